@@ -1,0 +1,127 @@
+"""Vietnamese text normalization: NFC, tone-placement folding, numbers written the Vietnamese way."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks (huyền, sắc, ngã, hỏi, nặng). Vowel-quality marks (circumflex, breve,
+# horn) are letters of their own in Vietnamese and are never folded away.
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VOWELS = set("aăâeêioôơuưy")
+_MARKED = set("ăâêôơư")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    """NFC form with non-breaking and odd spaces turned into plain spaces, trimmed."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def _tone_position(letters: str) -> int | None:
+    """Index in ``letters`` (lowercase, no tone) where a canonical tone mark goes."""
+    start = 0
+    if letters.startswith("qu") or (letters.startswith("gi") and len(letters) > 2 and letters[2] in _VOWELS):
+        start = 2
+    first = next((i for i in range(start, len(letters)) if letters[i] in _VOWELS), None)
+    if first is None:
+        # "gì", "gìn": the i of gi is the only vowel.
+        return 1 if letters.startswith("gi") else None
+    end = first
+    while end < len(letters) and letters[end] in _VOWELS:
+        end += 1
+    cluster = range(first, end)
+    marked = [i for i in cluster if letters[i] in _MARKED]
+    if marked:
+        return marked[-1]
+    if end < len(letters) or len(cluster) == 1:
+        return end - 1 if end < len(letters) else first
+    if len(cluster) == 2:
+        pair = letters[first:end]
+        return end - 1 if pair in ("oa", "oe", "uy") else first
+    return first + 1
+
+
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = next((ch for ch in decomposed if ch in _TONES), None)
+    if tone is None:
+        return unicodedata.normalize("NFC", decomposed)
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    pos = _tone_position(bare)
+    if pos is None:
+        return unicodedata.normalize("NFC", decomposed)
+    return unicodedata.normalize("NFC", bare[: pos + 1] + tone + bare[pos + 1 :])
+
+
+def fold(text: str) -> str:
+    """Lower-case NFC text with tone marks put in one canonical place ("hoà" == "hòa").
+
+    Folding keeps the length of NFC text unchanged, so character offsets found in the folded
+    text point at the same characters in the NFC original.
+    """
+    text = nfc(text)
+    folded = _WORD.sub(lambda m: _fold_word(m.group(0)), text)
+    return folded if len(folded) == len(text) else text.lower()
+
+
+def strip_tones(text: str) -> str:
+    """Remove tone marks only (keeps ă â ê ô ơ ư đ): a loose key for near matches."""
+    decomposed = unicodedata.normalize("NFD", fold(text))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+
+
+_NUMBER = re.compile(r"^[+-−–]?\(?\s*\d[\d.,\s]*\)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """Parse a number written Vietnamese-style: "9,5", "1.250", "9,50 điểm", "(1)", "-1".
+
+    A dot followed by exactly three digits (and no comma) is a thousands separator; otherwise a
+    single dot or comma is the decimal mark. Returns None for empty or non-numeric cells.
+    """
+    t = nfc(text).lower()
+    for unit in ("điểm", "đ", "%"):
+        if t.endswith(unit):
+            t = t[: -len(unit)].strip()
+    if not t or not _NUMBER.match(t):
+        return None
+    negative = t[0] in "-−–" or (t.startswith("(") and t.endswith(")"))
+    digits = t.strip("+-−–() ").replace(" ", "")
+    if "," in digits and "." in digits:
+        digits = digits.replace(".", "").replace(",", ".")
+    elif "," in digits:
+        digits = digits.replace(",", ".") if digits.count(",") == 1 else digits.replace(",", "")
+    elif "." in digits and (digits.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", digits)):
+        digits = digits.replace(".", "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    return -value if negative else value
+
+
+def format_number(value: float, decimals: int = 2) -> str:
+    """Vietnamese rendering: 96.5 → "96,5", 100.0 → "100", 1250 → "1.250"."""
+    rounded = round(value, decimals)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}".replace(",", ".")
+    whole, frac = f"{rounded:.{decimals}f}".split(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac.rstrip("0")
+
+
+_ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+
+
+def roman_to_int(text: str) -> int | None:
+    token = text.strip().rstrip(".").upper()
+    if not token or not _ROMAN.match(token):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "M": 1000, "D": 500}
+    total = 0
+    for ch, nxt in zip(token, token[1:] + " "):
+        v = values[ch]
+        total += -v if nxt != " " and values.get(nxt, 0) > v else v
+    return total
