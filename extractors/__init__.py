@@ -1,0 +1,67 @@
+"""Extractors: one module per file format, all producing `pipeline.model.Document`.
+
+`extract()` is the single entry point; `EXTRACTORS` is the one table mapping a detected format to
+its reader. Formats tdkt recognizes but cannot read yet get a plain message saying what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extractors.base import Extractor
+from extractors.docx_reader import read_docx
+from extractors.pdf_reader import read_pdf
+from extractors.sniff import Sniffed, sniff
+from pipeline.errors import RejectedFileError, RejectReason
+from pipeline.model import Document
+from pipeline.settings import Settings
+
+EXTRACTORS: dict[Sniffed, Extractor] = {
+    Sniffed.DOCX: read_docx,
+    Sniffed.PDF: read_pdf,
+}
+
+_NOT_READABLE: dict[Sniffed, tuple[RejectReason, str]] = {
+    Sniffed.EMPTY: (RejectReason.EMPTY, "tệp rỗng (0 byte); có thể việc sao chép bị lỗi, hãy gửi lại"),
+    Sniffed.OLE_ENCRYPTED: (
+        RejectReason.ENCRYPTED,
+        "tệp Word được đặt mật khẩu nên không đọc được; hãy gỡ mật khẩu rồi gửi lại",
+    ),
+    Sniffed.OLE_WORD: (
+        RejectReason.UNSUPPORTED,
+        "tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu lại dạng .docx",
+    ),
+    Sniffed.RTF: (RejectReason.UNSUPPORTED, "tệp RTF chưa được hỗ trợ; hãy lưu lại dạng .docx hoặc PDF"),
+    Sniffed.ZIP_OTHER: (
+        RejectReason.UNSUPPORTED,
+        "tệp nén hoặc tệp văn phòng không phải Word; chỉ nhận báo cáo dạng .docx hoặc PDF",
+    ),
+    Sniffed.UNKNOWN: (RejectReason.UNSUPPORTED, "không phải tệp Word (.docx) hay PDF; chỉ nhận hai định dạng này"),
+}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def extract(path: Path, display_name: str | None = None, settings: Settings | None = None) -> Document:
+    """Read one file into the document model, or raise RejectedFileError saying why not."""
+    settings = settings or Settings()
+    name = display_name or path.name
+    size = path.stat().st_size
+    if size > settings.max_file_bytes:
+        raise RejectedFileError(
+            name,
+            RejectReason.TOO_LARGE,
+            f"tệp quá lớn ({size / 1e6:.0f} MB, giới hạn {settings.max_file_bytes / 1e6:.0f} MB)",
+        )
+    kind = sniff(path)
+    if kind in _NOT_READABLE:
+        reason, message = _NOT_READABLE[kind]
+        raise RejectedFileError(name, reason, message)
+    return EXTRACTORS[kind](path, name, file_sha256(path))

@@ -1,0 +1,23 @@
+"""What every format extractor provides: a file in, a `Document` of the common model out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from pipeline.model import Block, BlockKind, Cell, Document, Provenance
+from pipeline.textnorm import nfc
+
+
+class Extractor(Protocol):
+    """Reads one file format. Raises RejectedFileError when the file cannot be read."""
+
+    def __call__(self, path: Path, display_name: str, sha256: str) -> Document: ...
+
+
+def text_block(kind: BlockKind, raw: str, provenance: Provenance, **extra: object) -> Block:
+    return Block(kind=kind, raw=raw, text=nfc(raw), provenance=provenance, **extra)
+
+
+def cell(raw: str, **extra: object) -> Cell:
+    return Cell(raw=raw, text=nfc(raw), **extra)

@@ -1,0 +1,129 @@
+"""Word automatic numbering: turn a paragraph's numPr into the label Word shows ("1.", "a)", "II.").
+
+Word does not store the label; it computes it from numbering.xml and the paragraphs before.
+This follows that computation for the common formats (decimal, roman, letters, bullets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int
+    fmt: str
+    text: str
+
+
+@dataclass
+class Numbering:
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId → ilvl → level
+    counters: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def from_document(cls, word: WordDocument) -> Numbering:
+        try:
+            root = word.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return cls()
+        abstract = {a.get(qn("w:abstractNumId")): _levels(a) for a in root.findall(qn("w:abstractNum"))}
+        levels: dict[str, dict[int, _Level]] = {}
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            base = dict(abstract.get(ref.get(qn("w:val")) if ref is not None else None, {}))
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                start = override.find(qn("w:startOverride"))
+                if start is not None and ilvl in base:
+                    old = base[ilvl]
+                    base[ilvl] = _Level(int(start.get(qn("w:val"), "1")), old.fmt, old.text)
+            levels[num.get(qn("w:numId"))] = base
+        return cls(levels=levels)
+
+    def label_for(self, para: Paragraph) -> str | None:
+        num_id, ilvl = _num_pr(para)
+        if num_id is None or num_id == "0" or num_id not in self.levels:
+            return None
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(num_id, [lvl.start - 1 for _, lvl in sorted(levels.items())])
+        while len(counters) <= ilvl:
+            counters.append(0)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = levels[deeper].start - 1 if deeper in levels else 0
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return "-"
+        label = level.text
+        for i in range(ilvl + 1):
+            fmt = levels[i].fmt if i in levels else "decimal"
+            label = label.replace(f"%{i + 1}", _format(max(counters[i], 1), fmt))
+        return label.strip() or None
+
+
+def _levels(abstract: etree._Element) -> dict[int, _Level]:
+    result = {}
+    for lvl in abstract.findall(qn("w:lvl")):
+        start = lvl.find(qn("w:start"))
+        fmt = lvl.find(qn("w:numFmt"))
+        text = lvl.find(qn("w:lvlText"))
+        result[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
+            int(start.get(qn("w:val"), "1")) if start is not None else 1,
+            fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+            text.get(qn("w:val"), "") if text is not None else "",
+        )
+    return result
+
+
+def _num_pr(para: Paragraph) -> tuple[str | None, int]:
+    """numId and level of a paragraph, looking through its style chain like Word does."""
+    candidates = [para._p.pPr]
+    style = para.style
+    while style is not None:
+        candidates.append(style.element.pPr)
+        style = style.base_style
+    for ppr in candidates:
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is None:
+            continue
+        num_id = numpr.find(qn("w:numId"))
+        ilvl = numpr.find(qn("w:ilvl"))
+        return (
+            num_id.get(qn("w:val")) if num_id is not None else None,
+            int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0,
+        )
+    return None, 0
+
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)

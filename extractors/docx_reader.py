@@ -1,0 +1,192 @@
+"""Word .docx → common document model: paragraphs and tables in document order.
+
+Reads the body in order (paragraphs and tables interleaved, content controls unwrapped, text
+boxes included), heading levels from styles or outline levels (or inferred from numbering when
+a report uses bold Normal paragraphs), automatic list numbering, merged table cells, and the
+headers and footers of every section.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from extractors.base import cell, text_block
+from extractors.docx_numbering import Numbering
+from extractors.layout import heading_level
+from pipeline.errors import RejectedFileError, RejectReason
+from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
+
+_HEADING_STYLE = re.compile(r"^(heading|tiêu đề|đầu đề)\s*(\d)$", re.IGNORECASE)
+
+
+def read_docx(path: Path, display_name: str, sha256: str) -> Document:
+    try:
+        word = docx.Document(str(path))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError, EOFError) as e:
+        raise RejectedFileError(
+            display_name,
+            RejectReason.CORRUPT,
+            "tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
+        ) from e
+    walker = _Walker(word, display_name)
+    blocks = list(walker.headers_and_footers(Part.HEADER))
+    blocks += walker.body()
+    blocks += walker.headers_and_footers(Part.FOOTER)
+    return Document(file=display_name, sha256=sha256, format=DocumentFormat.DOCX, blocks=blocks)
+
+
+class _Walker:
+    """Turns one python-docx document into blocks; keeps the running paragraph/table indexes."""
+
+    def __init__(self, word: docx.document.Document, file: str):
+        self.word = word
+        self.file = file
+        self.numbering = Numbering.from_document(word)
+        self.index = 0
+        self.table_index = 0
+
+    def body(self) -> list[Block]:
+        return list(self._container(self.word.element.body, Part.BODY))
+
+    def headers_and_footers(self, part: Part) -> Iterator[Block]:
+        seen: set[str] = set()
+        for section in self.word.sections:
+            for hf in _section_parts(section, part):
+                if hf.is_linked_to_previous:
+                    continue
+                for block in self._container(hf._element, part):
+                    if block.text and block.text not in seen:
+                        seen.add(block.text)
+                        yield block
+
+    def _container(self, element: etree._Element, part: Part) -> Iterator[Block]:
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                yield from self._paragraph(child, part)
+            elif child.tag == qn("w:tbl"):
+                yield self._table(child, part)
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from self._container(content, part)
+
+    def _provenance(self, part: Part, **where: int) -> Provenance:
+        return Provenance(file=self.file, paragraph=self.index, part=part, **where)
+
+    def _paragraph(self, p: etree._Element, part: Part) -> Iterator[Block]:
+        para = Paragraph(p, self.word.part)
+        raw = para.text
+        if raw.strip():
+            label = self.numbering.label_for(para)
+            level = _style_heading_level(para)
+            if level is None:
+                level = heading_level(f"{label} {raw}" if label else raw, _is_bold(para))
+            kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
+            yield text_block(kind, raw, self._provenance(part), level=level, list_label=label)
+            self.index += 1
+        # Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback).
+        for box in p.iter(qn("w:txbxContent")):
+            if not any(a.tag == qn("mc:Fallback") for a in box.iterancestors()):
+                yield from self._container(box, part)
+
+    def _table(self, tbl: etree._Element, part: Part) -> Block:
+        rows = _resolve_grid(tbl)
+        provenance = self._provenance(part, table=self.table_index)
+        raw = "\n".join(" | ".join(c.raw for c in row) for row in rows)
+        block = text_block(BlockKind.TABLE, raw, provenance, rows=rows)
+        self.index += 1
+        self.table_index += 1
+        return block
+
+
+def _section_parts(section: object, part: Part) -> list:
+    if part is Part.HEADER:
+        return [section.header, section.first_page_header, section.even_page_header]
+    return [section.footer, section.first_page_footer, section.even_page_footer]
+
+
+def _style_heading_level(para: Paragraph) -> int | None:
+    style = para.style
+    while style is not None:
+        match = _HEADING_STYLE.match(style.name or "")
+        if match:
+            return int(match.group(2))
+        style = style.base_style
+    outline = para._p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+    if outline is not None and outline.get(qn("w:val"), "9").isdigit():
+        value = int(outline.get(qn("w:val")))
+        return value + 1 if value < 9 else None
+    return None
+
+
+def _is_bold(para: Paragraph) -> bool:
+    runs = [r for r in para.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(para.style is not None and para.style.font.bold)
+    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+
+def _cell_text(tc: etree._Element) -> str:
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        parts = []
+        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+            parts.append(node.text or "" if node.tag == qn("w:t") else (" " if node.tag == qn("w:tab") else "\n"))
+        line = "".join(parts)
+        if line.strip():
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _resolve_grid(tbl: etree._Element) -> list[list[Cell]]:
+    """The table as a full grid: a merged cell's text fills every position it covers."""
+    grid: list[list[Cell | None]] = []
+    origins: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, tr in enumerate(tbl.iter(qn("w:tr"))):
+        if tr.getparent() is not tbl:
+            continue  # rows of a nested table belong to its cell's text
+        r = len(grid)
+        row: list[Cell | None] = []
+        before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
+        for _ in range(int(before.get(qn("w:val"), "0")) if before is not None else 0):
+            row.append(cell(""))
+        for tc in tr.findall(qn("w:tc")):
+            span = _grid_span(tc)
+            c = len(row)
+            above = origins.get((r - 1, c)) if _continues_vertical_merge(tc) else None
+            if above is not None:
+                origin = grid[above[0]][above[1]]
+                origin.row_span += 1
+                for k in range(span):
+                    origins[(r, c + k)] = above
+                    row.append(cell(origin.raw, merged_from=above))
+                continue
+            text = _cell_text(tc)
+            row.append(cell(text, col_span=span))
+            origins[(r, c)] = (r, c)
+            for k in range(1, span):
+                origins[(r, c + k)] = (r, c)
+                row.append(cell(text, merged_from=(r, c)))
+        grid.append(row)
+    width = max((len(row) for row in grid), default=0)
+    return [[c or cell("") for c in row] + [cell("")] * (width - len(row)) for row in grid]
+
+
+def _grid_span(tc: etree._Element) -> int:
+    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(span.get(qn("w:val"), "1")) if span is not None else 1
+
+
+def _continues_vertical_merge(tc: etree._Element) -> bool:
+    merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    return merge is not None and merge.get(qn("w:val"), "continue") == "continue"

@@ -1,0 +1,183 @@
+"""Lines of a PDF page from pypdfium2 characters, and lines joined into paragraphs.
+
+Coordinates are converted to top-down (like pdfplumber): ``top`` grows down the page.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from extractors.layout import starts_list_item
+from pipeline.model import Part
+
+# Share of the page height treated as the top/bottom margin (page numbers, running headers).
+_MARGIN_SHARE = 0.07
+# A horizontal gap wider than this many average character widths splits a line into segments
+# (borderless two-column headers, signature blocks).
+_SEGMENT_GAP_CHARS = 4.0
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    margin: Part | None = None  # HEADER/FOOTER for page numbers in the top/bottom margin
+    in_band: bool = False  # part of a side-by-side column band (header, signature block)
+
+    @property
+    def in_margin(self) -> bool:
+        return self.margin is not None
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def page_lines(textpage: object, page_height: float) -> list[Line]:
+    """Every text line (or segment of a line) on the page, top to bottom, left to right."""
+    # pdfium writes a hyphen that ends a line as \x02: it is a real hyphen ("45/QĐ-CĐYT").
+    text = textpage.get_text_range().replace("\x02", "-")
+    lines: list[Line] = []
+    current: list[tuple[str, tuple[float, float, float, float]]] = []
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            lines.extend(_segments(current, page_height))
+            current = []
+            continue
+        current.append((ch, textpage.get_charbox(i)))
+    lines.extend(_segments(current, page_height))
+    return sorted(lines, key=lambda ln: (round(ln.bottom), ln.x0))
+
+
+def _segments(chars: list[tuple[str, tuple[float, float, float, float]]], page_height: float) -> list[Line]:
+    visible = [(ch, box) for ch, box in chars if not ch.isspace() and box[2] > box[0]]
+    if not visible:
+        return []
+    widths = [box[2] - box[0] for _, box in visible]
+    max_gap = _SEGMENT_GAP_CHARS * statistics.median(widths)
+    groups: list[list[tuple[str, tuple[float, float, float, float]]]] = [[]]
+    last_right = None
+    for ch, box in chars:
+        if not ch.isspace() and box[2] > box[0]:
+            if last_right is not None and box[0] - last_right > max_gap and groups[-1]:
+                groups.append([])
+            last_right = box[2]
+        groups[-1].append((ch, box))
+    return [line for group in groups if (line := _line(group, page_height))]
+
+
+def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_height: float) -> Line | None:
+    text = "".join(ch for ch, _ in chars).strip()
+    boxes = [box for ch, box in chars if not ch.isspace() and box[2] > box[0]]
+    if not text or not boxes:
+        return None
+    # pdfium boxes are (left, bottom, right, top) with the origin at the bottom left.
+    bottoms = sorted(page_height - box[1] for box in boxes)
+    tops = [page_height - box[3] for box in boxes]
+    top = min(tops)
+    margin = None
+    if _looks_like_page_number(text):
+        if top < page_height * _MARGIN_SHARE:
+            margin = Part.HEADER
+        elif top > page_height * (1 - _MARGIN_SHARE):
+            margin = Part.FOOTER
+    return Line(
+        text=text,
+        x0=min(box[0] for box in boxes),
+        x1=max(box[2] for box in boxes),
+        top=top,
+        bottom=statistics.median(bottoms),  # the baseline, robust to descenders
+        margin=margin,
+    )
+
+
+def _looks_like_page_number(text: str) -> bool:
+    stripped = text.strip("-– ").lower().removeprefix("trang").strip()
+    return stripped.isdigit() and len(stripped) <= 4
+
+
+def paragraphs(lines: list[Line], page_height: float) -> list[list[Line]]:
+    """Group lines into paragraphs.
+
+    Side-by-side columns (the national header, the signature block) are read column by column,
+    each column split only at wider gaps. Elsewhere a new paragraph starts after a wider gap, at
+    an indent, after a short line, at a list marker, or where lines do not overlap horizontally.
+    """
+    if not lines:
+        return []
+    body = [ln for ln in lines if len(ln.text) > 40] or lines
+    left = statistics.median(ln.x0 for ln in body)
+    right = max(ln.x1 for ln in body)
+    pitches = [b.bottom - a.bottom for a, b in zip(lines, lines[1:]) if b.bottom - a.bottom > 1]
+    pitch = statistics.median(pitches) if pitches else 0.0
+    mid = (left + right) / 2
+    groups: list[list[Line]] = []
+    i = 0
+    while i < len(lines):
+        end = _band_end(lines, i, mid)
+        if end > i:
+            for side in (lambda ln: ln.x1 <= mid, lambda ln: ln.x1 > mid):
+                column = [ln for ln in lines[i:end] if side(ln)]
+                groups += _split(column, lambda a, b: b.bottom - a.bottom > pitch * 1.6 + 1, in_band=True)
+            i = end
+            continue
+        end = i + 1
+        while end < len(lines) and _band_end(lines, end, mid) == end:
+            end += 1
+        groups += _split(lines[i:end], lambda a, b: _starts_paragraph(a, b, left, right, pitch))
+        i = end
+    return groups
+
+
+def _band_end(lines: list[Line], start: int, mid: float) -> int:
+    """End of a two-column band starting at ``start`` (a left and a right line on one baseline),
+    or ``start`` when no band starts there."""
+    first = lines[start]
+    partner = start + 1 < len(lines) and _same_baseline(first, lines[start + 1])
+    if not (partner and first.x1 <= mid < lines[start + 1].x0):
+        return start
+    end = start
+    while end < len(lines) and (lines[end].x1 <= mid or lines[end].x0 >= mid):
+        end += 1
+    return end
+
+
+def _split(lines: list[Line], breaks: object, in_band: bool = False) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for line in lines:
+        line.in_band = in_band
+        if groups and not breaks(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _same_baseline(a: Line, b: Line) -> bool:
+    return abs(a.bottom - b.bottom) < max(a.height, 2.0) * 0.5
+
+
+def _starts_paragraph(prev: Line, line: Line, left: float, right: float, pitch: float) -> bool:
+    wide_gap = pitch > 0 and line.bottom - prev.bottom > pitch * 1.25 + 1
+    indented = line.x0 > left + 12
+    short_previous = prev.x1 < right - 0.15 * (right - left)
+    no_overlap = line.x1 < prev.x0 or line.x0 > prev.x1
+    return (
+        _same_baseline(prev, line)
+        or wide_gap
+        or indented
+        or short_previous
+        or no_overlap
+        or prev.in_margin != line.in_margin
+        or starts_list_item(line.text)
+    )
+
+
+def paragraph_text(lines: list[Line]) -> str:
+    """Lines of a column band keep their breaks; wrapped body lines are joined with spaces."""
+    joiner = "\n" if lines[0].in_band else " "
+    return joiner.join(ln.text for ln in lines).strip()
