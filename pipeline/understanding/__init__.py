@@ -1,0 +1,48 @@
+"""Understanding: from a document to the facts of one unit report (rule-based, offline).
+
+`understand()` reads as the data flow: header facts, the unit, the self-scoring table, then the
+narrative's awards, figures, evidence and assessment sections.
+"""
+
+from __future__ import annotations
+
+from pipeline.model import BlockKind, Document, Part
+from pipeline.rubric import Rubric
+from pipeline.understanding.awards import find_awards
+from pipeline.understanding.evidence import find_evidence
+from pipeline.understanding.facts import ReportFacts
+from pipeline.understanding.header import read_header
+from pipeline.understanding.metrics import find_metrics
+from pipeline.understanding.nlp import RuleSet
+from pipeline.understanding.sections import find_sections
+from pipeline.understanding.selfscore import find_self_score_table
+from pipeline.understanding.unit import identify_unit
+
+__all__ = ["RuleSet", "understand"]
+
+
+def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
+    header = read_header(doc)
+    table = find_self_score_table(doc, rubric)
+    narrative = [b for b in doc.blocks if b.kind is not BlockKind.TABLE and b.provenance.part is Part.BODY]
+    docs = list(rules.docs(b.text for b in narrative))
+    facts = ReportFacts(
+        file=doc.file,
+        sha256=doc.sha256,
+        unit=identify_unit(doc, rules),
+        year=header.year,
+        year_source=header.year_source,
+        doc_number=header.doc_number,
+        doc_date=header.doc_date,
+        title=header.title,
+        self_scores=table,
+        awards=find_awards(narrative, docs, rules),
+        metrics=find_metrics(narrative, docs, rules),
+        evidence=find_evidence(narrative, docs, table),
+        sections=find_sections(narrative),
+    )
+    if table is None:
+        facts.notes.append("Không tìm thấy bảng tự chấm điểm trong báo cáo")
+    elif table.unmatched:
+        facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
+    return facts

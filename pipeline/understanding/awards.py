@@ -1,0 +1,89 @@
+"""Awards the unit and its people received during the year.
+
+Award names are found by the span ruler; who received them and how many is read from the words
+between the previous award and this one ("01 tập thể và 04 cá nhân được tặng Bằng khen …"),
+or after it ("… Bằng khen của Giám đốc Sở cho 03 cá nhân"), or from the subject ("Nhà trường").
+Proposals and targets ("đề nghị tặng", "phấn đấu đạt") are not received awards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from pipeline.model import Block
+from pipeline.understanding.facts import AwardFact, Recipient
+from pipeline.understanding.nlp import RuleSet
+from pipeline.understanding.passages import quote, sentence_bounds
+
+_COLLECTIVE_NOUNS = ("tập thể", "khoa", "phòng", "bộ môn", "tổ", "đơn vị", "chi bộ", "đoàn thể", "trung tâm", "lớp")
+_INDIVIDUAL_NOUNS = ("cá nhân", "đồng chí", "giảng viên", "cán bộ", "viên chức", "nhà giáo", "người lao động",
+                     "sinh viên", "học sinh", "đoàn viên", "công chức", "nhân viên", "người")
+_COUNTED = re.compile(
+    r"(\d{1,4})\s+(" + "|".join(re.escape(n) for n in _COLLECTIVE_NOUNS + _INDIVIDUAL_NOUNS) + r")\b"
+)
+_NOT_RECEIVED = ("đề nghị", "đề xuất", "phấn đấu", "kiến nghị", "xét tặng", "trình cấp", "chỉ tiêu", "đăng ký")
+_INDIVIDUAL_SUBJECT = ("đồng chí", "ông ", "bà ", "nhà giáo", "ts.", "ths.", "pgs", "nghệ sĩ")
+
+
+def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[AwardFact]:
+    facts: list[AwardFact] = []
+    for block, doc in zip(blocks, docs):
+        previous_end = 0
+        for span in _longest(doc.spans.get("awards", [])):
+            s_start, s_end = sentence_bounds(doc.text, span.start_char, span.end_char)
+            before = doc.text[max(s_start, previous_end) : span.start_char]
+            previous_end = span.end_char
+            if any(w in doc.text[s_start : span.start_char] for w in _NOT_RECEIVED):
+                continue
+            info = rules.awards[span.id_]
+            after = doc.text[span.end_char : s_end]
+            as_written = block.text[span.start_char : span.end_char]
+            for recipient, count in _recipients(before, after, info.recipient):
+                facts.append(
+                    AwardFact(
+                        award=info.name,
+                        as_written=as_written,
+                        kind=info.kind,
+                        level=info.level,
+                        recipient=recipient,
+                        count=count,
+                        quote=quote(block, s_start, s_end),
+                    )
+                )
+    return facts
+
+
+def _longest(spans: object) -> list[Span]:
+    """Drop spans inside longer ones ("Lao động tiên tiến" inside "Tập thể lao động tiên tiến")."""
+    ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in ordered:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _recipients(before: str, after: str, inherent: str | None) -> list[tuple[Recipient, int]]:
+    found = [_counted(m) for m in _COUNTED.finditer(before)]
+    if not found:
+        m = re.match(r"^\W*(?:cho|:|gồm|với)?\s*" + _COUNTED.pattern, after)
+        if m:
+            found = [(_kind(m.group(2)), int(m.group(1)))]
+    if found:
+        return found
+    if inherent:
+        return [(Recipient(inherent), 1)]
+    if any(w in before for w in _INDIVIDUAL_SUBJECT):
+        return [(Recipient.INDIVIDUAL, 1)]
+    return [(Recipient.COLLECTIVE, 1)]
+
+
+def _counted(match: re.Match[str]) -> tuple[Recipient, int]:
+    return _kind(match.group(2)), int(match.group(1))
+
+
+def _kind(noun: str) -> Recipient:
+    return Recipient.COLLECTIVE if noun in _COLLECTIVE_NOUNS else Recipient.INDIVIDUAL

@@ -1,0 +1,107 @@
+"""What tdkt understood from one unit report. Every fact carries its provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from pipeline.model import Provenance
+
+
+class Quote(BaseModel):
+    """A passage of the source, as written, and where to find it."""
+
+    text: str
+    provenance: Provenance
+
+
+class UnitFact(BaseModel):
+    member_id: str | None = Field(description="Id in the cluster file; None when no cluster file is used")
+    name: str = Field(description="The member's official name, or the name as written")
+    as_written: str
+    provenance: Provenance
+
+
+class RowKind(str, Enum):
+    GROUP = "group"
+    CRITERION = "criterion"
+    TOTAL = "total"
+
+
+class SelfScoreRow(BaseModel):
+    kind: RowKind
+    code: str | None = Field(description="Rubric code the row was matched to (None if unmatched)")
+    code_as_written: str
+    label: str
+    max_points: float | None
+    self_score: float | None = Field(description="As written; deductions are stored as positive amounts")
+    self_score_as_written: str
+    note: str = ""
+    match: str = Field(default="", description="How the row was matched to the rubric: code, label")
+    provenance: Provenance
+
+
+class SelfScoreTable(BaseModel):
+    rows: list[SelfScoreRow]
+    claimed_total: float | None
+    unmatched: list[str] = Field(default_factory=list, description="Labels of rows matched to no criterion")
+    provenance: Provenance
+
+    def criterion_rows(self) -> dict[str, SelfScoreRow]:
+        return {r.code: r for r in self.rows if r.kind is RowKind.CRITERION and r.code}
+
+
+class Recipient(str, Enum):
+    COLLECTIVE = "tập thể"
+    INDIVIDUAL = "cá nhân"
+
+
+class AwardFact(BaseModel):
+    award: str = Field(description="Canonical award name, e.g. 'Bằng khen của Bộ trưởng Bộ Y tế'")
+    as_written: str
+    kind: str = Field(description="'danh hiệu' (title) or 'hình thức' (form)")
+    level: str = Field(description="Nhà nước, Chính phủ, Bộ, Thành phố, Sở, Cơ sở")
+    recipient: Recipient
+    count: int
+    quote: Quote
+
+
+class MetricFact(BaseModel):
+    measure: str = Field(description="What is measured, e.g. 'tỷ lệ sinh viên có việc làm'")
+    value: float
+    unit: str = Field(description="'%' or the counted noun, e.g. 'đề tài'")
+    target: float | None = Field(default=None, description="For 'x/y' figures: the y")
+    quote: Quote
+
+
+class EvidencePassage(BaseModel):
+    criterion: str
+    phrases: list[str]
+    quote: Quote
+
+
+class SectionKind(str, Enum):
+    STRENGTHS = "ưu điểm"
+    LIMITATIONS = "hạn chế"
+    CAUSES = "nguyên nhân"
+    DIRECTIONS = "phương hướng"
+    PROPOSALS = "đề xuất, kiến nghị"
+
+
+class ReportFacts(BaseModel):
+    file: str
+    sha256: str
+    unit: UnitFact | None
+    year: int | None
+    year_source: Quote | None = None
+    doc_number: str | None = None
+    doc_date: dt.date | None = None
+    title: str | None = None
+    self_scores: SelfScoreTable | None = None
+    awards: list[AwardFact] = Field(default_factory=list)
+    metrics: list[MetricFact] = Field(default_factory=list)
+    evidence: dict[str, list[EvidencePassage]] = Field(default_factory=dict)
+    sections: dict[SectionKind, list[Quote]] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list, description="Things a reviewer should know")

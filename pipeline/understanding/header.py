@@ -1,0 +1,122 @@
+"""The administrative header of a report: number line, place-date line, title and report year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.model import Block, BlockKind, Document, Part, Provenance
+from pipeline.textnorm import fold
+from pipeline.understanding.facts import Quote
+
+_NUMBER = re.compile(r"\bsố\s*:\s*(\d{1,5}\s*/\s*[a-zđ0-9]+(?:\s*-\s*[a-zđ0-9]+)*(?:/[a-zđ0-9-]+)?)")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
+_TITLE_WORDS = ("báo cáo",)
+# How many blocks from the top can hold the header and title.
+HEADER_BLOCKS = 14
+
+
+@dataclass(frozen=True)
+class HeaderLine:
+    text: str
+    provenance: Provenance
+
+
+def header_lines(doc: Document, limit: int = HEADER_BLOCKS) -> Iterator[HeaderLine]:
+    """Text lines of the top of the document: paragraphs and each cell of header tables."""
+    body = [b for b in doc.blocks if b.provenance.part is Part.BODY]
+    for block in body[:limit]:
+        yield from block_lines(block)
+
+
+def block_lines(block: Block) -> Iterator[HeaderLine]:
+    """Each line of a paragraph, or of each table cell, with the cell's provenance."""
+    for text, prov in block_texts(block):
+        for line in text.split("\n"):
+            if line.strip():
+                yield HeaderLine(line.strip(), prov)
+
+
+def block_texts(block: Block) -> Iterator[tuple[str, Provenance]]:
+    """A paragraph's text, or each table cell's text (merged cells once)."""
+    if block.kind is not BlockKind.TABLE:
+        yield block.text, block.provenance
+        return
+    for r, row in enumerate(block.rows):
+        for c, cell in enumerate(row):
+            if cell.merged_from is None and cell.text:
+                yield cell.text, block.provenance.model_copy(update={"row": r, "cell": c})
+
+
+@dataclass
+class HeaderFacts:
+    doc_number: str | None
+    doc_date: dt.date | None
+    title: str | None
+    title_provenance: Provenance | None
+    year: int | None
+    year_source: Quote | None
+
+
+def read_header(doc: Document) -> HeaderFacts:
+    lines = list(header_lines(doc))
+    number = next((m.group(1) for ln in lines if (m := _NUMBER.search(fold(ln.text)))), None)
+    date = next((_date(m) for ln in lines if (m := _DATE.search(fold(ln.text)))), None)
+    title, title_prov = _title(lines)
+    year, source = _year(title, title_prov, date)
+    return HeaderFacts(
+        doc_number=_original_case(number, lines),
+        doc_date=date,
+        title=title,
+        title_provenance=title_prov,
+        year=year,
+        year_source=source,
+    )
+
+
+def _date(match: re.Match[str]) -> dt.date | None:
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _title(lines: list[HeaderLine]) -> tuple[str | None, Provenance | None]:
+    """'BÁO CÁO' plus the summary line(s) after it, e.g. 'Tổng kết công tác … năm 2023 …'."""
+    for i, line in enumerate(lines):
+        folded = fold(line.text)
+        if folded.startswith(_TITLE_WORDS) and len(folded) < 200:
+            rest = line.text[len("BÁO CÁO"):].strip(" :")
+            parts = [rest] if rest else []
+            for follower in lines[i + 1 : i + 3]:
+                if _YEAR.search(fold(follower.text)) or not parts:
+                    parts.append(follower.text)
+                if _YEAR.search(fold(" ".join(parts))):
+                    break
+            return " ".join(parts).strip() or None, line.provenance
+    return None, None
+
+
+def _year(title: str | None, prov: Provenance | None, date: dt.date | None) -> tuple[int | None, Quote | None]:
+    if title and prov and (m := _YEAR.search(fold(title))):
+        return int(m.group(1)), Quote(text=title, provenance=prov)
+    if date is not None:
+        # A report signed in January or February is about the year before.
+        return (date.year - 1 if date.month <= 2 else date.year), None
+    return None, None
+
+
+def _original_case(number: str | None, lines: list[HeaderLine]) -> str | None:
+    """The number as written (folding lower-cased it): find it again in the original line."""
+    if number is None:
+        return None
+    for ln in lines:
+        folded = fold(ln.text)
+        pos = folded.find(number)
+        if pos >= 0:
+            return re.sub(r"\s+", "", ln.text[pos : pos + len(number)])
+    return number

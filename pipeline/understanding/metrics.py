@@ -1,0 +1,118 @@
+"""Headline figures: a value and what it measures.
+
+Three shapes, matched by spaCy token patterns built from rules/metrics.yaml:
+- "tỷ lệ sinh viên có việc làm sau tốt nghiệp đạt 92,5%"  → measure before the verb, a percentage;
+- "tuyển sinh được 1.250/1.200 chỉ tiêu"                    → a value against a target;
+- "15 đề tài nghiên cứu khoa học cấp cơ sở"                 → a count of a noun phrase.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.model import Block
+from pipeline.textnorm import fold, parse_number
+from pipeline.understanding.facts import MetricFact
+from pipeline.understanding.nlp import RuleSet
+from pipeline.understanding.passages import clause_bounds, quote
+
+_MAX_MEASURE_WORDS = 12
+
+
+def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[MetricFact]:
+    """Figures in reading order; a figure repeated later (a summary restating it) is kept once."""
+    facts: list[MetricFact] = []
+    seen: set[tuple[str, float, str]] = set()
+    for block, doc in zip(blocks, docs):
+        seen_tokens: set[int] = set()
+        for match_id, start, end in sorted(rules.metric_matcher(doc), key=lambda m: (m[1], -m[2])):
+            if start in seen_tokens:
+                continue
+            seen_tokens.update(range(start, end))
+            kind = doc.vocab.strings[match_id]
+            fact = _READERS[kind](block, doc, start, end, rules)
+            key = (fold(fact.measure), fact.value, fact.unit) if fact else None
+            if fact is not None and key not in seen:
+                seen.add(key)
+                facts.append(fact)
+    return facts
+
+
+def _percent(block: Block, doc: Doc, start: int, end: int, rules: RuleSet) -> MetricFact | None:
+    value = parse_number(doc[start].text)
+    if value is None:
+        return None
+    where, measure = _measure_before(doc, start, rules)
+    return _fact(block, doc, (start, end), where, measure, value, "%", None)
+
+
+def _fraction(block: Block, doc: Doc, start: int, end: int, rules: RuleSet) -> MetricFact | None:
+    left, _, right = doc[start].text.partition("/")
+    value, target = parse_number(left), parse_number(right)
+    if value is None or target is None or _is_date_or_number_line(doc, start):
+        return None
+    noun = _noun_after(doc, end, rules) or ""
+    where, measure = _measure_before(doc, start, rules)
+    return _fact(block, doc, (start, end), where, measure, value, noun, target)
+
+
+def _count(block: Block, doc: Doc, start: int, end: int, rules: RuleSet) -> MetricFact | None:
+    value = parse_number(doc[start].text)
+    if value is None or _is_date_or_number_line(doc, start):
+        return None
+    phrase = _noun_after(doc, start + 1, rules) or doc[start + 1 : end].text
+    return _fact(block, doc, (start, end), doc[start + 1].idx, phrase, value, doc[start + 1 : end].text, None)
+
+
+def _fact(block: Block, doc: Doc, figure: tuple[int, int], where: int, measure: str, value: float,
+          unit: str, target: float | None) -> MetricFact | None:
+    """A metric whose measure starts at character ``where``; its quote runs from the measure
+    (or the figure's clause) to the end of the figure's clause."""
+    if not measure.strip(" ,;:-–"):
+        return None
+    first, last = doc[figure[0]], doc[figure[1] - 1]
+    c_start, c_end = clause_bounds(doc.text, first.idx, last.idx + len(last))
+    original = block.text[where : where + len(measure)].strip(" ,;:-–")
+    return MetricFact(
+        measure=original, value=value, unit=unit, target=target, quote=quote(block, min(where, c_start), c_end)
+    )
+
+
+def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
+    """Start and words of the clause before the figure, without the linking verb: 'tỷ lệ … đạt'
+    → 'tỷ lệ …'. When the clause is just 'đạt 104,2%', the clause before says what was measured."""
+    c_start, _ = clause_bounds(doc.text, doc[start].idx, doc[start].idx)
+    text = doc.text[c_start : doc[start].idx]
+    for verb in sorted(rules.metrics.verbs, key=len, reverse=True):
+        stripped = text.rstrip()
+        if stripped.endswith(" " + verb) or stripped.strip() == verb:
+            text = stripped[: -len(verb)]
+            break
+    if not text.strip() and c_start > 1:
+        p_start, _ = clause_bounds(doc.text, c_start - 2, c_start - 2)
+        c_start, text = p_start, doc.text[p_start : c_start - 1]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    if not text or len(text.split()) > _MAX_MEASURE_WORDS:
+        return c_start, ""
+    return c_start + lead, text
+
+
+def _noun_after(doc: Doc, index: int, rules: RuleSet) -> str | None:
+    """The noun phrase after a figure, up to punctuation or a word that starts a predicate."""
+    words = []
+    for token in doc[index : index + _MAX_MEASURE_WORDS]:
+        if token.is_punct or token.like_num or (words and token.text in rules.metrics.stop):
+            break
+        words.append(token)
+    if not words:
+        return None
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+
+def _is_date_or_number_line(doc: Doc, start: int) -> bool:
+    previous = doc[start - 1].text if start > 0 else ""
+    return previous in ("số", "ngày", "năm", "tháng", "/") or doc[start].text.count("/") > 1
+
+
+_READERS = {"PERCENT": _percent, "FRACTION": _fraction, "COUNT": _count}

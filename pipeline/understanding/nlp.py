@@ -1,0 +1,135 @@
+"""The rule-based spaCy pipeline: unit names, award names and evidence phrases as span rulers.
+
+spaCy has no trained Vietnamese pipeline and tdkt downloads nothing. Rules run over folded text
+(NFC, lower case, one tone placement: see textnorm.fold), which keeps character offsets, so a
+span found in folded text points at the same characters of the original.
+
+The tokenizer is spaCy's multi-language one (``blank("xx")``): Vietnamese words are spaced
+syllables, and on this corpus it splits punctuation correctly where ``blank("vi")`` without
+pyvi leaves it attached ("Hương,") and pyvi's word segmentation splits some names (measured
+in shared/stack.md: phrase recall 1.00 vs 0.61 and 0.94).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.cluster import Cluster, Member
+from pipeline.rubric import Rubric
+from pipeline.textnorm import fold
+from pipeline.understanding.rules import MetricRules, award_vocabulary, metric_rules, unit_rules
+
+
+@dataclass(frozen=True)
+class AwardInfo:
+    name: str
+    kind: str
+    level: str
+    recipient: str | None
+
+
+@dataclass
+class RuleSet:
+    """Everything rule-based understanding needs, built once per run from the run's data."""
+
+    nlp: Language
+    metric_matcher: Matcher
+    awards: dict[str, AwardInfo]
+    metrics: MetricRules
+    members: dict[str, Member]
+
+    @classmethod
+    def build(cls, rubric: Rubric, cluster: Cluster | None) -> RuleSet:
+        nlp = spacy.blank("xx")
+        awards = _award_patterns()
+        _ruler(nlp, "awards", [
+            {"label": "AWARD", "pattern": phrase, "id": key} for key, (phrase, _) in awards.items()
+        ])
+        _ruler(nlp, "units", [
+            {"label": "UNIT", "pattern": alias, "id": member.id}
+            for member in (cluster.members if cluster else [])
+            for alias in member_aliases(member)
+        ])
+        _ruler(nlp, "evidence", [
+            {"label": criterion.code, "pattern": fold(phrase)}
+            for _, criterion in rubric.leaves()
+            for phrase in criterion.evidence
+        ])
+        rules = metric_rules()
+        return cls(
+            nlp=nlp,
+            metric_matcher=_metric_matcher(nlp, rules),
+            awards={key: info for key, (_, info) in awards.items()},
+            metrics=rules,
+            members={m.id: m for m in (cluster.members if cluster else [])},
+        )
+
+    def docs(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """spaCy docs of folded texts; line breaks become spaces so names may wrap."""
+        return self.nlp.pipe(fold_for_rules(t) for t in texts)
+
+
+def fold_for_rules(text: str) -> str:
+    folded = fold(text)
+    return folded.replace("\n", " ") if len(folded) == len(text) else text.replace("\n", " ")
+
+
+def _ruler(nlp: Language, name: str, patterns: list[dict]) -> None:
+    if not patterns:
+        return  # docs then have no span group of that name; readers use doc.spans.get(name, [])
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name=name,
+        config={"spans_key": name, "phrase_matcher_attr": "ORTH", "validate": True, "overwrite": False},
+    )
+    ruler.add_patterns(patterns)
+
+
+def _award_patterns() -> dict[str, tuple[str, AwardInfo]]:
+    vocab = award_vocabulary()
+    patterns: dict[str, tuple[str, AwardInfo]] = {}
+    for award in vocab.fixed:
+        info = AwardInfo(award.name, award.kind, award.level, award.recipient)
+        for i, phrase in enumerate([award.name, *award.variants]):
+            patterns[f"{award.name}#{i}"] = (fold(phrase), info)
+    for head in vocab.issued.heads:
+        for issuer in vocab.issued.issuers:
+            name = f"{head.head} của {issuer.issuer}"
+            patterns.setdefault(name, (fold(name), AwardInfo(name, head.kind, issuer.level, head.recipient)))
+    return patterns
+
+
+def member_aliases(member: Member) -> list[str]:
+    """Folded names a member may be written under: its name, its listed aliases, and the name
+    with 'Trường' dropped or 'Cao đẳng'/'Đại học' abbreviated."""
+    names = [member.name, *member.aliases]
+    rules = unit_rules()
+    variants = set()
+    for name in names:
+        folded = fold(name)
+        variants.add(folded)
+        bare = folded.removeprefix("trường ").strip()
+        variants.add(bare)
+        for long, short in rules.abbreviations.items():
+            if long in bare:
+                variants.add(bare.replace(long, fold(short)))
+                variants.add("trường " + bare.replace(long, fold(short)))
+    return sorted(v for v in variants if len(v) >= 3)
+
+
+def _metric_matcher(nlp: Language, rules: MetricRules) -> Matcher:
+    matcher = Matcher(nlp.vocab, validate=True)
+    number = {"TEXT": {"REGEX": r"^\d[\d.,]*$"}}
+    matcher.add("PERCENT", [[number, {"ORTH": "%"}]])
+    matcher.add("FRACTION", [[{"TEXT": {"REGEX": r"^\d[\d.,]*/\d[\d.,]*$"}}]])
+    counted = []
+    for noun in rules.counted:
+        counted.append([number, *({"ORTH": syllable} for syllable in fold(noun).split())])
+    matcher.add("COUNT", counted)
+    return matcher

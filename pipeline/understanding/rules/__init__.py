@@ -1,0 +1,76 @@
+"""Rule data for understanding (YAML), validated on load."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.configfile import load_model
+
+RULES_DIR = Path(__file__).parent
+
+
+class FixedAward(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    variants: list[str] = Field(default_factory=list)
+    kind: str
+    level: str
+    recipient: str | None = None
+
+
+class AwardHead(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    head: str
+    kind: str
+    recipient: str | None = None
+
+
+class AwardIssuer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    issuer: str
+    level: str
+
+
+class IssuedAwards(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    heads: list[AwardHead]
+    issuers: list[AwardIssuer]
+
+
+class AwardVocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fixed: list[FixedAward]
+    issued: IssuedAwards
+
+
+class MetricRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    counted: list[str]
+    verbs: list[str]
+    stop: list[str]
+    headline: list[str]
+
+
+class UnitRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    abbreviations: dict[str, str]
+    common_terms: list[str]
+    institution_starts: list[str]
+
+
+@cache
+def award_vocabulary() -> AwardVocabulary:
+    return load_model(RULES_DIR / "awards.yaml", AwardVocabulary)
+
+
+@cache
+def metric_rules() -> MetricRules:
+    return load_model(RULES_DIR / "metrics.yaml", MetricRules)
+
+
+@cache
+def unit_rules() -> UnitRules:
+    return load_model(RULES_DIR / "units.yaml", UnitRules)

@@ -1,0 +1,221 @@
+"""The self-scoring table (bảng tự chấm điểm): find it, read its columns, match rows to the rubric.
+
+Units lay the table out their own way: codes that restart in each group ("I", "1", "2") or run
+on (1…20) or are dotted ("1.1"); merged header cells ("Điểm" over "Tối đa | Tự chấm"); labels
+reworded. Rows are matched to rubric criteria by code within the current group, checked
+against the label, and by label similarity where the code does not fit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.model import Block, Document
+from pipeline.rubric import Criterion, Group, GroupKind, Rubric
+from pipeline.textnorm import fold, parse_number, roman_to_int
+from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
+from pipeline.understanding.similarity import label_similarity
+
+# Column roles by header words, checked in this order ("Điểm tự chấm" is a self-score column
+# even though it also says "điểm").
+_ROLES: list[tuple[str, tuple[str, ...]]] = [
+    ("self", ("tự chấm", "tự đánh giá", "đơn vị chấm", "tự cho điểm")),
+    ("max", ("điểm chuẩn", "tối đa", "thang điểm", "chuẩn", "điểm quy định")),
+    ("note", ("minh chứng", "ghi chú", "giải trình", "tài liệu kiểm chứng")),
+    ("code", ("stt", "tt", "mã", "số tt", "số thứ tự")),
+    ("label", ("nội dung", "tiêu chí")),
+]
+_BONUS_WORDS = ("điểm thưởng", "điểm cộng", "điểm khuyến khích", "cộng điểm")
+_DEDUCTION_WORDS = ("điểm trừ", "trừ điểm")
+_TOTAL = re.compile(r"^(tổng cộng|tổng điểm|tổng số điểm|tổng số|cộng|tổng)\b")
+_CODE_OK = 0.25  # a code match is kept when the labels share at least this much
+_LABEL_OK = 0.5  # a label alone must be at least this similar
+
+
+def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
+    """The first table whose header names a self-score column, read against ``rubric``."""
+    for block in doc.tables():
+        layout = _layout(block)
+        if layout is not None:
+            return _read(block, layout, rubric)
+    return None
+
+
+@dataclass
+class _Layout:
+    header_rows: int
+    columns: dict[str, int]
+
+
+def _layout(block: Block) -> _Layout | None:
+    for header_rows in (1, 2, 3):
+        if len(block.rows) <= header_rows:
+            break
+        labels = _column_labels(block, header_rows)
+        columns = _assign_roles(labels)
+        if "self" in columns and ("max" in columns or "label" in columns):
+            # A two-row header: keep going while the next row is still header text.
+            if header_rows < 3 and _is_header_row(block.rows[header_rows]):
+                continue
+            return _Layout(header_rows, columns)
+    return None
+
+
+def _column_labels(block: Block, header_rows: int) -> list[str]:
+    width = len(block.rows[0])
+    labels = []
+    for c in range(width):
+        parts: list[str] = []
+        for r in range(header_rows):
+            text = fold(block.rows[r][c].text.replace("\n", " "))
+            if text and text not in parts:
+                parts.append(text)
+        labels.append(" ".join(parts))
+    return labels
+
+
+def _assign_roles(labels: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for c, label in enumerate(labels):
+        for role, words in _ROLES:
+            if role in columns:
+                continue
+            if any(re.search(rf"(^|\W){re.escape(w)}(\W|$)", label) for w in words):
+                columns[role] = c
+                break
+    return columns
+
+
+def _is_header_row(row: list) -> bool:
+    texts = [c.text for c in row if c.text]
+    return bool(texts) and not any(parse_number(t) is not None for t in texts) and any(
+        role_word in fold(t) for t in texts for _, words in _ROLES for role_word in words
+    )
+
+
+@dataclass
+class _State:
+    rubric: Rubric
+    group: Group | None = None
+    used: set[str] = field(default_factory=set)
+
+
+def _read(block: Block, layout: _Layout, rubric: Rubric) -> SelfScoreTable:
+    state = _State(rubric)
+    rows: list[SelfScoreRow] = []
+    claimed_total: float | None = None
+    unmatched: list[str] = []
+    for r in range(layout.header_rows, len(block.rows)):
+        cells = _cells(block, r, layout)
+        if not any(cells.values()):
+            continue
+        prov = block.provenance.model_copy(update={"row": r, "cell": layout.columns.get("self")})
+        row = _classify(cells, state, prov)
+        if row is None:
+            continue
+        if row.kind is RowKind.TOTAL:
+            claimed_total = row.self_score
+        elif row.kind is RowKind.CRITERION and row.code is None:
+            unmatched.append(row.label or row.code_as_written)
+        rows.append(row)
+    return SelfScoreTable(rows=rows, claimed_total=claimed_total, unmatched=unmatched, provenance=block.provenance)
+
+
+def _cells(block: Block, r: int, layout: _Layout) -> dict[str, str]:
+    row = block.rows[r]
+    return {role: row[c].text.replace("\n", " ").strip() if c < len(row) else "" for role, c in layout.columns.items()}
+
+
+def _classify(cells: dict[str, str], state: _State, prov: object) -> SelfScoreRow | None:
+    code = cells.get("code", "").strip()
+    label = cells.get("label", "")
+    # Some units write the group name in the code cell ("ĐIỂM THƯỞNG") and leave the label empty.
+    if not label and code and not re.match(r"^[\dIVXivx.]+$", code):
+        code, label = "", code
+    folded = fold(label or code)
+    self_written = cells.get("self", "")
+    base = dict(
+        code_as_written=code,
+        label=label,
+        max_points=parse_number(cells.get("max", "")),
+        self_score_as_written=self_written,
+        note=cells.get("note", ""),
+        provenance=prov,
+    )
+    if _TOTAL.match(folded):
+        return SelfScoreRow(kind=RowKind.TOTAL, code=None, self_score=parse_number(self_written), **base)
+    group = _group_row(code, folded, state)
+    if group is not None:
+        state.group = group
+        return SelfScoreRow(kind=RowKind.GROUP, code=group.code, self_score=_score(self_written, state), match="group", **base)
+    criterion, how = _match_criterion(code, label, state)
+    if criterion is not None:
+        state.used.add(criterion.code)
+    return SelfScoreRow(
+        kind=RowKind.CRITERION,
+        code=criterion.code if criterion else None,
+        self_score=_score(self_written, state),
+        match=how,
+        **base,
+    )
+
+
+def _score(written: str, state: _State) -> float | None:
+    """The self score; deductions as positive amounts, an empty deduction cell as no deduction."""
+    value = parse_number(written)
+    if state.group is not None and state.group.kind is GroupKind.DEDUCTION:
+        return abs(value) if value is not None else (0.0 if not written.strip() else None)
+    return value
+
+
+def _group_row(code: str, folded_label: str, state: _State) -> Group | None:
+    groups = state.rubric.groups
+    if any(w in folded_label for w in _BONUS_WORDS):
+        return next((g for g in groups if g.kind is GroupKind.BONUS), None)
+    if any(w in folded_label for w in _DEDUCTION_WORDS):
+        return next((g for g in groups if g.kind is GroupKind.DEDUCTION), None)
+    numeral = roman_to_int(code)
+    if numeral is None or "." in code.strip().rstrip("."):
+        return None
+    by_code = next((g for g in groups if roman_to_int(g.code) == numeral), None)
+    by_label = max(groups, key=lambda g: label_similarity(folded_label, g.title))
+    if by_code is not None and (not folded_label or label_similarity(folded_label, by_code.title) >= _CODE_OK):
+        return by_code
+    return by_label if label_similarity(folded_label, by_label.title) >= _CODE_OK else by_code
+
+
+def _match_criterion(code: str, label: str, state: _State) -> tuple[Criterion | None, str]:
+    candidates = _candidates(state)
+    by_code = _by_code(code, state)
+    if by_code is not None and by_code.code not in state.used:
+        if not label or label_similarity(label, by_code.title) >= _CODE_OK:
+            return by_code, "code"
+    scored = sorted(
+        ((label_similarity(label, c.title), c) for c in candidates if c.code not in state.used),
+        key=lambda pair: -pair[0],
+    )
+    if scored and scored[0][0] >= _LABEL_OK:
+        return scored[0][1], "label"
+    if by_code is not None and by_code.code not in state.used:
+        return by_code, "code (nội dung ghi khác)"
+    return None, ""
+
+
+def _candidates(state: _State) -> list[Criterion]:
+    if state.group is not None:
+        return list(state.group.leaves())
+    return [c for _, c in state.rubric.leaves()]
+
+
+def _by_code(code: str, state: _State) -> Criterion | None:
+    """The criterion a written code points at: 'I.1', or '1' / '1.1' under the current group."""
+    code = code.strip().rstrip(".").replace(" ", "")
+    if not code:
+        return None
+    leaves = {c.code.upper(): c for _, c in state.rubric.leaves()}
+    tries = [code.upper()]
+    if state.group is not None:
+        tries.append(f"{state.group.code}.{code}".upper())
+        tries.append(f"{state.group.code}.{code.split('.')[-1]}".upper())
+    return next((leaves[t] for t in tries if t in leaves), None)

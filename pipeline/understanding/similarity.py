@@ -1,0 +1,27 @@
+"""Word-overlap similarity of two Vietnamese labels, tolerant of tone placement and rewording."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.textnorm import fold
+
+_STOP = {"và", "các", "của", "trong", "được", "cho", "với", "theo", "có", "đã", "là", "những", "việc"}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(fold(text)) if w not in _STOP}
+
+
+def label_similarity(a: str, b: str) -> float:
+    """0..1: the mean of Jaccard overlap and containment of the smaller label in the larger.
+
+    Containment lets an abridged label ("Tuyển sinh") match its full title; Jaccard keeps two
+    long labels that share a few common words apart.
+    """
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return 0.0
+    common = len(wa & wb)
+    return 0.5 * common / len(wa | wb) + 0.5 * common / min(len(wa), len(wb))
