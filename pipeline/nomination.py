@@ -1,0 +1,204 @@
+"""Nomination: which award tdkt proposes for each ranked unit, and next year's leader and deputy.
+
+Awards are given in the rules' priority order, each to the best-ranked eligible units up to its
+quota. tdkt does not break ties: when units with equal totals straddle a quota boundary, all of
+them are marked for the cluster's vote, and the places the vote's losers will take are held back
+from the next award.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from pipeline.cluster import Cluster
+from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy
+from pipeline.scoring import ScoreBoard, UnitScore
+from pipeline.textnorm import format_number as fmt
+
+_EPS = 0.005
+
+
+class Status(str, Enum):
+    PROPOSED = "proposed"
+    TIE_VOTE = "tie_vote"
+    NONE = "none"
+
+
+class Nomination(BaseModel):
+    member_id: str
+    name: str
+    total: float
+    rank: int
+    award_id: str | None = None
+    award: str | None = None
+    proposal: str = Field(default="", description="'Đề nghị tặng danh hiệu …' / 'Đề nghị tặng …'")
+    status: Status = Status.NONE
+    reason: str = ""
+    note: str = ""
+
+
+class Leadership(BaseModel):
+    leader_id: str | None
+    leader: str | None
+    deputy_id: str | None
+    deputy: str | None
+    basis: str
+
+
+class NominationResult(BaseModel):
+    nominations: list[Nomination]
+    leadership: Leadership
+
+
+def proposal_phrase(award: AwardRule) -> str:
+    """'Đề nghị tặng danh hiệu "Cờ thi đua …"' for titles; 'Đề nghị tặng Bằng khen …' for forms."""
+    if award.kind is AwardKind.TITLE:
+        return f"Đề nghị tặng danh hiệu “{award.name}”"
+    return f"Đề nghị tặng {award.name}"
+
+
+def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> NominationResult:
+    nominations = {u.member_id: _blank(u) for u in board.units}
+    pool = list(board.units)
+    held_back = 0
+    for award in rules.awards:
+        quota = award.quota_for(len(board.units))
+        if quota is not None:
+            quota = max(quota - held_back, 0)
+        eligible = [u for u in pool if _eligible(u, award, board.scale)]
+        chosen, tied = _choose(eligible, quota)
+        for unit in chosen:
+            _propose(nominations[unit.member_id], award, unit, board, year)
+        if tied:
+            slots = quota - len(chosen)
+            _mark_tie(nominations, tied, award, slots, rules, year)
+            held_back = len(tied) - slots
+        else:
+            held_back = 0
+        if rules.one_award_per_unit:
+            taken = {u.member_id for u in chosen + tied}
+            pool = [u for u in pool if u.member_id not in taken]
+    for unit in pool:
+        nomination = nominations[unit.member_id]
+        if nomination.status is Status.NONE:
+            nomination.reason = _why_not(unit, rules, board.scale)
+    return NominationResult(
+        nominations=[nominations[u.member_id] for u in board.units],
+        leadership=propose_leadership(board, rules, cluster, nominations),
+    )
+
+
+def _blank(unit: UnitScore) -> Nomination:
+    return Nomination(member_id=unit.member_id, name=unit.name, total=unit.total, rank=unit.rank or 0)
+
+
+def _eligible(unit: UnitScore, award: AwardRule, scale: float) -> bool:
+    if award.exclude_discipline and unit.discipline:
+        return False
+    return unit.standard + _EPS >= award.min_standard_share * scale
+
+
+def _choose(eligible: list[UnitScore], quota: int | None) -> tuple[list[UnitScore], list[UnitScore]]:
+    """(units that get the award, units tied across the quota boundary)."""
+    if quota is None or quota >= len(eligible):
+        return eligible, []
+    if quota == 0:
+        return [], []
+    boundary = eligible[quota - 1].total
+    if abs(eligible[quota].total - boundary) > _EPS:
+        return eligible[:quota], []
+    tied = [u for u in eligible if abs(u.total - boundary) < _EPS]
+    return [u for u in eligible[:quota] if u not in tied], tied
+
+
+def _propose(nomination: Nomination, award: AwardRule, unit: UnitScore, board: ScoreBoard, year: int) -> None:
+    nomination.award_id = award.id
+    nomination.award = award.name
+    nomination.proposal = proposal_phrase(award)
+    nomination.status = Status.PROPOSED
+    nomination.reason = _reason(unit, len(board.units), board.scale, year)
+    if unit.tied_with:
+        names = [u.name for u in board.units if u.member_id in unit.tied_with]
+        nomination.note = "Đồng điểm với " + ", ".join(names)
+
+
+def _reason(unit: UnitScore, count: int, scale: float, year: int) -> str:
+    if unit.rank == 1 and not unit.tied_with:
+        return f"Dẫn đầu Cụm thi đua năm {year} với {fmt(unit.total)} điểm"
+    return (
+        f"Xếp thứ {unit.rank}/{count} với {fmt(unit.total)} điểm "
+        f"(điểm chuẩn đạt {fmt(unit.standard)}/{fmt(scale)})"
+    )
+
+
+def _mark_tie(nominations: dict[str, Nomination], tied: list[UnitScore], award: AwardRule, slots: int,
+              rules: AwardRules, year: int) -> None:
+    following = _next_award(rules, award)
+    names = ", ".join(u.name for u in tied)
+    for unit in tied:
+        n = nominations[unit.member_id]
+        n.award_id = award.id
+        n.award = award.name
+        n.proposal = proposal_phrase(award)
+        n.status = Status.TIE_VOTE
+        n.reason = f"Xếp thứ {unit.rank} với {fmt(unit.total)} điểm, bằng điểm với đơn vị khác"
+        n.note = (
+            f"Đồng điểm ({fmt(unit.total)}): {names}. Cụm biểu quyết chọn {slots} trong {len(tied)} "
+            f"đơn vị để đề nghị {award.name}"
+            + (f"; đơn vị còn lại được đề nghị {following.name}" if following else "")
+            + "."
+        )
+
+
+def _next_award(rules: AwardRules, award: AwardRule) -> AwardRule | None:
+    index = rules.awards.index(award)
+    return rules.awards[index + 1] if index + 1 < len(rules.awards) else None
+
+
+def _why_not(unit: UnitScore, rules: AwardRules, scale: float) -> str:
+    if unit.discipline:
+        return "Có tập thể, cá nhân bị kỷ luật trong năm: không đủ điều kiện đề nghị khen thưởng"
+    lowest = min((a.min_standard_share for a in rules.awards if a.min_standard_share > 0), default=0.0)
+    if lowest and unit.standard + _EPS < lowest * scale:
+        return (
+            f"Điểm chuẩn đạt {fmt(unit.standard)}/{fmt(scale)}, dưới mức {fmt(lowest * 100)}% "
+            "để đề nghị khen thưởng"
+        )
+    return "Đã hết chỉ tiêu khen thưởng theo quy định"
+
+
+def propose_leadership(board: ScoreBoard, rules: AwardRules, cluster: Cluster,
+                       nominations: dict[str, Nomination]) -> Leadership:
+    rotation = [m for m in cluster.rotation if cluster.member_or_none(m)]
+    if rules.leadership.next_leader is LeaderPolicy.ROTATION and cluster.leader in rotation:
+        i = rotation.index(cluster.leader)
+        leader = rotation[(i + 1) % len(rotation)]
+        deputy = rotation[(i + 2) % len(rotation)] if len(rotation) > 2 else None
+        basis = (
+            f"Theo thứ tự luân phiên của Cụm: đơn vị kế tiếp "
+            f"{cluster.member(cluster.leader).name} (Cụm trưởng năm nay)"
+        )
+        return _leadership(cluster, leader, deputy, basis)
+    top = [u for u in board.units if u.rank == 1]
+    if len(top) != 1:
+        return Leadership(leader_id=None, leader=None, deputy_id=None, deputy=None,
+                         basis="Có nhiều đơn vị đồng hạng nhất: Cụm biểu quyết chọn Cụm trưởng")
+    second = next((u for u in board.units if u.rank == 2), None)
+    basis = "Đơn vị dẫn đầu Cụm làm Cụm trưởng, đơn vị xếp thứ hai làm Cụm phó"
+    if rules.leadership.next_leader is LeaderPolicy.ROTATION:
+        basis = "Tệp thông tin Cụm chưa có Cụm trưởng năm nay và thứ tự luân phiên; đề xuất theo kết quả xếp hạng"
+    return _leadership(cluster, top[0].member_id, second.member_id if second else None, basis,
+                       names={u.member_id: u.name for u in board.units})
+
+
+def _leadership(cluster: Cluster, leader: str | None, deputy: str | None, basis: str,
+                names: dict[str, str] | None = None) -> Leadership:
+    def name(member_id: str | None) -> str | None:
+        if member_id is None:
+            return None
+        member = cluster.member_or_none(member_id)
+        return member.name if member else (names or {}).get(member_id, member_id)
+
+    return Leadership(leader_id=leader, leader=name(leader), deputy_id=deputy, deputy=name(deputy), basis=basis)

@@ -1,0 +1,165 @@
+"""The pipeline as plain functions: the Prefect flow and the tests call these, step by step.
+
+inbox files ─► read_report (extract + understand, one file) ─► select_reports (one report per
+unit, right year, no duplicates) ─► score_cluster (score, rank, nominate) ─► drafts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from extractors import extract
+from pipeline.cluster import Cluster, Member, load_cluster
+from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
+from pipeline.nomination import nominate
+from pipeline.outcome import ClusterResult, FileOutcome, Rejection
+from pipeline.rubric import Rubric, load_rubric
+from pipeline.rules import AwardRules, load_rules
+from pipeline.scoring import rank_units, score_unit
+from pipeline.settings import Settings
+from pipeline.understanding import RuleSet, understand
+from pipeline.understanding.facts import ReportFacts
+from templates import DEFAULT_RUBRIC, DEFAULT_RULES
+
+log = logging.getLogger(__name__)
+
+# Names that are not reports: Office lock files, downloads or copies still in progress, config.
+_SKIP_PREFIXES = ("~$", ".")
+_SKIP_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".yaml", ".yml")
+
+
+def load_inputs(rubric: Path | None, rules: Path | None, cluster: Path | None) -> tuple[Rubric, AwardRules, Cluster | None]:
+    """The run's rubric, award rules and cluster; the defaults shipped in templates/ when not given."""
+    return (
+        load_rubric(rubric or DEFAULT_RUBRIC),
+        load_rules(rules or DEFAULT_RULES),
+        load_cluster(cluster) if cluster else None,
+    )
+
+
+def list_inbox(inbox: Path) -> list[Path]:
+    """Report files in the inbox, in name order. Links that lead out of the inbox are ignored."""
+    root = inbox.resolve()
+    files = []
+    for path in sorted(inbox.rglob("*")):
+        if not path.is_file() or path.name.startswith(_SKIP_PREFIXES) or path.suffix.lower() in _SKIP_SUFFIXES:
+            continue
+        if not path.resolve().is_relative_to(root):
+            log.warning("Bỏ qua %s: liên kết trỏ ra ngoài hộp thư", path.name)
+            continue
+        files.append(path)
+    return files
+
+
+@lru_cache(maxsize=4)
+def _ruleset(rubric_json: str, cluster_json: str | None) -> RuleSet:
+    rubric = Rubric.model_validate_json(rubric_json)
+    cluster = Cluster.model_validate_json(cluster_json) if cluster_json else None
+    return RuleSet.build(rubric, cluster)
+
+
+def ruleset_for(rubric: Rubric, cluster: Cluster | None) -> RuleSet:
+    """Rules are built once per process for a given rubric and cluster (memoized by content)."""
+    return _ruleset(rubric.model_dump_json(), cluster.model_dump_json() if cluster else None)
+
+
+def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_name: str | None = None,
+                settings: Settings | None = None) -> FileOutcome:
+    """Extract and understand one file. Never raises: a file that cannot be used is a rejection."""
+    name = display_name or path.name
+    try:
+        doc = extract(path, name, settings)
+        facts = understand(doc, rubric, ruleset_for(rubric, cluster))
+    except RejectedFileError as e:
+        return FileOutcome(file=name, rejection=Rejection(file=name, reason=e.reason, message=e.message))
+    except Exception as e:  # noqa: BLE001 — one bad file must not stop the inbox
+        log.exception("Lỗi khi xử lý %s", name)
+        return FileOutcome(
+            file=name,
+            rejection=Rejection(
+                file=name, reason=RejectReason.INTERNAL,
+                message=f"lỗi không mong muốn khi đọc tệp ({type(e).__name__}); tệp được để riêng, hãy báo bộ phận CNTT",
+            ),
+        )
+    return FileOutcome(file=name, sha256=doc.sha256, facts=facts)
+
+
+def infer_year(outcomes: list[FileOutcome]) -> int | None:
+    years = Counter(o.facts.year for o in outcomes if o.facts and o.facts.year)
+    return years.most_common(1)[0][0] if years else None
+
+
+def select_reports(outcomes: list[FileOutcome], year: int) -> tuple[dict[str, ReportFacts], list[Rejection]]:
+    """One report per unit for ``year``; every other file is a rejection that says why."""
+    rejected = [o.rejection for o in outcomes if o.rejection]
+    by_hash: dict[str, str] = {}
+    candidates: dict[str, list[ReportFacts]] = {}
+    # Of byte-identical files the one with the shortest name is the original ("… (gửi lại).pdf").
+    readable = sorted((o.facts for o in outcomes if o.facts), key=lambda f: (len(f.file), f.file))
+    for facts in readable:
+        problem = _not_usable(facts, year, by_hash)
+        by_hash.setdefault(facts.sha256, facts.file)
+        if problem:
+            rejected.append(problem)
+        else:
+            candidates.setdefault(facts.unit.member_id, []).append(facts)
+    reports = {}
+    for member_id, versions in candidates.items():
+        # The report dated latest wins; the others stay in the list of set-aside files.
+        versions.sort(key=lambda f: (f.doc_date is not None, f.doc_date), reverse=True)
+        reports[member_id] = versions[0]
+        for older in versions[1:]:
+            rejected.append(Rejection(
+                file=older.file, reason=RejectReason.SUPERSEDED,
+                message=f"đơn vị đã có báo cáo khác ghi ngày muộn hơn ({versions[0].file}); bản này không dùng để chấm",
+            ))
+    return reports, rejected
+
+
+def _not_usable(facts: ReportFacts, year: int, by_hash: dict[str, str]) -> Rejection | None:
+    def reject(reason: RejectReason, message: str) -> Rejection:
+        return Rejection(file=facts.file, reason=reason, message=message)
+
+    if facts.sha256 in by_hash:
+        return reject(RejectReason.DUPLICATE, f"trùng hoàn toàn với tệp {by_hash[facts.sha256]} (đã xử lý)")
+    if facts.unit is None:
+        return reject(
+            RejectReason.UNKNOWN_UNIT,
+            "không xác định được đơn vị gửi báo cáo (tên đơn vị ở phần đầu văn bản không khớp đơn vị nào của Cụm)",
+        )
+    if facts.self_scores is None:
+        return reject(
+            RejectReason.NOT_A_REPORT,
+            f"không tìm thấy bảng tự chấm điểm của {facts.unit.name}; nếu bảng gửi riêng, hãy ghép vào báo cáo",
+        )
+    if facts.year is not None and facts.year != year:
+        return reject(RejectReason.WRONG_YEAR, f"báo cáo năm {facts.year}, không thuộc năm {year} đang tổng hợp")
+    return None
+
+
+def implicit_cluster(reports: dict[str, ReportFacts], year: int) -> Cluster:
+    """Without a cluster file, the members are the units that wrote the reports found."""
+    members = [Member(id=mid, name=f.unit.name) for mid, f in sorted(reports.items(), key=lambda kv: kv[1].unit.name)]
+    return Cluster(name="Cụm thi đua", symbol="CTĐ", year=year, members=members)
+
+
+def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], rubric: Rubric, rules: AwardRules,
+                  cluster: Cluster | None, year: int) -> ClusterResult:
+    if not reports:
+        raise NoReportsError("Không có báo cáo hợp lệ nào để chấm điểm")
+    cluster = cluster or implicit_cluster(reports, year)
+    board = rank_units([score_unit(f, rubric) for f in reports.values()], rubric.scale)
+    return ClusterResult(
+        cluster=cluster,
+        year=year,
+        rubric=rubric,
+        rules=rules,
+        reports=reports,
+        board=board,
+        nominations=nominate(board, rules, cluster, year),
+        rejected=rejected,
+        missing=[m.name for m in cluster.members if m.id not in reports],
+    )

@@ -1,0 +1,214 @@
+"""Scoring: the score tdkt accepts for each unit and criterion, and why; totals; ranking.
+
+tdkt never silently changes a score. A self score above the criterion's maximum is capped (and
+said so); a claim with no evidence found in the report is kept but flagged for reviewers; a
+criterion the unit did not score counts 0 and is flagged. Exact ties are reported as ties.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from pipeline.rubric import Criterion, Group, GroupKind, Rubric
+from pipeline.textnorm import format_number as fmt
+from pipeline.understanding.facts import EvidencePassage, ReportFacts, SelfScoreRow
+
+_EPS = 0.005
+
+
+class FlagCode(str, Enum):
+    NO_SELF_SCORE = "no_self_score"
+    NEGATIVE = "negative"
+    OVER_MAX = "over_max"
+    NO_EVIDENCE = "no_evidence"
+
+
+class Flag(BaseModel):
+    """Something a reviewer should check, with a plain Vietnamese message."""
+
+    code: FlagCode
+    message: str
+
+
+class CriterionScore(BaseModel):
+    code: str
+    title: str
+    group: str
+    kind: GroupKind
+    max_points: float
+    self_score: float | None
+    accepted: float
+    reason: str = Field(description="Why the accepted score is what it is, in Vietnamese")
+    flags: list[Flag] = Field(default_factory=list)
+    evidence: list[EvidencePassage] = Field(default_factory=list)
+
+    def has(self, code: FlagCode) -> bool:
+        return any(f.code is code for f in self.flags)
+
+
+class GroupScore(BaseModel):
+    code: str
+    title: str
+    kind: GroupKind
+    max_points: float
+    self_total: float
+    accepted: float
+
+
+class UnitScore(BaseModel):
+    member_id: str
+    name: str
+    file: str
+    criteria: list[CriterionScore]
+    groups: list[GroupScore]
+    standard: float
+    bonus: float
+    deductions: float
+    total: float
+    self_total: float = Field(description="Standard + bonus − deductions as the unit scored itself")
+    claimed_total: float | None = Field(description="The total row of the unit's table, as written")
+    discipline: bool = False
+    flags: list[str] = Field(default_factory=list)
+    rank: int | None = None
+    tied_with: list[str] = Field(default_factory=list)
+
+    def standard_share(self, scale: float) -> float:
+        return self.standard / scale if scale else 0.0
+
+
+class ScoreBoard(BaseModel):
+    scale: float
+    units: list[UnitScore] = Field(description="Ranked, best first")
+    ties: list[list[str]] = Field(default_factory=list, description="Groups of member ids with equal totals")
+
+
+def score_unit(facts: ReportFacts, rubric: Rubric) -> UnitScore:
+    rows = facts.self_scores.criterion_rows() if facts.self_scores else {}
+    criteria = [
+        _score_criterion(group, criterion, rows.get(criterion.code), facts.evidence.get(criterion.code, []))
+        for group, criterion in rubric.leaves()
+    ]
+    groups = [_group_score(g, [c for c in criteria if c.group == g.code]) for g in rubric.groups]
+    standard = sum(g.accepted for g in groups if g.kind is GroupKind.STANDARD)
+    bonus = sum(g.accepted for g in groups if g.kind is GroupKind.BONUS)
+    deductions = sum(g.accepted for g in groups if g.kind is GroupKind.DEDUCTION)
+    self_total = sum(
+        (-1 if g.kind is GroupKind.DEDUCTION else 1) * g.self_total for g in groups
+    )
+    claimed = facts.self_scores.claimed_total if facts.self_scores else None
+    unit = UnitScore(
+        member_id=facts.unit.member_id or "",
+        name=facts.unit.name,
+        file=facts.file,
+        criteria=criteria,
+        groups=groups,
+        standard=round(standard, 2),
+        bonus=round(bonus, 2),
+        deductions=round(deductions, 2),
+        total=round(standard + bonus - deductions, 2),
+        self_total=round(self_total, 2),
+        claimed_total=claimed,
+        discipline=any(
+            c.accepted > 0 and rubric.criterion(c.code).discipline for c in criteria if c.kind is GroupKind.DEDUCTION
+        ),
+    )
+    unit.flags = _unit_flags(unit, facts)
+    return unit
+
+
+def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | None,
+                     evidence: list[EvidencePassage]) -> CriterionScore:
+    self_score = row.self_score if row is not None else None
+    accepted, reason, flags = _judge(group.kind, criterion, self_score, evidence)
+    return CriterionScore(
+        code=criterion.code,
+        title=criterion.title,
+        group=group.code,
+        kind=group.kind,
+        max_points=criterion.max,
+        self_score=self_score,
+        accepted=accepted,
+        reason=reason,
+        flags=flags,
+        evidence=evidence,
+    )
+
+
+def _judge(kind: GroupKind, criterion: Criterion, self_score: float | None,
+           evidence: list[EvidencePassage]) -> tuple[float, str, list[Flag]]:
+    if self_score is None:
+        if kind is GroupKind.DEDUCTION:
+            return 0.0, "Không có điểm trừ", []
+        return 0.0, "Đơn vị không tự chấm tiêu chí này: tính 0 điểm", [
+            Flag(code=FlagCode.NO_SELF_SCORE, message="Chưa có điểm tự chấm")
+        ]
+    if self_score < 0:
+        return 0.0, f"Điểm tự chấm {fmt(self_score)} âm, không hợp lệ: tính 0 điểm", [
+            Flag(code=FlagCode.NEGATIVE, message="Điểm tự chấm âm")
+        ]
+    if self_score > criterion.max + _EPS:
+        capped = criterion.max
+        what = "điểm trừ" if kind is GroupKind.DEDUCTION else "điểm tự chấm"
+        return capped, (
+            f"Đơn vị ghi {what} {fmt(self_score)}, vượt mức tối đa {fmt(criterion.max)}: tính {fmt(capped)}"
+        ), [Flag(code=FlagCode.OVER_MAX, message=f"Tự chấm vượt điểm chuẩn ({fmt(self_score)}/{fmt(criterion.max)})")]
+    if kind is GroupKind.DEDUCTION:
+        return self_score, ("Không có điểm trừ" if self_score == 0 else f"Đơn vị tự trừ {fmt(self_score)} điểm"), []
+    if self_score > 0 and not evidence:
+        return self_score, "Giữ điểm tự chấm; chưa tìm thấy minh chứng trong báo cáo", [
+            Flag(code=FlagCode.NO_EVIDENCE, message="Chưa tìm thấy minh chứng trong báo cáo")
+        ]
+    return self_score, "Giữ điểm tự chấm, có minh chứng trong báo cáo" if self_score > 0 else "Đơn vị tự chấm 0 điểm", []
+
+
+def _group_score(group: Group, criteria: list[CriterionScore]) -> GroupScore:
+    accepted = sum(c.accepted for c in criteria)
+    if group.kind is not GroupKind.STANDARD:
+        accepted = min(accepted, group.max)  # bonus and deductions are capped per group
+    return GroupScore(
+        code=group.code,
+        title=group.title,
+        kind=group.kind,
+        max_points=group.max,
+        self_total=round(sum(c.self_score or 0 for c in criteria), 2),
+        accepted=round(accepted, 2),
+    )
+
+
+def _unit_flags(unit: UnitScore, facts: ReportFacts) -> list[str]:
+    flags = []
+    if facts.self_scores is None:
+        flags.append("Báo cáo không có bảng tự chấm điểm")
+    if unit.claimed_total is not None and abs(unit.claimed_total - unit.self_total) > _EPS:
+        flags.append(
+            f"Tổng điểm đơn vị ghi ({fmt(unit.claimed_total)}) khác tổng các tiêu chí đơn vị tự chấm "
+            f"({fmt(unit.self_total)})"
+        )
+    for group in unit.groups:
+        if group.kind is not GroupKind.STANDARD and group.self_total > group.max_points + _EPS:
+            flags.append(f"{group.title} vượt mức tối đa {fmt(group.max_points)}: tính {fmt(group.max_points)}")
+    capped = [c.code for c in unit.criteria if c.has(FlagCode.OVER_MAX)]
+    if capped:
+        flags.append("Điểm tự chấm vượt điểm chuẩn ở tiêu chí " + ", ".join(capped))
+    unsupported = [c.code for c in unit.criteria if c.has(FlagCode.NO_EVIDENCE)]
+    if unsupported:
+        flags.append("Chưa tìm thấy minh chứng cho tiêu chí " + ", ".join(unsupported))
+    if unit.discipline:
+        flags.append("Có điểm trừ do kỷ luật")
+    return flags
+
+
+def rank_units(units: list[UnitScore], scale: float) -> ScoreBoard:
+    """Standard competition ranking (1, 2, 2, 4); equal totals are ties, never broken silently."""
+    ordered = sorted(units, key=lambda u: (-u.total, u.name))
+    ties: list[list[str]] = []
+    for unit in ordered:
+        same = [u for u in ordered if abs(u.total - unit.total) < _EPS]
+        unit.rank = 1 + sum(1 for u in ordered if u.total > unit.total + _EPS)
+        unit.tied_with = [u.member_id for u in same if u is not unit]
+        group = [u.member_id for u in same]
+        if len(group) > 1 and group not in ties:
+            ties.append(group)
+    return ScoreBoard(scale=scale, units=ordered, ties=ties)
