@@ -1,0 +1,459 @@
+"""Template contexts: everything a draft template may name, as typed models built from a run.
+
+Templates render with StrictUndefined, so a name used in a template but missing here fails
+loudly (tests render every template with the sample context).
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from pydantic import BaseModel
+
+from pipeline.drafts import prose
+from pipeline.nomination import Nomination, Status
+from pipeline.outcome import ClusterResult
+from pipeline.rubric import GroupKind
+from pipeline.scoring import FlagCode, UnitScore
+from pipeline.textnorm import format_number as fmt
+from pipeline.understanding.facts import SectionKind
+from pipeline.understanding.rules import metric_rules
+
+
+class Signer(BaseModel):
+    authority: str
+    position: str
+    name: str
+
+
+class CommonContext(BaseModel):
+    parent_body: str
+    issuer: str
+    cluster_name: str
+    number: str
+    place_date: str
+    year: int
+    next_year: int
+    recipients: list[str]
+    archive: str
+    signer: Signer
+
+
+class GroupRow(BaseModel):
+    title: str
+    max: str
+    mean: str
+    high: str
+    low: str
+
+
+class UnitResult(BaseModel):
+    name: str
+    text: str
+
+
+class AwardRow(BaseModel):
+    stt: int
+    award: str
+    collective: str
+    individual: str
+
+
+class ScoreRow(BaseModel):
+    stt: int
+    name: str
+    self_total: str
+    total: str
+    rank: str
+    note: str
+
+
+class SummaryContext(CommonContext):
+    intro: str
+    characteristics: list[str]
+    groups_summary: str
+    group_rows: list[GroupRow]
+    unit_results: list[UnitResult]
+    awards_summary: str
+    award_rows: list[AwardRow]
+    awards_by_unit: list[str]
+    strengths: list[str]
+    limitations: list[str]
+    causes: list[str]
+    directions: list[str]
+    proposals: list[str]
+    scoring_summary: str
+    score_rows: list[ScoreRow]
+    award_proposals: list[str]
+    leadership: list[str]
+    closing: str
+
+
+class NominationRow(BaseModel):
+    stt: int
+    name: str
+    total: str
+    rank: str
+    award: str
+    reason: str
+    note: str
+
+
+class NominationListContext(CommonContext):
+    proposal_number: str
+    rows: list[NominationRow]
+    totals: str
+
+
+def common_context(result: ClusterResult, doc_type: str) -> CommonContext:
+    cluster = result.cluster
+    leader = cluster.member_or_none(cluster.leader)
+    return CommonContext(
+        parent_body=cluster.parent_body.upper(),
+        issuer=cluster.name.upper(),
+        cluster_name=cluster.name,
+        number=f"…/{doc_type}-{cluster.symbol}",
+        place_date=prose.place_date(cluster.place, cluster.issue_date),
+        year=result.year,
+        next_year=result.year + 1,
+        recipients=cluster.recipients or ["Các đơn vị thành viên Cụm"],
+        archive=f"VT, {cluster.symbol}",
+        signer=Signer(
+            authority=f"TM. {cluster.name.upper()}",
+            position="CỤM TRƯỞNG",
+            name=(leader.head_name or "") if leader else "",
+        ),
+    )
+
+
+def summary_context(result: ClusterResult) -> SummaryContext:
+    common = common_context(result, "BC")
+    units = result.board.units
+    return SummaryContext(
+        **common.model_dump(),
+        intro=_intro(result),
+        characteristics=_characteristics(result),
+        groups_summary=_groups_summary(units),
+        group_rows=_group_rows(result),
+        unit_results=[_unit_result(result, u) for u in units],
+        awards_summary=_awards_summary(result),
+        award_rows=[
+            AwardRow(stt=i, award=a, collective=_count(c), individual=_count(p))
+            for i, (a, c, p) in enumerate(prose.award_counts(_all_awards(result)), start=1)
+        ],
+        awards_by_unit=_awards_by_unit(result),
+        strengths=_strengths(result),
+        limitations=_limitations(result),
+        causes=_causes(result),
+        directions=_directions(result),
+        proposals=_unit_quotes(result, SectionKind.PROPOSALS, lead="kiến nghị"),
+        scoring_summary=_scoring_summary(result),
+        score_rows=[_score_row(i, u, len(units)) for i, u in enumerate(units, start=1)],
+        award_proposals=_award_proposals(result),
+        leadership=_leadership(result),
+        closing=(
+            f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {result.year} và phương hướng, "
+            f"nhiệm vụ năm {result.year + 1} của {result.cluster.name}./."
+        ),
+    )
+
+
+def nomination_context(result: ClusterResult) -> NominationListContext:
+    common = common_context(result, "DS")
+    rows = [_nomination_row(i, n) for i, n in enumerate(result.nominations.nominations, start=1)]
+    return NominationListContext(
+        **common.model_dump(),
+        proposal_number=f"…/TTr-{result.cluster.symbol}",
+        rows=rows,
+        totals=_nomination_totals(result.nominations.nominations),
+    )
+
+
+def _count(n: int) -> str:
+    return prose.two_digits(n) if n else "-"
+
+
+def _intro(result: ClusterResult) -> str:
+    bases = result.rules.legal_basis_for(result.year)
+    lead = f"Thực hiện {'; '.join(bases)}; căn cứ" if bases else "Căn cứ"
+    return (
+        f"{lead} Bảng tiêu chí chấm điểm thi đua năm {result.year} đã được các đơn vị thành viên thống nhất, "
+        f"{result.cluster.name} báo cáo tổng kết công tác thi đua, khen thưởng năm {result.year} và phương hướng, "
+        f"nhiệm vụ năm {result.year + 1} như sau:"
+    )
+
+
+def _characteristics(result: ClusterResult) -> list[str]:
+    cluster = result.cluster
+    members = [m.name for m in cluster.members]
+    lines = [f"{cluster.name} gồm {prose.two_digits(len(members))} đơn vị: {'; '.join(members)}."]
+    leader, deputy = cluster.member_or_none(cluster.leader), cluster.member_or_none(cluster.deputy)
+    if leader:
+        lines.append(
+            f"Năm {result.year}, {leader.name} là Cụm trưởng"
+            + (f", {deputy.name} là Cụm phó." if deputy else ".")
+        )
+    received = len(result.reports)
+    line = (
+        f"Cụm đã nhận được báo cáo tổng kết và bảng tự chấm điểm của {prose.two_digits(received)}/"
+        f"{prose.two_digits(len(members))} đơn vị"
+    )
+    if result.missing:
+        line += f"; chưa nhận được báo cáo của {prose.name_list(result.missing)}"
+    lines.append(line + ".")
+    return lines
+
+
+def _groups_summary(units: list[UnitScore]) -> str:
+    if not units:
+        return "Chưa có đơn vị nào được chấm điểm."
+    best, worst = units[0], units[-1]
+    return (
+        f"Điểm bình quân của các đơn vị đạt {fmt(mean(u.total for u in units))} điểm; cao nhất là {best.name} "
+        f"({fmt(best.total)} điểm), thấp nhất là {worst.name} ({fmt(worst.total)} điểm)."
+    )
+
+
+def _group_rows(result: ClusterResult) -> list[GroupRow]:
+    rows = []
+    for group in result.rubric.groups:
+        values = [g.accepted for u in result.board.units for g in u.groups if g.code == group.code]
+        if not values:
+            continue
+        label = {GroupKind.BONUS: "tối đa ", GroupKind.DEDUCTION: "tối đa "}.get(group.kind, "")
+        rows.append(
+            GroupRow(
+                title=f"{group.code}. {group.title}",
+                max=f"{label}{fmt(group.max)}",
+                mean=fmt(mean(values)),
+                high=fmt(max(values)),
+                low=fmt(min(values)),
+            )
+        )
+    return rows
+
+
+def _unit_result(result: ClusterResult, unit: UnitScore) -> UnitResult:
+    report = result.reports[unit.member_id]
+    metrics = prose.headline_metrics(report.metrics, metric_rules().headline)
+    parts = []
+    figures = prose.join_quotes([m.quote.text for m in metrics])
+    if figures:
+        parts.append(f"{figures[0].upper()}{figures[1:]}")
+    awards = _unit_awards(report)
+    if awards:
+        parts.append(f"Đơn vị và cá nhân được khen thưởng: {awards}")
+    parts.append(
+        f"Đơn vị tự chấm {fmt(unit.claimed_total if unit.claimed_total is not None else unit.self_total)} điểm, "
+        f"Cụm chấm {fmt(unit.total)} điểm, xếp thứ {unit.rank}/{len(result.board.units)}"
+    )
+    return UnitResult(name=unit.name, text=". ".join(parts) + f" (nguồn: {prose.source_of(report)}).")
+
+
+def _unit_awards(report: object) -> str:
+    groups: dict[str, list] = {}
+    for fact in report.awards:
+        groups.setdefault(fact.award, []).append(fact)
+    ordered = sorted(groups.values(), key=lambda g: prose.award_order(g[0].award, g[0].level))
+    return "; ".join(prose.award_phrase(g) for g in ordered)
+
+
+def _all_awards(result: ClusterResult) -> list:
+    return [fact for report in result.reports.values() for fact in report.awards]
+
+
+def _awards_summary(result: ClusterResult) -> str:
+    counts = prose.award_counts(_all_awards(result))
+    if not counts:
+        return f"Các báo cáo chưa nêu kết quả khen thưởng trong năm {result.year}."
+    collective = sum(c for _, c, _ in counts)
+    individual = sum(p for _, _, p in counts)
+    top = [name for name, _, _ in counts[:2]]
+    return (
+        f"Năm {result.year}, các đơn vị trong Cụm có {prose.two_digits(collective)} lượt tập thể và "
+        f"{prose.two_digits(individual)} lượt cá nhân được khen thưởng các cấp, trong đó có {prose.name_list(top)}. "
+        "Kết quả cụ thể như sau:"
+    )
+
+
+def _awards_by_unit(result: ClusterResult) -> list[str]:
+    lines = []
+    for unit in result.board.units:
+        awards = _unit_awards(result.reports[unit.member_id])
+        if awards:
+            lines.append(f"{unit.name}: {awards}.")
+    return lines
+
+
+def _strengths(result: ClusterResult) -> list[str]:
+    units, scale = result.board.units, result.board.scale
+    if not units:
+        return []
+    share = min((a.min_standard_share for a in result.rules.awards if a.min_standard_share), default=0.8)
+    good = [u for u in units if u.standard >= share * scale]
+    lines = [
+        f"Các đơn vị trong Cụm hoàn thành tốt nhiệm vụ năm {result.year}: {prose.two_digits(len(good))}/"
+        f"{prose.two_digits(len(units))} đơn vị đạt từ {fmt(share * 100)}% điểm chuẩn trở lên; điểm chuẩn bình quân "
+        f"đạt {fmt(mean(u.standard for u in units))}/{fmt(scale)} điểm."
+    ]
+    for group in result.rubric.groups_of(GroupKind.STANDARD):
+        values = [g.accepted for u in units for g in u.groups if g.code == group.code]
+        if values and mean(values) >= 0.95 * group.max:
+            lines.append(
+                f"Nhóm tiêu chí “{group.title}” được các đơn vị thực hiện tốt, đạt bình quân "
+                f"{fmt(mean(values))}/{fmt(group.max)} điểm."
+            )
+    awards = _all_awards(result)
+    if awards:
+        counts = prose.award_counts(awards)
+        lines.append(
+            "Công tác khen thưởng được quan tâm, kịp thời; nhiều tập thể, cá nhân được khen thưởng cấp cao như "
+            f"{prose.name_list([name for name, _, _ in counts[:3]])}."
+        )
+    with_bonus = [u for u in units if u.bonus > 0]
+    if with_bonus:
+        lines.append(
+            f"{prose.two_digits(len(with_bonus))}/{prose.two_digits(len(units))} đơn vị có điểm thưởng nhờ thành tích "
+            "được khen thưởng cấp cao, mô hình mới, sáng kiến hoặc đăng cai hoạt động chung của Cụm."
+        )
+    return lines
+
+
+def _criterion_means(result: ClusterResult) -> list[tuple[float, str, float, float]]:
+    """(share of max, title, mean, max) for standard criteria, lowest share first."""
+    rows = []
+    for group, criterion in result.rubric.leaves():
+        if group.kind is not GroupKind.STANDARD or not criterion.max:
+            continue
+        values = [c.accepted for u in result.board.units for c in u.criteria if c.code == criterion.code]
+        if values:
+            rows.append((mean(values) / criterion.max, criterion.title, mean(values), criterion.max))
+    return sorted(rows)
+
+
+def _limitations(result: ClusterResult) -> list[str]:
+    lines = []
+    low = [r for r in _criterion_means(result) if r[0] < 0.95][:2]
+    for _, title, avg, top in low:
+        lines.append(f"Tiêu chí “{title}” còn thấp, bình quân {fmt(avg)}/{fmt(top)} điểm.")
+    for unit in result.board.units:
+        for c in unit.criteria:
+            if c.kind is GroupKind.DEDUCTION and c.accepted > 0:
+                lines.append(f"{unit.name} bị trừ {fmt(c.accepted)} điểm do {c.title[0].lower()}{c.title[1:]}.")
+    over = [u.name for u in result.board.units if any(c.has(FlagCode.OVER_MAX) for c in u.criteria)]
+    unsupported = [u.name for u in result.board.units if any(c.has(FlagCode.NO_EVIDENCE) for c in u.criteria)]
+    if over:
+        lines.append(f"Có đơn vị tự chấm vượt điểm chuẩn của tiêu chí ({prose.name_list(over)}); Cụm đã điều chỉnh.")
+    if unsupported:
+        lines.append(
+            f"Có đơn vị chưa nêu minh chứng cho điểm tự chấm ở một số tiêu chí ({prose.name_list(unsupported)}); "
+            "đề nghị bổ sung minh chứng."
+        )
+    lines += _unit_quotes(result, SectionKind.LIMITATIONS)
+    return lines
+
+
+def _causes(result: ClusterResult) -> list[str]:
+    quotes = _unit_quotes(result, SectionKind.CAUSES)
+    return quotes or [
+        "Các đơn vị chưa nêu cụ thể nguyên nhân của hạn chế trong báo cáo; đề nghị các đơn vị trao đổi, "
+        "bổ sung tại hội nghị tổng kết Cụm."
+    ]
+
+
+def _directions(result: ClusterResult) -> list[str]:
+    lines = []
+    low = [title for share, title, _, _ in _criterion_means(result) if share < 0.95][:2]
+    if low:
+        quoted = prose.name_list([f"“{t}”" for t in low])
+        lines.append(f"Tập trung cải thiện kết quả các tiêu chí còn thấp trong năm {result.year}: {quoted}.")
+    leadership = result.nominations.leadership
+    if leadership.leader:
+        line = f"{leadership.leader} đảm nhận vai trò Cụm trưởng"
+        if leadership.deputy:
+            line += f", {leadership.deputy} là Cụm phó"
+        lines.append(f"{line} năm {result.year + 1}; duy trì sinh hoạt Cụm định kỳ, trao đổi kinh nghiệm giữa các đơn vị.")
+    return lines
+
+
+def _unit_quotes(result: ClusterResult, kind: SectionKind, lead: str = "") -> list[str]:
+    """One sentence per unit from its own section of that kind, attributed."""
+    lines = []
+    for unit in result.board.units:
+        quotes = result.reports[unit.member_id].sections.get(kind, [])
+        if quotes:
+            sentence = prose.first_sentence(quotes[0].text)
+            if sentence:
+                verb = f" {lead}" if lead else ""
+                lines.append(f"{unit.name}{verb}: {sentence}.")
+    return lines
+
+
+def _scoring_summary(result: ClusterResult) -> str:
+    adjusted = [u for u in result.board.units if abs(u.total - (u.claimed_total or u.self_total)) > 0.005]
+    text = "Căn cứ báo cáo, bảng tự chấm điểm và minh chứng của các đơn vị, kết quả chấm điểm của Cụm như sau"
+    if adjusted:
+        text += (
+            f" ({prose.two_digits(len(adjusted))} đơn vị được điều chỉnh so với điểm tự chấm, lý do ghi tại cột Ghi chú)"
+        )
+    return text + ":"
+
+
+def _score_row(stt: int, unit: UnitScore, count: int) -> ScoreRow:
+    notes = []
+    for c in unit.criteria:
+        if c.has(FlagCode.OVER_MAX):
+            notes.append(f"Tiêu chí {c.code}: tự chấm {fmt(c.self_score or 0)}, tối đa {fmt(c.max_points)}")
+        if c.has(FlagCode.NO_EVIDENCE):
+            notes.append(f"Tiêu chí {c.code}: chưa thấy minh chứng")
+    if unit.tied_with:
+        notes.insert(0, "Đồng hạng")
+    claimed = unit.claimed_total if unit.claimed_total is not None else unit.self_total
+    return ScoreRow(stt=stt, name=unit.name, self_total=fmt(claimed), total=fmt(unit.total),
+                    rank=str(unit.rank), note="; ".join(notes))
+
+
+def _award_proposals(result: ClusterResult) -> list[str]:
+    lines = []
+    by_award: dict[str, list[Nomination]] = {}
+    for n in result.nominations.nominations:
+        if n.status is Status.PROPOSED:
+            by_award.setdefault(n.proposal, []).append(n)
+    for proposal, items in by_award.items():
+        lines.append(f"{proposal} cho {prose.name_list([n.name for n in items])}.")
+    for n in result.nominations.nominations:
+        if n.status is Status.TIE_VOTE and n.note not in lines:
+            lines.append(n.note)
+    for n in result.nominations.nominations:
+        if n.status is Status.NONE:
+            lines.append(f"Chưa đề nghị khen thưởng đối với {n.name}: {n.reason[0].lower()}{n.reason[1:]}.")
+    return lines
+
+
+def _leadership(result: ClusterResult) -> list[str]:
+    ld = result.nominations.leadership
+    lines = [f"Cụm trưởng: {ld.leader or '…… (Cụm biểu quyết)'}.", f"Cụm phó: {ld.deputy or '…… (Cụm biểu quyết)'}."]
+    lines.append(f"Căn cứ đề xuất: {ld.basis[0].lower()}{ld.basis[1:]}.")
+    return lines
+
+
+def _nomination_row(stt: int, n: Nomination) -> NominationRow:
+    award = n.award or ""
+    if n.status is Status.TIE_VOTE:
+        award += " (Cụm biểu quyết)"
+    return NominationRow(stt=stt, name=n.name, total=fmt(n.total), rank=str(n.rank), award=award or "Không đề nghị",
+                         reason=n.reason, note=n.note)
+
+
+def _nomination_totals(nominations: list[Nomination]) -> str:
+    counts: dict[str, int] = {}
+    for n in nominations:
+        if n.award and n.status is Status.PROPOSED:
+            counts[n.award] = counts.get(n.award, 0) + 1
+    if not counts:
+        return "Chưa có đơn vị nào được đề nghị khen thưởng."
+    parts = [f"{prose.two_digits(c)} {a}" for a, c in counts.items()]
+    ties = [n for n in nominations if n.status is Status.TIE_VOTE]
+    tail = f"; {prose.two_digits(len(ties))} đơn vị đồng điểm chờ Cụm biểu quyết" if ties else ""
+    return f"Tổng số đề nghị: {'; '.join(parts)}{tail}."
+
