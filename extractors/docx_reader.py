@@ -37,10 +37,11 @@ def read_docx(path: Path, display_name: str, sha256: str) -> Document:
             RejectReason.CORRUPT,
             "tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
         ) from e
-    walker = _Walker(word, display_name)
-    blocks = list(walker.headers_and_footers(Part.HEADER))
-    blocks += walker.body()
-    blocks += walker.headers_and_footers(Part.FOOTER)
+    # Each part counts its own paragraphs and tables, so "đoạn 3" means the third body block.
+    body = _Walker(word, display_name).body()
+    headers = list(_Walker(word, display_name).headers_and_footers(Part.HEADER))
+    footers = list(_Walker(word, display_name).headers_and_footers(Part.FOOTER))
+    blocks = headers + body + footers
     return Document(file=display_name, sha256=sha256, format=DocumentFormat.DOCX, blocks=blocks)
 
 

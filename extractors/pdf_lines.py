@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extractors.layout import starts_list_item
 from pipeline.model import Part
@@ -112,7 +113,7 @@ def paragraphs(lines: list[Line], page_height: float) -> list[list[Line]]:
     body = [ln for ln in lines if len(ln.text) > 40] or lines
     left = statistics.median(ln.x0 for ln in body)
     right = max(ln.x1 for ln in body)
-    pitches = [b.bottom - a.bottom for a, b in zip(lines, lines[1:]) if b.bottom - a.bottom > 1]
+    pitches = [b.bottom - a.bottom for a, b in pairwise(lines) if b.bottom - a.bottom > 1]
     pitch = statistics.median(pitches) if pitches else 0.0
     mid = (left + right) / 2
     groups: list[list[Line]] = []

@@ -8,6 +8,7 @@ box. Lines outside tables are joined into paragraphs by indentation and spacing.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,12 +24,20 @@ from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Block, BlockKind, Document, DocumentFormat, Part, Provenance
 from pipeline.settings import Settings
 
+# PDFium is not thread-safe (its error code is process-global, and concurrent calls can crash):
+# every use of it in this process goes through this lock. Scale comes from processes, not threads.
+PDFIUM_LOCK = threading.Lock()
+
 # A page that draws fewer path objects than this has no ruled table (rules under headers are 1–2).
 _MIN_PATHS_FOR_TABLE = 4
 
 
 def read_pdf(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
-    settings = settings or Settings()
+    with PDFIUM_LOCK:
+        return _read_pdf(path, display_name, sha256, settings or Settings())
+
+
+def _read_pdf(path: Path, display_name: str, sha256: str, settings: Settings) -> Document:
     pdf = _open(path, display_name)
     try:
         if len(pdf) > settings.max_pages:
@@ -62,7 +71,9 @@ def _open(path: Path, name: str) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as e:
         if e.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise RejectedFileError(
-                name, RejectReason.ENCRYPTED, "tệp PDF được đặt mật khẩu nên không đọc được; hãy gửi bản không đặt mật khẩu"
+                name,
+                RejectReason.ENCRYPTED,
+                "tệp PDF được đặt mật khẩu nên không đọc được; hãy gửi bản không đặt mật khẩu",
             ) from e
         raise RejectedFileError(
             name, RejectReason.CORRUPT, "tệp PDF bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc"
@@ -126,7 +137,7 @@ def _tables_on_page(plumber: _LazyPlumber, index: int, textpage: object, height:
             return find_tables(page, textpage, height, page_number=index + 1)
         finally:
             page.close()
-    except Exception as e:  # noqa: BLE001 — pdfminer raises many unrelated types on damaged files
+    except Exception as e:
         raise RejectedFileError(
             name, RejectReason.CORRUPT, f"không đọc được bảng ở trang {index + 1} của tệp PDF (tệp có thể bị hỏng)"
         ) from e

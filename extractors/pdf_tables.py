@@ -7,6 +7,7 @@ covers its centre. A table that runs on from one page to the next is joined into
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from extractors.base import cell
@@ -54,9 +55,9 @@ def _grid(boxes: list[tuple[float, float, float, float]], xs: list[float], ys: l
     origins: dict[tuple[float, float, float, float], tuple[int, int]] = {}
     texts: dict[tuple[float, float, float, float], str] = {}
     grid: list[list[Cell]] = []
-    for r, (top, bottom) in enumerate(zip(ys, ys[1:])):
+    for r, (top, bottom) in enumerate(pairwise(ys)):
         row: list[Cell] = []
-        for c, (left, right) in enumerate(zip(xs, xs[1:])):
+        for c, (left, right) in enumerate(pairwise(xs)):
             box = _covering((left + right) / 2, (top + bottom) / 2, boxes)
             if box is None:
                 row.append(cell(""))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import zipfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Sniffed(str, Enum):
+class Sniffed(StrEnum):
     EMPTY = "empty"
     PDF = "pdf"
     DOCX = "docx"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
 class TdktError(Exception):
     """Base of every error tdkt raises on purpose."""
 
 
-class RejectReason(str, Enum):
+class RejectReason(StrEnum):
     """Why an inbox file was set aside; each reason has its own plain message."""
 
     EMPTY = "empty"

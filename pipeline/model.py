@@ -7,12 +7,12 @@ NFC-normalized form (``text``, which every rule matches against), plus where it 
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 
-class Part(str, Enum):
+class Part(StrEnum):
     """Which part of a page a block was read from."""
 
     BODY = "body"
@@ -20,7 +20,7 @@ class Part(str, Enum):
     FOOTER = "footer"
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     TABLE = "table"
@@ -78,7 +78,7 @@ class Block(BaseModel):
         return [cell.text for cell in self.rows[row]]
 
 
-class DocumentFormat(str, Enum):
+class DocumentFormat(StrEnum):
     DOCX = "docx"
     PDF = "pdf"
 

@@ -8,7 +8,7 @@ from the next award.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -20,7 +20,7 @@ from pipeline.textnorm import format_number as fmt
 _EPS = 0.005
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PROPOSED = "proposed"
     TIE_VOTE = "tie_vote"
     NONE = "none"

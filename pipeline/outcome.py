@@ -23,6 +23,7 @@ class Rejection(BaseModel):
 
 class FileOutcome(BaseModel):
     file: str
+    arrived: float | None = Field(default=None, description="Modification time of the inbox file")
     sha256: str | None = None
     facts: ReportFacts | None = None
     rejection: Rejection | None = None
@@ -38,4 +39,15 @@ class ClusterResult(BaseModel):
     nominations: NominationResult
     rejected: list[Rejection] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list, description="Members that sent no usable report")
-    drafts: list[str] = Field(default_factory=list, description="Paths of the drafts written")
+
+
+class RunSummary(BaseModel):
+    """What one run did: the cluster result (if any unit could be scored), files set aside, outputs."""
+
+    year: int | None
+    result: ClusterResult | None = None
+    read: list[FileOutcome] = Field(default_factory=list)
+    rejected: list[Rejection] = Field(default_factory=list)
+    drafts: list[str] = Field(default_factory=list)
+    report: str | None = Field(default=None, description="Path of the plain-text run report")
+    problem: str | None = Field(default=None, description="Why no draft could be written, if none was")

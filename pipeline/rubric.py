@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,7 +13,7 @@ from pipeline.configfile import Loc, load_model
 _EPS = 1e-6
 
 
-class GroupKind(str, Enum):
+class GroupKind(StrEnum):
     STANDARD = "standard"
     BONUS = "bonus"
     DEDUCTION = "deduction"

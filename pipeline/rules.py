@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -11,14 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pipeline.configfile import Loc, load_model
 
 
-class AwardKind(str, Enum):
+class AwardKind(StrEnum):
     """A title is proposed as 'danh hiệu X'; a form is proposed as plain 'X'."""
 
     TITLE = "danh_hieu"
     FORM = "hinh_thuc"
 
 
-class Rounding(str, Enum):
+class Rounding(StrEnum):
     FLOOR = "floor"
     CEIL = "ceil"
     NEAREST = "nearest"
@@ -62,7 +62,7 @@ class AwardRule(BaseModel):
         return int(share)
 
 
-class LeaderPolicy(str, Enum):
+class LeaderPolicy(StrEnum):
     ROTATION = "rotation"
     TOP_RANKED = "top_ranked"
 

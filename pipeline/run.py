@@ -13,11 +13,13 @@ from pathlib import Path
 
 from extractors import extract
 from pipeline.cluster import Cluster, Member, load_cluster
+from pipeline.drafts.render import render_drafts
 from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
 from pipeline.nomination import nominate
-from pipeline.outcome import ClusterResult, FileOutcome, Rejection
+from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
 from pipeline.rubric import Rubric, load_rubric
 from pipeline.rules import AwardRules, load_rules
+from pipeline.run_report import write_run_report
 from pipeline.scoring import rank_units, score_unit
 from pipeline.settings import Settings
 from pipeline.understanding import RuleSet, understand
@@ -31,7 +33,9 @@ _SKIP_PREFIXES = ("~$", ".")
 _SKIP_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".yaml", ".yml")
 
 
-def load_inputs(rubric: Path | None, rules: Path | None, cluster: Path | None) -> tuple[Rubric, AwardRules, Cluster | None]:
+def load_inputs(
+    rubric: Path | None, rules: Path | None, cluster: Path | None
+) -> tuple[Rubric, AwardRules, Cluster | None]:
     """The run's rubric, award rules and cluster; the defaults shipped in templates/ when not given."""
     return (
         load_rubric(rubric or DEFAULT_RUBRIC),
@@ -70,21 +74,25 @@ def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_nam
                 settings: Settings | None = None) -> FileOutcome:
     """Extract and understand one file. Never raises: a file that cannot be used is a rejection."""
     name = display_name or path.name
+    arrived = path.stat().st_mtime
     try:
         doc = extract(path, name, settings)
         facts = understand(doc, rubric, ruleset_for(rubric, cluster))
     except RejectedFileError as e:
-        return FileOutcome(file=name, rejection=Rejection(file=name, reason=e.reason, message=e.message))
-    except Exception as e:  # noqa: BLE001 — one bad file must not stop the inbox
+        return FileOutcome(file=name, arrived=arrived,
+                           rejection=Rejection(file=name, reason=e.reason, message=e.message))
+    except Exception as e:
         log.exception("Lỗi khi xử lý %s", name)
         return FileOutcome(
             file=name,
+            arrived=arrived,
             rejection=Rejection(
                 file=name, reason=RejectReason.INTERNAL,
-                message=f"lỗi không mong muốn khi đọc tệp ({type(e).__name__}); tệp được để riêng, hãy báo bộ phận CNTT",
+                message=f"lỗi không mong muốn khi đọc tệp ({type(e).__name__}); "
+                "tệp được để riêng, hãy báo bộ phận CNTT",
             ),
         )
-    return FileOutcome(file=name, sha256=doc.sha256, facts=facts)
+    return FileOutcome(file=name, arrived=arrived, sha256=doc.sha256, facts=facts)
 
 
 def infer_year(outcomes: list[FileOutcome]) -> int | None:
@@ -97,9 +105,10 @@ def select_reports(outcomes: list[FileOutcome], year: int) -> tuple[dict[str, Re
     rejected = [o.rejection for o in outcomes if o.rejection]
     by_hash: dict[str, str] = {}
     candidates: dict[str, list[ReportFacts]] = {}
-    # Of byte-identical files the one with the shortest name is the original ("… (gửi lại).pdf").
-    readable = sorted((o.facts for o in outcomes if o.facts), key=lambda f: (len(f.file), f.file))
-    for facts in readable:
+    # Of byte-identical files the one that arrived first is the original; for files that arrived
+    # together, the shorter name ("x.pdf" before "x (gửi lại).pdf").
+    readable = sorted((o for o in outcomes if o.facts), key=lambda o: (o.arrived or 0, len(o.file), o.file))
+    for facts in (o.facts for o in readable):
         problem = _not_usable(facts, year, by_hash)
         by_hash.setdefault(facts.sha256, facts.file)
         if problem:
@@ -163,3 +172,31 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
         rejected=rejected,
         missing=[m.name for m in cluster.members if m.id not in reports],
     )
+
+
+def finish_run(outcomes: list[FileOutcome], rubric: Rubric, rules: AwardRules, cluster: Cluster | None,
+               year: int | None, out_dir: Path) -> RunSummary:
+    """The cluster-level step: choose reports, score, nominate, write the drafts and the run report."""
+    year = year or (cluster.year if cluster and cluster.year else None) or infer_year(outcomes)
+    summary = RunSummary(year=year, read=outcomes)
+    if year is None:
+        summary.rejected = [o.rejection for o in outcomes if o.rejection]
+        summary.problem = "không xác định được năm báo cáo (không có báo cáo nào đọc được)"
+    else:
+        reports, summary.rejected = select_reports(outcomes, year)
+        try:
+            summary.result = score_cluster(reports, summary.rejected, rubric, rules, cluster, year)
+        except NoReportsError:
+            summary.problem = "không có báo cáo hợp lệ nào để chấm điểm"
+        else:
+            summary.drafts = [str(p) for p in render_drafts(summary.result, out_dir)]
+    summary.report = str(write_run_report(summary, out_dir))
+    return summary
+
+
+def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
+                  rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
+    """The whole run without an orchestrator (the Prefect flow runs the same steps as tasks)."""
+    rubric_, rules_, cluster_ = load_inputs(rubric, rules, cluster)
+    outcomes = [read_report(path, rubric_, cluster_) for path in list_inbox(inbox)]
+    return finish_run(outcomes, rubric_, rules_, cluster_, year, out_dir)

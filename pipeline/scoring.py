@@ -7,7 +7,7 @@ criterion the unit did not score counts 0 and is flagged. Exact ties are reporte
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -18,7 +18,7 @@ from pipeline.understanding.facts import EvidencePassage, ReportFacts, SelfScore
 _EPS = 0.005
 
 
-class FlagCode(str, Enum):
+class FlagCode(StrEnum):
     NO_SELF_SCORE = "no_self_score"
     NEGATIVE = "negative"
     OVER_MAX = "over_max"
@@ -160,7 +160,9 @@ def _judge(kind: GroupKind, criterion: Criterion, self_score: float | None,
         return self_score, "Giữ điểm tự chấm; chưa tìm thấy minh chứng trong báo cáo", [
             Flag(code=FlagCode.NO_EVIDENCE, message="Chưa tìm thấy minh chứng trong báo cáo")
         ]
-    return self_score, "Giữ điểm tự chấm, có minh chứng trong báo cáo" if self_score > 0 else "Đơn vị tự chấm 0 điểm", []
+    if self_score == 0:
+        return 0.0, "Đơn vị tự chấm 0 điểm", []
+    return self_score, "Giữ điểm tự chấm, có minh chứng trong báo cáo", []
 
 
 def _group_score(group: Group, criteria: list[CriterionScore]) -> GroupScore:

@@ -39,8 +39,7 @@ def _tone_position(letters: str) -> int | None:
     if end < len(letters) or len(cluster) == 1:
         return end - 1 if end < len(letters) else first
     if len(cluster) == 2:
-        pair = letters[first:end]
-        return end - 1 if pair in ("oa", "oe", "uy") else first
+        return first  # "hòa", "khỏe", "thủy": the placement of current official text
     return first + 1
 
 
@@ -121,7 +120,7 @@ def roman_to_int(text: str) -> int | None:
         return None
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "M": 1000, "D": 500}
     total = 0
-    for ch, nxt in zip(token, token[1:] + " "):
+    for ch, nxt in zip(token, token[1:] + " ", strict=True):
         v = values[ch]
         total += -v if nxt != " " and values.get(nxt, 0) > v else v
     return total

@@ -22,7 +22,7 @@ from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.drafts.docx_format import (  # noqa: E402
+from pipeline.drafts.docx_format import (
     borderless,
     fixed_widths,
     repeat_header_row,
@@ -133,7 +133,8 @@ def new_document() -> WordDocument:
 
 def summary_report() -> WordDocument:
     doc = new_document()
-    title(doc, "BÁO CÁO", "Tổng kết công tác thi đua, khen thưởng năm {{ year }} và phương hướng, nhiệm vụ năm {{ next_year }}")
+    title(doc, "BÁO CÁO",
+          "Tổng kết công tác thi đua, khen thưởng năm {{ year }} và phương hướng, nhiệm vụ năm {{ next_year }}")
     para(doc, "{{ intro }}")
     heading(doc, "Phần I|KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ year }}", 1)
     heading(doc, "I. ĐẶC ĐIỂM TÌNH HÌNH", 2)
@@ -225,7 +226,8 @@ def nomination_list() -> WordDocument:
 
 
 def main() -> None:
-    for name, build in (("bao-cao-tong-ket.docx", summary_report), ("danh-sach-de-nghi-khen-thuong.docx", nomination_list)):
+    builders = (("bao-cao-tong-ket.docx", summary_report), ("danh-sach-de-nghi-khen-thuong.docx", nomination_list))
+    for name, build in builders:
         doc = build()
         doc.core_properties.author = "tdkt"
         doc.core_properties.title = name.removesuffix(".docx")

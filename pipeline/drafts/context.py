@@ -372,7 +372,9 @@ def _directions(result: ClusterResult) -> list[str]:
         line = f"{leadership.leader} đảm nhận vai trò Cụm trưởng"
         if leadership.deputy:
             line += f", {leadership.deputy} là Cụm phó"
-        lines.append(f"{line} năm {result.year + 1}; duy trì sinh hoạt Cụm định kỳ, trao đổi kinh nghiệm giữa các đơn vị.")
+        lines.append(
+            f"{line} năm {result.year + 1}; duy trì sinh hoạt Cụm định kỳ, trao đổi kinh nghiệm giữa các đơn vị."
+        )
     return lines
 
 
@@ -393,9 +395,8 @@ def _scoring_summary(result: ClusterResult) -> str:
     adjusted = [u for u in result.board.units if abs(u.total - (u.claimed_total or u.self_total)) > 0.005]
     text = "Căn cứ báo cáo, bảng tự chấm điểm và minh chứng của các đơn vị, kết quả chấm điểm của Cụm như sau"
     if adjusted:
-        text += (
-            f" ({prose.two_digits(len(adjusted))} đơn vị được điều chỉnh so với điểm tự chấm, lý do ghi tại cột Ghi chú)"
-        )
+        count = prose.two_digits(len(adjusted))
+        text += f" ({count} đơn vị được điều chỉnh so với điểm tự chấm, lý do ghi tại cột Ghi chú)"
     return text + ":"
 
 

@@ -197,10 +197,10 @@ def fixed_widths(table: Table, widths_mm: list[float]) -> None:
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
+        for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
     grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
 
 

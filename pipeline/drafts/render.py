@@ -64,11 +64,9 @@ def free_path(path: Path) -> Path:
 
 def render_drafts(result: ClusterResult, out_dir: Path, templates: Path = TEMPLATES_DIR) -> list[Path]:
     year = result.year
+    summary = out_dir / f"bao-cao-tong-ket-{year}.docx"
+    nominations = out_dir / f"danh-sach-de-nghi-khen-thuong-{year}.docx"
     return [
-        render_template(templates / SUMMARY_TEMPLATE, summary_context(result), out_dir / f"bao-cao-tong-ket-{year}.docx"),
-        render_template(
-            templates / NOMINATION_TEMPLATE,
-            nomination_context(result),
-            out_dir / f"danh-sach-de-nghi-khen-thuong-{year}.docx",
-        ),
+        render_template(templates / SUMMARY_TEMPLATE, summary_context(result), summary),
+        render_template(templates / NOMINATION_TEMPLATE, nomination_context(result), nominations),
     ]

@@ -14,7 +14,7 @@ from pipeline.understanding.facts import ReportFacts
 from pipeline.understanding.header import read_header
 from pipeline.understanding.metrics import find_metrics
 from pipeline.understanding.nlp import RuleSet
-from pipeline.understanding.sections import find_sections
+from pipeline.understanding.sections import find_sections, forward_looking
 from pipeline.understanding.selfscore import find_self_score_table
 from pipeline.understanding.unit import identify_unit
 
@@ -26,6 +26,9 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
     table = find_self_score_table(doc, rubric)
     narrative = [b for b in doc.blocks if b.kind is not BlockKind.TABLE and b.provenance.part is Part.BODY]
     docs = list(rules.docs(b.text for b in narrative))
+    # Directions and proposals state targets ("phấn đấu đạt 100%"), not this year's results.
+    past = [i for i, future in enumerate(forward_looking(narrative)) if not future]
+    results, result_docs = [narrative[i] for i in past], [docs[i] for i in past]
     facts = ReportFacts(
         file=doc.file,
         sha256=doc.sha256,
@@ -36,8 +39,8 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         doc_date=header.doc_date,
         title=header.title,
         self_scores=table,
-        awards=find_awards(narrative, docs, rules),
-        metrics=find_metrics(narrative, docs, rules),
+        awards=find_awards(results, result_docs, rules),
+        metrics=find_metrics(results, result_docs, rules),
         evidence=find_evidence(narrative, docs, table),
         sections=find_sections(narrative),
     )

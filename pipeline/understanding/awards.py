@@ -29,7 +29,7 @@ _INDIVIDUAL_SUBJECT = ("đồng chí", "ông ", "bà ", "nhà giáo", "ts.", "th
 
 def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[AwardFact]:
     facts: list[AwardFact] = []
-    for block, doc in zip(blocks, docs):
+    for block, doc in zip(blocks, docs, strict=True):
         previous_end = 0
         for span in _longest(doc.spans.get("awards", [])):
             s_start, s_end = sentence_bounds(doc.text, span.start_char, span.end_char)

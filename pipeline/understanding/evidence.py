@@ -15,9 +15,11 @@ from pipeline.understanding.passages import quote, sentence_bounds
 _MAX_PER_CRITERION = 5
 
 
-def find_evidence(blocks: list[Block], docs: list[Doc], table: SelfScoreTable | None) -> dict[str, list[EvidencePassage]]:
+def find_evidence(
+    blocks: list[Block], docs: list[Doc], table: SelfScoreTable | None
+) -> dict[str, list[EvidencePassage]]:
     found: dict[str, list[EvidencePassage]] = {}
-    for block, doc in zip(blocks, docs):
+    for block, doc in zip(blocks, docs, strict=True):
         by_sentence: dict[tuple[str, int, int], list[str]] = {}
         for span in doc.spans.get("evidence", []):
             bounds = sentence_bounds(doc.text, span.start_char, span.end_char)

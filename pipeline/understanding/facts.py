@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -24,7 +24,7 @@ class UnitFact(BaseModel):
     provenance: Provenance
 
 
-class RowKind(str, Enum):
+class RowKind(StrEnum):
     GROUP = "group"
     CRITERION = "criterion"
     TOTAL = "total"
@@ -53,7 +53,7 @@ class SelfScoreTable(BaseModel):
         return {r.code: r for r in self.rows if r.kind is RowKind.CRITERION and r.code}
 
 
-class Recipient(str, Enum):
+class Recipient(StrEnum):
     COLLECTIVE = "tập thể"
     INDIVIDUAL = "cá nhân"
 
@@ -82,7 +82,7 @@ class EvidencePassage(BaseModel):
     quote: Quote
 
 
-class SectionKind(str, Enum):
+class SectionKind(StrEnum):
     STRENGTHS = "ưu điểm"
     LIMITATIONS = "hạn chế"
     CAUSES = "nguyên nhân"

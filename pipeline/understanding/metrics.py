@@ -14,7 +14,7 @@ from pipeline.model import Block
 from pipeline.textnorm import fold, parse_number
 from pipeline.understanding.facts import MetricFact
 from pipeline.understanding.nlp import RuleSet
-from pipeline.understanding.passages import clause_bounds, quote
+from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds
 
 _MAX_MEASURE_WORDS = 12
 
@@ -23,13 +23,15 @@ def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[M
     """Figures in reading order; a figure repeated later (a summary restating it) is kept once."""
     facts: list[MetricFact] = []
     seen: set[tuple[str, float, str]] = set()
-    for block, doc in zip(blocks, docs):
+    for block, doc in zip(blocks, docs, strict=True):
         seen_tokens: set[int] = set()
         for match_id, start, end in sorted(rules.metric_matcher(doc), key=lambda m: (m[1], -m[2])):
             if start in seen_tokens:
                 continue
             seen_tokens.update(range(start, end))
             kind = doc.vocab.strings[match_id]
+            if _aspirational(doc, start, rules):
+                continue
             fact = _READERS[kind](block, doc, start, end, rules)
             key = (fold(fact.measure), fact.value, fact.unit) if fact else None
             if fact is not None and key not in seen:
@@ -67,14 +69,14 @@ def _count(block: Block, doc: Doc, start: int, end: int, rules: RuleSet) -> Metr
 def _fact(block: Block, doc: Doc, figure: tuple[int, int], where: int, measure: str, value: float,
           unit: str, target: float | None) -> MetricFact | None:
     """A metric whose measure starts at character ``where``; its quote runs from the measure
-    (or the figure's clause) to the end of the figure's clause."""
+    (or the figure, if it comes first) to the end of the figure's clause."""
     if not measure.strip(" ,;:-–"):
         return None
     first, last = doc[figure[0]], doc[figure[1] - 1]
-    c_start, c_end = clause_bounds(doc.text, first.idx, last.idx + len(last))
+    _, c_end = clause_bounds(doc.text, first.idx, last.idx + len(last))
     original = block.text[where : where + len(measure)].strip(" ,;:-–")
     return MetricFact(
-        measure=original, value=value, unit=unit, target=target, quote=quote(block, min(where, c_start), c_end)
+        measure=original, value=value, unit=unit, target=target, quote=quote(block, min(where, first.idx), c_end)
     )
 
 
@@ -91,6 +93,12 @@ def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
     if not text.strip() and c_start > 1:
         p_start, _ = clause_bounds(doc.text, c_start - 2, c_start - 2)
         c_start, text = p_start, doc.text[p_start : c_start - 1]
+    # "Kết quả khảo sát cho thấy tỷ lệ sinh viên …": the measure starts at its head word.
+    folded = text.lower()
+    heads = [folded.rfind(f" {h} ") + 1 for h in rules.metrics.measure_heads if f" {h} " in f" {folded} "]
+    if heads and max(heads) > 0:
+        c_start, text = c_start + max(heads), text[max(heads):]
+    text = text.rstrip(" (")
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     if not text or len(text.split()) > _MAX_MEASURE_WORDS:
@@ -108,6 +116,13 @@ def _noun_after(doc: Doc, index: int, rules: RuleSet) -> str | None:
     if not words:
         return None
     return doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+
+def _aspirational(doc: Doc, start: int, rules: RuleSet) -> bool:
+    """A target or plan ("phấn đấu đạt 100%"), not a result."""
+    s_start, _ = sentence_bounds(doc.text, doc[start].idx, doc[start].idx)
+    before = doc.text[s_start : doc[start].idx]
+    return any(word in before for word in rules.metrics.targets)
 
 
 def _is_date_or_number_line(doc: Doc, start: int) -> bool:

@@ -12,6 +12,7 @@ in shared/stack.md: phrase recall 1.00 vs 0.61 and 0.94).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ from pipeline.cluster import Cluster, Member
 from pipeline.rubric import Rubric
 from pipeline.textnorm import fold
 from pipeline.understanding.rules import MetricRules, award_vocabulary, metric_rules, unit_rules
+
+# Our span rulers hold phrase patterns only; spaCy warns (W036) that their token matcher is empty.
+warnings.filterwarnings("ignore", message=r".*\[W036\]", category=UserWarning)
 
 
 @dataclass(frozen=True)

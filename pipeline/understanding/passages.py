@@ -10,7 +10,7 @@ from pipeline.understanding.facts import Quote
 
 # A sentence ends at . ! ? ; followed by a space — not at the dot of "1.250" or "QĐ-CĐYT.".
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
-_CLAUSE_END = re.compile(r"[,;:.!?](?=\s)|\n|\(|\)")
+_CLAUSE_END = re.compile(r"[,;:.!?](?=\s)|\n")
 
 
 def _bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> tuple[int, int]:

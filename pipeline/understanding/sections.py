@@ -27,20 +27,38 @@ _MAX_LEAD_CHARS = 90
 
 def find_sections(blocks: list[Block]) -> dict[SectionKind, list[Quote]]:
     sections: dict[SectionKind, list[Quote]] = {}
+    for block, (kind, starts_here, rest) in zip(blocks, _walk(blocks), strict=True):
+        if kind is None:
+            continue
+        if starts_here:
+            if rest:
+                start = block.text.find(rest)
+                sections.setdefault(kind, []).append(quote(block, start, start + len(rest)))
+        elif block.kind is BlockKind.PARAGRAPH:
+            sections.setdefault(kind, []).append(quote(block, 0, len(block.text)))
+    return sections
+
+
+def forward_looking(blocks: list[Block]) -> list[bool]:
+    """For each block: does it sit in the directions or proposals (targets, not results)?"""
+    future = (SectionKind.DIRECTIONS, SectionKind.PROPOSALS)
+    return [kind in future for kind, _, _ in _walk(blocks)]
+
+
+def _walk(blocks: list[Block]) -> list[tuple[SectionKind | None, bool, str]]:
+    """(section the block belongs to, whether it opens that section, inline text after 'X:')."""
     current: SectionKind | None = None
+    result = []
     for block in blocks:
         kind, rest = _section_start(block)
         if kind is not None:
             current = kind
-            if rest:
-                start = block.text.find(rest)
-                sections.setdefault(kind, []).append(quote(block, start, start + len(rest)))
+            result.append((kind, True, rest))
             continue
         if block.kind is BlockKind.HEADING:
             current = None
-        elif current is not None and block.kind is BlockKind.PARAGRAPH:
-            sections.setdefault(current, []).append(quote(block, 0, len(block.text)))
-    return sections
+        result.append((current, False, ""))
+    return result
 
 
 def _section_start(block: Block) -> tuple[SectionKind | None, str]:
@@ -55,5 +73,7 @@ def _section_start(block: Block) -> tuple[SectionKind | None, str]:
         return None, ""
     for kind, words in _KEYWORDS:
         if any(w in head for w in words):
+            if kind in (SectionKind.DIRECTIONS, SectionKind.PROPOSALS) and "kết quả" in head:
+                return None, ""  # "Kết quả thực hiện các nhiệm vụ trọng tâm" reports results
             return kind, rest
     return None, ""

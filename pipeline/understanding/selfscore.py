@@ -148,7 +148,8 @@ def _classify(cells: dict[str, str], state: _State, prov: object) -> SelfScoreRo
     group = _group_row(code, folded, state)
     if group is not None:
         state.group = group
-        return SelfScoreRow(kind=RowKind.GROUP, code=group.code, self_score=_score(self_written, state), match="group", **base)
+        score = _score(self_written, state)
+        return SelfScoreRow(kind=RowKind.GROUP, code=group.code, self_score=score, match="group", **base)
     criterion, how = _match_criterion(code, label, state)
     if criterion is not None:
         state.used.add(criterion.code)
@@ -188,16 +189,16 @@ def _group_row(code: str, folded_label: str, state: _State) -> Group | None:
 def _match_criterion(code: str, label: str, state: _State) -> tuple[Criterion | None, str]:
     candidates = _candidates(state)
     by_code = _by_code(code, state)
-    if by_code is not None and by_code.code not in state.used:
-        if not label or label_similarity(label, by_code.title) >= _CODE_OK:
-            return by_code, "code"
+    code_fits = by_code is not None and by_code.code not in state.used
+    if code_fits and (not label or label_similarity(label, by_code.title) >= _CODE_OK):
+        return by_code, "code"
     scored = sorted(
         ((label_similarity(label, c.title), c) for c in candidates if c.code not in state.used),
         key=lambda pair: -pair[0],
     )
     if scored and scored[0][0] >= _LABEL_OK:
         return scored[0][1], "label"
-    if by_code is not None and by_code.code not in state.used:
+    if code_fits:
         return by_code, "code (nội dung ghi khác)"
     return None, ""
 

@@ -39,7 +39,7 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
     ]
     weights: Counter[str] = Counter()
     first_seen: dict[str, tuple[str, Provenance]] = {}
-    for (text, prov, weight), spacy_doc in zip(texts, rules.docs(t for t, _, _ in texts)):
+    for (text, prov, weight), spacy_doc in zip(texts, rules.docs(t for t, _, _ in texts), strict=True):
         for span in spacy_doc.spans.get("units", []):
             weights[span.id_] += weight
             written = " ".join(text[span.start_char : span.end_char].split())
@@ -88,11 +88,11 @@ def display_name(upper: str) -> str:
     """'TRƯỜNG CAO ĐẲNG Y TẾ THỦ ĐÔ' → 'Trường Cao đẳng Y tế Thủ đô': type words get one
     capital, other words (place and proper names) a capital on every syllable."""
     syllables = fold(upper).split()
-    terms = sorted((fold(t).split() for t in unit_rules().common_terms), key=len, reverse=True)
+    terms = sorted(((fold(t).split(), t.split()) for t in unit_rules().common_terms), key=lambda t: -len(t[0]))
     out: list[str] = []
     i = 0
     while i < len(syllables):
-        term = next((t for t in terms if syllables[i : i + len(t)] == t), None)
+        term = next((shown for key, shown in terms if syllables[i : i + len(key)] == key), None)
         if term:
             out.append(" ".join([term[0].capitalize(), *term[1:]]))
             i += len(term)

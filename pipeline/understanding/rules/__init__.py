@@ -51,6 +51,8 @@ class MetricRules(BaseModel):
     counted: list[str]
     verbs: list[str]
     stop: list[str]
+    measure_heads: list[str]
+    targets: list[str]
     headline: list[str]
 
 
