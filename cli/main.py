@@ -1,0 +1,135 @@
+"""The `tdkt` command: run the inbox pipeline, the built-in demo, or show what tdkt read from a file."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+# Prefect reads these when it is imported: no telemetry, no growing event tables (stack.md).
+_PREFECT_ENV = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED": "events,flow_runs",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    from pipeline.errors import TdktError
+
+    try:
+        return args.handler(args)
+    except TdktError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tdkt",
+        description="Tổng hợp báo cáo thi đua, khen thưởng của Cụm thi đua: đọc báo cáo các đơn vị, "
+        "chấm điểm theo bảng tiêu chí, dự thảo báo cáo tổng kết và danh sách đề nghị khen thưởng.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="in chi tiết nhật ký xử lý")
+    commands = parser.add_subparsers(dest="command", title="lệnh")
+
+    demo = commands.add_parser("demo", help="chạy thử trên Cụm thi đua mẫu có sẵn")
+    demo.add_argument("--workspace", type=Path, default=Path("tdkt-demo"),
+                      help="thư mục làm việc sẽ tạo (mặc định: ./tdkt-demo)")
+    demo.set_defaults(handler=_demo)
+
+    run = commands.add_parser("run", help="xử lý một thư mục báo cáo")
+    run.add_argument("--inbox", type=Path, required=True, help="thư mục chứa báo cáo của các đơn vị")
+    run.add_argument("--out", type=Path, required=True, help="thư mục ghi dự thảo và kết quả xử lý")
+    run.add_argument("--year", type=int, help="năm tổng kết (mặc định: năm của đa số báo cáo)")
+    run.add_argument("--rubric", type=Path, help="bảng tiêu chí YAML (mặc định: templates/rubric.yaml)")
+    run.add_argument("--rules", type=Path, help="quy tắc khen thưởng YAML (mặc định: templates/award-rules.yaml)")
+    run.add_argument("--cluster", type=Path,
+                     help="thông tin Cụm YAML (mặc định: các đơn vị có báo cáo trong thư mục)")
+    run.set_defaults(handler=_run)
+
+    extract = commands.add_parser("extract", help="xem tdkt đọc được gì từ một tệp")
+    extract.add_argument("file", type=Path)
+    extract.add_argument("--json", action="store_true", help="in toàn bộ dạng JSON (khối văn bản và dữ kiện)")
+    extract.add_argument("--rubric", type=Path, help="bảng tiêu chí YAML (mặc định: templates/rubric.yaml)")
+    extract.add_argument("--cluster", type=Path, help="thông tin Cụm YAML, để nhận ra tên đơn vị")
+    extract.set_defaults(handler=_extract)
+    return parser
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    for key, value in _PREFECT_ENV.items():
+        os.environ.setdefault(key, value)
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+
+def _run_flow(args: argparse.Namespace, inbox: Path, out: Path, rubric: Path | None, rules: Path | None,
+              cluster: Path | None) -> int:
+    _quiet_prefect(args.verbose)
+    from cli.output import print_summary
+    from flows.inbox import process_inbox
+
+    print(f"Đang xử lý {inbox} …")
+    summary = process_inbox(inbox, out, year=getattr(args, "year", None), rubric=rubric, rules=rules, cluster=cluster)
+    print_summary(summary)
+    return 0 if summary.drafts else 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not args.inbox.is_dir():
+        print(f"Lỗi: không thấy thư mục hộp thư {args.inbox}", file=sys.stderr)
+        return 1
+    return _run_flow(args, args.inbox, args.out, args.rubric, args.rules, args.cluster)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    """Copy the sample cluster into a workspace (never deleting anything there) and run it."""
+    from examples import SAMPLE_CLUSTER_DIR
+
+    ws = args.workspace
+    inbox = ws / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    # Files "arrive" in this order (their copy time is their arrival): the resent copy comes last.
+    for source in sorted((SAMPLE_CLUSTER_DIR / "inbox").iterdir(), key=lambda p: (len(p.name), p.name)):
+        if not (inbox / source.name).exists():
+            shutil.copyfile(source, inbox / source.name)
+    for name in ("cluster.yaml", "rubric.yaml", "rules.yaml"):
+        if not (ws / name).exists():
+            shutil.copy2(SAMPLE_CLUSTER_DIR / name, ws / name)
+    print(f"Không gian làm việc mẫu: {ws.resolve()}")
+    out = ws / "drafts" / "ctd18" / "2023"
+    return _run_flow(args, inbox, out, ws / "rubric.yaml", ws / "rules.yaml", ws / "cluster.yaml")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from cli.output import print_extract
+    from extractors import extract as extract_document
+    from pipeline.run import load_inputs, read_report, ruleset_for
+    from pipeline.understanding import understand
+
+    logging.basicConfig(level=logging.WARNING)
+    rubric, _, cluster = load_inputs(args.rubric, None, args.cluster)
+    if args.json:
+        document = extract_document(args.file)
+        facts = understand(document, rubric, ruleset_for(rubric, cluster))
+        payload = {"document": document.model_dump(mode="json"), "facts": facts.model_dump(mode="json")}
+        import json
+
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return 0
+    outcome = read_report(args.file, rubric, cluster)
+    print_extract(outcome)
+    return 0 if outcome.facts else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

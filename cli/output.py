@@ -1,0 +1,67 @@
+"""What the CLI prints: where the drafts are, a short results table, files set aside and why."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.nomination import Status
+from pipeline.outcome import FileOutcome, RunSummary
+from pipeline.textnorm import format_number as fmt
+
+console = Console(highlight=False)
+
+
+def print_summary(summary: RunSummary) -> None:
+    result = summary.result
+    if result is not None:
+        table = Table(title=f"Kết quả chấm điểm năm {result.year}", title_justify="left")
+        for column in ("Hạng", "Đơn vị", "Điểm", "Đề xuất"):
+            table.add_column(column, justify="right" if column in ("Hạng", "Điểm") else "left")
+        for nomination in result.nominations.nominations:
+            award = nomination.award or "Không đề nghị"
+            if nomination.status is Status.TIE_VOTE:
+                award += " (đồng điểm, Cụm biểu quyết)"
+            table.add_row(str(nomination.rank), nomination.name, fmt(nomination.total), award)
+        console.print(table)
+        leadership = result.nominations.leadership
+        console.print(f"Cụm trưởng năm {result.year + 1}: {leadership.leader or 'Cụm biểu quyết'}; "
+                      f"Cụm phó: {leadership.deputy or 'Cụm biểu quyết'}")
+    if summary.rejected:
+        console.print(f"\n[bold]Tệp không dùng ({len(summary.rejected)}):[/bold]")
+        for rejection in summary.rejected:
+            console.print(f"  - {rejection.file}: {rejection.message}", markup=False)
+    if summary.problem:
+        console.print(f"\n[bold red]Không tạo được dự thảo:[/bold red] {summary.problem}")
+    if summary.drafts:
+        console.print("\n[bold]Dự thảo đã ghi:[/bold]")
+        for path in summary.drafts:
+            console.print(f"  {path}", markup=False)
+    if summary.report:
+        console.print(f"Kết quả xử lý chi tiết: {summary.report}", markup=False)
+
+
+def print_extract(outcome: FileOutcome) -> None:
+    if outcome.rejection:
+        console.print(f"{outcome.file}: {outcome.rejection.message}", markup=False)
+        return
+    facts = outcome.facts
+    unit = f"{facts.unit.name} (ghi là “{facts.unit.as_written}”)" if facts.unit else "chưa xác định"
+    console.print(f"Tệp: {facts.file}\nĐơn vị: {unit}\nNăm: {facts.year}\n"
+                  f"Số văn bản: {facts.doc_number or '-'}  Ngày: {facts.doc_date or '-'}", markup=False)
+    if facts.self_scores:
+        table = Table(title="Bảng tự chấm điểm", title_justify="left")
+        for column in ("Mã", "Nội dung", "Tối đa", "Tự chấm", "Vị trí"):
+            table.add_column(column)
+        for row in facts.self_scores.rows:
+            table.add_row(row.code or row.code_as_written, row.label[:60],
+                          fmt(row.max_points) if row.max_points is not None else "",
+                          row.self_score_as_written, row.provenance.describe())
+        console.print(table)
+    for award in facts.awards:
+        console.print(f"Khen thưởng: {award.award} — {award.count} {award.recipient.value} "
+                      f"({award.quote.provenance.describe()})", markup=False)
+    for metric in facts.metrics:
+        console.print(f"Số liệu: {metric.measure} = {fmt(metric.value)} {metric.unit}", markup=False)
+    for note in facts.notes:
+        console.print(f"Lưu ý: {note}", markup=False)
