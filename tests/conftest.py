@@ -1,0 +1,111 @@
+"""Shared fixtures: the sample cluster, read once per session, and LibreOffice for conversions."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from examples import SAMPLE_CLUSTER_DIR
+from pipeline.outcome import FileOutcome
+from pipeline.run import load_inputs, read_report, score_cluster, select_reports
+
+SAMPLE_INBOX = SAMPLE_CLUSTER_DIR / "inbox"
+GOOD = ["BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf",
+        "Báo cáo tổng kết TĐKT năm 2023 (CĐSP Tây Hồ).docx"]
+
+
+@pytest.fixture(scope="session")
+def sample_inputs():
+    """(rubric, rules, cluster) of the sample cluster."""
+    return load_inputs(
+        SAMPLE_CLUSTER_DIR / "rubric.yaml", SAMPLE_CLUSTER_DIR / "rules.yaml", SAMPLE_CLUSTER_DIR / "cluster.yaml"
+    )
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict[str, dict]:
+    """Ground truth written by examples/cluster18-2023/make_sample.py, by unit id."""
+    entries = json.loads((SAMPLE_CLUSTER_DIR / "expected.json").read_text(encoding="utf-8"))
+    return {e["unit_id"]: e for e in entries}
+
+
+@pytest.fixture(scope="session")
+def sample_facts(sample_inputs, expected):
+    """What tdkt reads from each sample report, by unit id."""
+    rubric, _, cluster = sample_inputs
+    facts = {}
+    for unit_id, entry in expected.items():
+        outcome = read_report(SAMPLE_INBOX / entry["file"], rubric, cluster)
+        assert outcome.rejection is None, outcome.rejection
+        facts[unit_id] = outcome.facts
+    return facts
+
+
+@pytest.fixture(scope="session")
+def sample_result(sample_facts, sample_inputs):
+    """The sample cluster scored, ranked and nominated (no drafts written)."""
+    rubric, rules, cluster = sample_inputs
+    outcomes = [FileOutcome(file=f.file, sha256=f.sha256, facts=f) for f in sample_facts.values()]
+    reports, rejected = select_reports(outcomes, 2023)
+    return score_cluster(reports, rejected, rubric, rules, cluster, 2023)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's soffice. Missing is a failure (CI installs it) unless TDKT_SKIP_OFFICE=1."""
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    if path:
+        return path
+    if os.environ.get("TDKT_SKIP_OFFICE") == "1":
+        pytest.skip("LibreOffice không có và TDKT_SKIP_OFFICE=1")
+    pytest.fail("Cần LibreOffice (soffice) cho kiểm thử này: chạy ./scripts/office-tools")
+
+
+@pytest.fixture(scope="session")
+def to_pdf(soffice, tmp_path_factory):
+    """Convert .docx files to PDF with LibreOffice headless (one private profile per session)."""
+    profile = tmp_path_factory.mktemp("lo-profile")
+
+    def convert(files: list[Path], out_dir: Path, filter_options: str = "pdf") -> list[Path]:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", filter_options,
+             "--outdir", str(out_dir), *map(str, files)],
+            check=True, capture_output=True, timeout=180,
+        )
+        pdfs = [out_dir / (f.stem + ".pdf") for f in files]
+        missing = [p for p in pdfs if not p.exists()]
+        assert not missing, f"LibreOffice không tạo được {missing}"
+        return pdfs
+
+    return convert
+
+
+@pytest.fixture(scope="session")
+def bad_inbox(tmp_path_factory, to_pdf) -> Path:
+    """Three good sample reports and five bad files (cut, encrypted, empty, not a report) and a lock file."""
+    inbox = tmp_path_factory.mktemp("inbox")
+    for name in GOOD:
+        shutil.copy2(SAMPLE_CLUSTER_DIR / "inbox" / name, inbox / name)
+    docx_bytes = (inbox / GOOD[0]).read_bytes()
+    pdf_bytes = (inbox / GOOD[1]).read_bytes()
+    (inbox / "BC CĐNT (chép dở).docx").write_bytes(docx_bytes[: len(docx_bytes) // 2])
+    (inbox / "BC CĐĐD bị cắt.pdf").write_bytes(pdf_bytes[: len(pdf_bytes) // 3])
+    (inbox / "rong.docx").write_bytes(b"")
+    (inbox / "ghi chu.txt").write_text("Gửi kèm báo cáo", encoding="utf-8")
+    (inbox / "~$ TĐKT 2023 - ĐH VHNT Thủ đô.docx").write_bytes(b"\x00lock")
+    locked = docx.Document()
+    locked.add_paragraph("Báo cáo có mật khẩu")
+    work = tmp_path_factory.mktemp("work")
+    locked.save(work / "co mat khau.docx")
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               '"DocumentOpenPassword":{"type":"string","value":"123"}}')
+    [pdf] = to_pdf([work / "co mat khau.docx"], work, options)
+    shutil.copy2(pdf, inbox / "co mat khau.pdf")
+    return inbox

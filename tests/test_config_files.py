@@ -1,0 +1,94 @@
+"""Rubric, rules and cluster files are validated on load, with errors naming file and line."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.cluster import load_cluster
+from pipeline.errors import ConfigError
+from pipeline.rubric import load_rubric
+from pipeline.rules import load_rules
+from templates import DEFAULT_RUBRIC, DEFAULT_RULES
+
+RUBRIC = """\
+name: Thử
+scale: 100
+groups:
+  - code: I
+    title: Chuyên môn
+    max: 60
+    criteria:
+      - {code: I.1, title: Tuyển sinh, max: 30}
+      - {code: I.2, title: Đào tạo, max: 31}
+  - code: II
+    title: Thi đua
+    max: 40
+    criteria:
+      - {code: I.1, title: Trùng mã, max: 40}
+  - code: IV
+    title: Điểm thưởng
+    kind: bonus
+    max: 5
+    criteria:
+      - {code: IV.1, title: Khen cao, max: 6}
+"""
+
+
+def test_defaults_load():
+    rubric = load_rubric(DEFAULT_RUBRIC)
+    assert rubric.scale == 100
+    assert sum(g.max for g in rubric.groups if g.kind.value == "standard") == 100
+    assert load_rules(DEFAULT_RULES).awards[0].name == "Cờ thi đua của Chính phủ"
+
+
+def test_rubric_errors_name_file_and_line(tmp_path: Path):
+    path = tmp_path / "rubric.yaml"
+    path.write_text(RUBRIC, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_rubric(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert "dòng 4: tổng điểm chuẩn các tiêu chí con của 'I' là 61, khác điểm chuẩn 60 của 'I'" in message
+    assert "dòng 14: mã tiêu chí 'I.1' bị trùng" in message
+    assert "dòng 20: 'IV.1' có mức 6 vượt mức tối đa 5 của nhóm" in message
+
+
+def test_yaml_type_error_names_line(tmp_path: Path):
+    path = tmp_path / "rubric.yaml"
+    path.write_text(RUBRIC.replace("max: 60", "max: sáu mươi"), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_rubric(path)
+    assert "dòng 6: groups.0.max: phải là một số" in str(err.value)
+
+
+def test_cluster_leader_must_be_a_member(tmp_path: Path):
+    path = tmp_path / "cluster.yaml"
+    path.write_text(
+        "name: Cụm thi đua số 1\nmembers:\n  - {id: a, name: Trường A}\nleader: b\nrotation: [a, c]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as err:
+        load_cluster(path)
+    assert "dòng 4: 'b' không phải mã của đơn vị thành viên nào" in str(err.value)
+    assert "dòng 5: 'c' không phải mã của đơn vị thành viên nào" in str(err.value)
+
+
+def test_rules_quota_must_be_count_or_share(tmp_path: Path):
+    path = tmp_path / "rules.yaml"
+    path.write_text("awards:\n  - {id: a, name: Cờ, kind: danh_hieu, quota: nhiều}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_rules(path)
+    assert "dòng 2" in str(err.value)
+    assert "quota" in str(err.value)
+
+
+def test_quota_by_share_rounds_as_configured(tmp_path: Path):
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "awards:\n  - {id: a, name: Cờ, kind: danh_hieu, quota: '20%'}\n"
+        "  - {id: b, name: Bằng, kind: hinh_thuc, quota: '20%', rounding: ceil}\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(path)
+    assert rules.awards[0].quota_for(6) == 1
+    assert rules.awards[1].quota_for(6) == 2

@@ -1,0 +1,86 @@
+"""The PDF extractor on text PDFs made by LibreOffice from Word: lines, paragraphs, tables."""
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from extractors import extract
+from pipeline.errors import RejectedFileError, RejectReason
+from pipeline.model import BlockKind, Part
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "cluster18-2023" / "inbox"
+CDYT = SAMPLE / "Bao cao tong ket thi dua 2023_CDYT.pdf"
+
+
+def test_header_columns_are_read_column_by_column():
+    document = extract(CDYT)
+    texts = [b.text for b in document.blocks[:8]]
+    assert "TRƯỜNG CAO ĐẲNG\nY TẾ THỦ ĐÔ\nSố: 125/BC-CĐYT" in texts
+    assert "Hà Nội, ngày 12 tháng 12 năm 2023" in texts
+    assert document.pages == 5
+
+
+def test_page_numbers_are_not_body_text():
+    document = extract(CDYT)
+    numbers = [(b.provenance.page, b.text) for b in document.blocks if b.provenance.part is Part.HEADER]
+    assert numbers == [(2, "2"), (3, "3"), (4, "4"), (5, "5")]
+
+
+def test_table_split_across_pages_is_one_table_with_its_rows():
+    tables = extract(CDYT).tables()
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.provenance.page == 3
+    assert len(table.rows) == 27  # header (repeated on page 4, kept once), 5 groups, 20 criteria, total
+    assert [c.text for c in table.rows[0]] == ["TT", "Nội dung", "Điểm chuẩn", "Tự chấm", "Minh chứng"]
+    assert [c.text for c in table.rows[2][:4]] == ["1", "Hoàn thành chỉ tiêu tuyển sinh được giao", "10", "10"]
+    assert table.rows[-1][1].text.lower().startswith("tổng")
+
+
+def test_paragraphs_keep_page_provenance():
+    document = extract(CDYT)
+    paragraph = next(b for b in document.blocks if "1.365 người học" in b.text)
+    assert paragraph.kind is BlockKind.PARAGRAPH
+    assert paragraph.provenance.page == 1
+    assert "tỷ lệ tốt nghiệp đạt 96,1%" in paragraph.text
+
+
+def test_merged_header_cells_resolved_in_pdf(tmp_path: Path, to_pdf):
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=4)
+    table.style = doc.styles["Table Grid"]
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "STT"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "Tiêu chí"
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Điểm"
+    table.cell(1, 2).text, table.cell(1, 3).text = "Tối đa", "Tự chấm"
+    for c, value in enumerate(["1", "Tuyển sinh", "10", "9,5"]):
+        table.cell(2, c).text = value
+    doc.save(tmp_path / "merged.docx")
+    [pdf] = to_pdf([tmp_path / "merged.docx"], tmp_path)
+    rows = extract(pdf).tables()[0].rows
+    assert [c.text for c in rows[0]] == ["STT", "Tiêu chí", "Điểm", "Điểm"]
+    assert [c.text for c in rows[1]] == ["STT", "Tiêu chí", "Tối đa", "Tự chấm"]
+    assert rows[0][2].col_span == 2 and rows[1][0].merged_from == (0, 0)
+
+
+def test_truncated_pdf_is_rejected(tmp_path: Path):
+    broken = tmp_path / "cut.pdf"
+    broken.write_bytes(CDYT.read_bytes()[:20000])
+    with pytest.raises(RejectedFileError) as err:
+        extract(broken)
+    assert err.value.reason is RejectReason.CORRUPT
+    assert "PDF bị hỏng hoặc chưa được sao chép hết" in err.value.message
+
+
+def test_password_protected_pdf_is_rejected(tmp_path: Path, to_pdf):
+    doc = docx.Document()
+    doc.add_paragraph("Báo cáo mật")
+    doc.save(tmp_path / "locked.docx")
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               '"DocumentOpenPassword":{"type":"string","value":"123"}}')
+    [pdf] = to_pdf([tmp_path / "locked.docx"], tmp_path / "out", options)
+    with pytest.raises(RejectedFileError) as err:
+        extract(pdf)
+    assert err.value.reason is RejectReason.ENCRYPTED
+    assert "mật khẩu" in err.value.message

@@ -1,0 +1,90 @@
+"""The Prefect flow and the `tdkt` command, end to end, with no Prefect server configured."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from examples import SAMPLE_CLUSTER_DIR
+
+TDKT = [sys.executable, "-m", "cli.main"]
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def prefect_harness():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def test_flow_over_an_inbox_with_bad_files(prefect_harness, bad_inbox, tmp_path):
+    from test_bad_input import check_bad_inbox_summary
+
+    from flows.inbox import process_inbox
+
+    summary = process_inbox(bad_inbox, tmp_path / "out", rubric=SAMPLE_CLUSTER_DIR / "rubric.yaml",
+                            rules=SAMPLE_CLUSTER_DIR / "rules.yaml", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
+    check_bad_inbox_summary(summary, bad_inbox)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PREFECT_API_URL", None)  # a fresh machine: no server configured
+    env["COLUMNS"] = "200"  # keep the results table on one line per unit
+    return env
+
+
+def test_readme_demo_command_on_a_fresh_workspace(tmp_path):
+    """`./scripts/demo` is the README's run command (set-up is done once by the test command)."""
+    workspace = tmp_path / "ws"
+    run = subprocess.run([str(REPO / "scripts" / "demo"), "--workspace", str(workspace)], capture_output=True,
+                         text=True, timeout=300, env=_env(), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    out = run.stdout
+    assert "Kết quả chấm điểm năm 2023" in out
+    assert any("Trường Đại học Văn hóa Nghệ thuật Thủ đô" in line and "101,5" in line
+               and "Cờ thi đua của Chính phủ" in line for line in out.splitlines())
+    assert "Bao cao tong ket thi dua 2023_CDYT (gui lai).pdf: trùng hoàn toàn với tệp" in " ".join(out.split())
+    drafts = workspace / "drafts" / "ctd18" / "2023"
+    table = docx.Document(str(drafts / "danh-sach-de-nghi-khen-thuong-2023.docx")).tables[1]
+    assert table.cell(1, 4).text == "Cờ thi đua của Chính phủ"
+    assert (drafts / "bao-cao-tong-ket-2023.docx").exists()
+    assert len(list((workspace / "inbox").iterdir())) == 7
+
+
+def test_extract_json_shows_blocks_and_facts(tmp_path):
+    report = SAMPLE_CLUSTER_DIR / "inbox" / "CĐNT Thăng Long - Báo cáo thi đua khen thưởng 2023.pdf"
+    run = subprocess.run([*TDKT, "extract", str(report), "--json", "--cluster",
+                          str(SAMPLE_CLUSTER_DIR / "cluster.yaml")], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    payload = json.loads(run.stdout)
+    assert payload["document"]["format"] == "pdf"
+    first = payload["document"]["blocks"][0]
+    assert first["provenance"]["file"] == report.name and first["provenance"]["page"] == 1
+    facts = payload["facts"]
+    assert facts["unit"]["member_id"] == "cdnt"
+    rows = {r["code"]: r for r in facts["self_scores"]["rows"] if r["kind"] == "criterion"}
+    assert rows["I.4"]["self_score"] == 10.5 and rows["I.4"]["provenance"]["page"] == 4
+
+
+def test_extract_names_a_bad_file(tmp_path):
+    empty = tmp_path / "trong.pdf"
+    empty.write_bytes(b"")
+    run = subprocess.run([*TDKT, "extract", str(empty)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert "trong.pdf: tệp rỗng" in run.stdout
+
+
+def test_run_reports_a_config_error_plainly(tmp_path):
+    bad = tmp_path / "rubric.yaml"
+    bad.write_text("name: x\ngroups: []\n", encoding="utf-8")
+    run = subprocess.run([*TDKT, "run", "--inbox", str(tmp_path), "--out", str(tmp_path / "o"), "--rubric", str(bad)],
+                         capture_output=True, text=True, timeout=300, env=_env())
+    assert run.returncode == 1
+    assert f"Tệp cấu hình {bad} không hợp lệ" in run.stderr
+    assert "dòng 2: groups" in run.stderr
