@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 
@@ -46,8 +45,9 @@ class Numbering:
             levels[num.get(qn("w:numId"))] = base
         return cls(levels=levels)
 
-    def label_for(self, para: Paragraph) -> str | None:
-        num_id, ilvl = _num_pr(para)
+    def label_for(self, p: etree._Element, style_num_pr: etree._Element | None) -> str | None:
+        """The label of paragraph ``p``; ``style_num_pr`` is the numbering its style chain gives."""
+        num_id, ilvl = _num_pr(p, style_num_pr)
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return None
         levels = self.levels[num_id]
@@ -83,24 +83,18 @@ def _levels(abstract: etree._Element) -> dict[int, _Level]:
     return result
 
 
-def _num_pr(para: Paragraph) -> tuple[str | None, int]:
-    """numId and level of a paragraph, looking through its style chain like Word does."""
-    candidates = [para._p.pPr]
-    style = para.style
-    while style is not None:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    for ppr in candidates:
-        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        if numpr is None:
-            continue
-        num_id = numpr.find(qn("w:numId"))
-        ilvl = numpr.find(qn("w:ilvl"))
-        return (
-            num_id.get(qn("w:val")) if num_id is not None else None,
-            int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0,
-        )
-    return None, 0
+def _num_pr(p: etree._Element, style_num_pr: etree._Element | None) -> tuple[str | None, int]:
+    """numId and level of a paragraph: its own numPr, else its style's (as Word does)."""
+    own = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    numpr = own if own is not None else style_num_pr
+    if numpr is None:
+        return None, 0
+    num_id = numpr.find(qn("w:numId"))
+    ilvl = numpr.find(qn("w:ilvl"))
+    return (
+        num_id.get(qn("w:val")) if num_id is not None else None,
+        int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0,
+    )
 
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

@@ -8,7 +8,6 @@ headers and footers of every section.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,11 +20,10 @@ from lxml import etree
 
 from extractors.base import cell, text_block
 from extractors.docx_numbering import Numbering
+from extractors.docx_styles import Styles
 from extractors.layout import heading_level
 from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
-
-_HEADING_STYLE = re.compile(r"^(heading|tiêu đề|đầu đề)\s*(\d)$", re.IGNORECASE)
 
 
 def read_docx(path: Path, display_name: str, sha256: str) -> Document:
@@ -52,6 +50,7 @@ class _Walker:
         self.word = word
         self.file = file
         self.numbering = Numbering.from_document(word)
+        self.styles = Styles(word)
         self.index = 0
         self.table_index = 0
 
@@ -87,10 +86,11 @@ class _Walker:
         para = Paragraph(p, self.word.part)
         raw = para.text
         if raw.strip():
-            label = self.numbering.label_for(para)
-            level = _style_heading_level(para)
+            style = self.styles.of(p)
+            label = self.numbering.label_for(p, style.num_pr)
+            level = _outline_level(p) or style.heading_level
             if level is None:
-                level = heading_level(f"{label} {raw}" if label else raw, _is_bold(para))
+                level = heading_level(f"{label} {raw}" if label else raw, _is_bold(para, style.bold))
             kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
             yield text_block(kind, raw, self._provenance(part), level=level, list_label=label)
             self.index += 1
@@ -115,26 +115,17 @@ def _section_parts(section: object, part: Part) -> list:
     return [section.footer, section.first_page_footer, section.even_page_footer]
 
 
-def _style_heading_level(para: Paragraph) -> int | None:
-    style = para.style
-    while style is not None:
-        match = _HEADING_STYLE.match(style.name or "")
-        if match:
-            return int(match.group(2))
-        style = style.base_style
-    outline = para._p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+def _outline_level(p: etree._Element) -> int | None:
+    outline = p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
     if outline is not None and outline.get(qn("w:val"), "9").isdigit():
         value = int(outline.get(qn("w:val")))
         return value + 1 if value < 9 else None
     return None
 
 
-def _is_bold(para: Paragraph) -> bool:
+def _is_bold(para: Paragraph, style_bold: bool) -> bool:
     runs = [r for r in para.runs if r.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(para.style is not None and para.style.font.bold)
-    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+    return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
 def _cell_text(tc: etree._Element) -> str:

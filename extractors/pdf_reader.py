@@ -1,9 +1,10 @@
 """Text PDF → common document model.
 
 Text and positions come from pypdfium2 (fast, keeps Vietnamese diacritics and word spacing:
-see shared/stack.md, ~60× faster than pdfplumber's text). pdfplumber is used only on pages
-that draw lines, to find ruled tables; their cells are then read by pypdfium2 inside each cell's
-box. Lines outside tables are joined into paragraphs by indentation and spacing.
+see shared/stack.md, ~60× faster than pdfplumber's text). Ruled tables are found by pdfplumber's
+table algorithm run on the lines PDFium reads from the page (extractors/pdf_edges.py), and their
+cells are read by pypdfium2 inside each cell's box. Lines outside tables are joined into
+paragraphs by indentation and spacing.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.base import text_block
 from extractors.layout import heading_level
+from extractors.pdf_edges import page_edges, table_cells
 from extractors.pdf_lines import Line, page_lines, paragraph_text, paragraphs
 from extractors.pdf_tables import TableOnPage, find_tables, join_split_tables
 from pipeline.errors import RejectedFileError, RejectReason
@@ -27,9 +28,6 @@ from pipeline.settings import Settings
 # PDFium is not thread-safe (its error code is process-global, and concurrent calls can crash):
 # every use of it in this process goes through this lock. Scale comes from processes, not threads.
 PDFIUM_LOCK = threading.Lock()
-
-# A page that draws fewer path objects than this has no ruled table (rules under headers are 1–2).
-_MIN_PATHS_FOR_TABLE = 4
 
 
 def read_pdf(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
@@ -46,11 +44,7 @@ def _read_pdf(path: Path, display_name: str, sha256: str, settings: Settings) ->
                 RejectReason.TOO_LARGE,
                 f"tệp PDF có {len(pdf)} trang, vượt giới hạn {settings.max_pages} trang",
             )
-        plumber = _LazyPlumber(path)
-        try:
-            pages = [_read_page(pdf, plumber, i, display_name) for i in range(len(pdf))]
-        finally:
-            plumber.close()
+        pages = [_read_page(pdf, i) for i in range(len(pdf))]
         page_count = len(pdf)
     finally:
         pdf.close()
@@ -93,54 +87,19 @@ class _PageItem:
         return self.lines is not None and all(ln.in_margin for ln in self.lines)
 
 
-class _LazyPlumber:
-    """pdfplumber parses a whole page's layout (slow): open it only if a page has a table."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.pdf: pdfplumber.PDF | None = None
-
-    def page(self, index: int) -> pdfplumber.page.Page:
-        if self.pdf is None:
-            self.pdf = pdfplumber.open(str(self.path))
-        return self.pdf.pages[index]
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
-
-
-def _read_page(pdf: pdfium.PdfDocument, plumber: _LazyPlumber, index: int, name: str) -> list[_PageItem]:
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_PageItem]:
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         height = page.get_height()
-        tables: list[TableOnPage] = []
-        if _count_paths(page) >= _MIN_PATHS_FOR_TABLE:
-            tables = _tables_on_page(plumber, index, textpage, height, name)
+        edges = page_edges(page, height)
+        tables = find_tables(table_cells(edges), textpage, height, index + 1) if edges else []
         lines = [ln for ln in page_lines(textpage, height) if not any(t.contains(ln) for t in tables)]
         items = [_PageItem(top=para[0].top, lines=para) for para in paragraphs(lines, height)]
         items += [_PageItem(top=t.top, table=t) for t in tables]
         return sorted(items, key=lambda item: item.top)
     finally:
         page.close()
-
-
-def _count_paths(page: pdfium.PdfPage) -> int:
-    return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
-
-
-def _tables_on_page(plumber: _LazyPlumber, index: int, textpage: object, height: float, name: str) -> list[TableOnPage]:
-    try:
-        page = plumber.page(index)
-        try:
-            return find_tables(page, textpage, height, page_number=index + 1)
-        finally:
-            page.close()
-    except Exception as e:
-        raise RejectedFileError(
-            name, RejectReason.CORRUPT, f"không đọc được bảng ở trang {index + 1} của tệp PDF (tệp có thể bị hỏng)"
-        ) from e
 
 
 def _number_blocks(pages: list[list[_PageItem]], name: str) -> list[Block]:

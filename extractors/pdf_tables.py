@@ -1,4 +1,5 @@
-"""Ruled tables of a PDF page: pdfplumber finds the cell boxes, pypdfium2 reads the text in them.
+"""Ruled tables of a PDF page: cell boxes come from pdf_edges (pdfplumber's table algorithm over
+PDFium's lines), PDFium reads the text in them.
 
 Merged cells are resolved by geometry: every grid position takes the text of the cell box that
 covers its centre. A table that runs on from one page to the next is joined into one table.
@@ -11,6 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from extractors.base import cell
+from extractors.pdf_edges import Box
 from pipeline.model import Cell
 
 if TYPE_CHECKING:
@@ -34,18 +36,20 @@ class TableOnPage:
         return self.top - 1 <= cy <= self.bottom + 1 and self.x0 - 1 <= cx <= self.x1 + 1
 
 
-def find_tables(plumber_page: object, textpage: object, page_height: float, page_number: int) -> list[TableOnPage]:
+def find_tables(cell_groups: list[list[Box]], textpage: object, page_height: float,
+                page_number: int) -> list[TableOnPage]:
+    """Tables from groups of cell boxes (see pdf_edges.table_cells), their text read by PDFium."""
     found = []
-    for table in plumber_page.find_tables():
-        boxes = [c for c in table.cells]
+    for boxes in cell_groups:
         if len(boxes) < 2:
             continue
         xs = sorted({round(v, 1) for b in boxes for v in (b[0], b[2])})
         ys = sorted({round(v, 1) for b in boxes for v in (b[1], b[3])})
         rows = _grid(boxes, xs, ys, textpage, page_height)
         rows = [r for r in rows if any(c.text for c in r)]
-        if len(rows) >= 1 and len(rows[0]) >= 2:
-            x0, top, x1, bottom = table.bbox
+        if rows and len(rows[0]) >= 2:
+            x0, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+            x1, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
             found.append(TableOnPage(page_number, x0, top, x1, bottom, rows))
     return found
 
