@@ -22,10 +22,10 @@ import pypdfium2 as pdfium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from examples import SAMPLE_CLUSTER_DIR  # noqa: E402
-from extractors import extract  # noqa: E402
-from pipeline.run import load_inputs, ruleset_for  # noqa: E402
-from pipeline.understanding import understand  # noqa: E402
+from examples import SAMPLE_CLUSTER_DIR
+from extractors import extract
+from pipeline.run import load_inputs, ruleset_for
+from pipeline.understanding import understand
 
 
 def baseline_pdf(path: Path) -> int:

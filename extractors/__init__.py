@@ -64,4 +64,4 @@ def extract(path: Path, display_name: str | None = None, settings: Settings | No
     if kind in _NOT_READABLE:
         reason, message = _NOT_READABLE[kind]
         raise RejectedFileError(name, reason, message)
-    return EXTRACTORS[kind](path, name, file_sha256(path))
+    return EXTRACTORS[kind](path, name, file_sha256(path), settings)

@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline.model import Block, BlockKind, Cell, Document, Provenance
+from pipeline.settings import Settings
 from pipeline.textnorm import nfc
 
 
 class Extractor(Protocol):
     """Reads one file format. Raises RejectedFileError when the file cannot be read."""
 
-    def __call__(self, path: Path, display_name: str, sha256: str) -> Document: ...
+    def __call__(self, path: Path, display_name: str, sha256: str, settings: Settings) -> Document: ...
 
 
 def text_block(kind: BlockKind, raw: str, provenance: Provenance, **extra: object) -> Block:

@@ -24,9 +24,10 @@ from extractors.docx_styles import Styles
 from extractors.layout import heading_level
 from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
+from pipeline.settings import Settings
 
 
-def read_docx(path: Path, display_name: str, sha256: str) -> Document:
+def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
     try:
         word = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError, EOFError) as e:

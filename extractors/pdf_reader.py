@@ -52,7 +52,7 @@ def _read_pdf(path: Path, display_name: str, sha256: str, settings: Settings) ->
     if not any(b.text for b in blocks):
         raise RejectedFileError(
             display_name,
-            RejectReason.NOT_A_REPORT,
+            RejectReason.UNSUPPORTED,
             "tệp PDF không có lớp chữ (có thể là bản quét); bản quét chưa được hỗ trợ, "
             "hãy gửi bản PDF xuất từ Word hoặc tệp .docx",
         )

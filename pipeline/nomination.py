@@ -86,7 +86,7 @@ def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) 
             nomination.reason = _why_not(unit, rules, board.scale)
     return NominationResult(
         nominations=[nominations[u.member_id] for u in board.units],
-        leadership=propose_leadership(board, rules, cluster, nominations),
+        leadership=propose_leadership(board, rules, cluster),
     )
 
 
@@ -169,8 +169,7 @@ def _why_not(unit: UnitScore, rules: AwardRules, scale: float) -> str:
     return "Đã hết chỉ tiêu khen thưởng theo quy định"
 
 
-def propose_leadership(board: ScoreBoard, rules: AwardRules, cluster: Cluster,
-                       nominations: dict[str, Nomination]) -> Leadership:
+def propose_leadership(board: ScoreBoard, rules: AwardRules, cluster: Cluster) -> Leadership:
     rotation = [m for m in cluster.rotation if cluster.member_or_none(m)]
     if rules.leadership.next_leader is LeaderPolicy.ROTATION and cluster.leader in rotation:
         i = rotation.index(cluster.leader)

@@ -5,6 +5,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import GOOD
 
 from examples import SAMPLE_CLUSTER_DIR
@@ -54,10 +55,10 @@ def test_a_crashing_extractor_is_contained(bad_inbox, tmp_path, monkeypatch):
 
     real = extractors.EXTRACTORS[extractors.Sniffed.DOCX]
 
-    def flaky(path, name, sha):
+    def flaky(path, name, sha, settings):
         if "Tây Hồ" in name:
             raise RuntimeError("boom")
-        return real(path, name, sha)
+        return real(path, name, sha, settings)
 
     monkeypatch.setitem(extractors.EXTRACTORS, extractors.Sniffed.DOCX, flaky)
     summary = process_inbox(bad_inbox, tmp_path / "out", rubric=SAMPLE_CLUSTER_DIR / "rubric.yaml",
@@ -94,3 +95,18 @@ def test_without_cluster_file_members_are_the_units_found(tmp_path):
                      "Trường Đại học Văn hóa Nghệ thuật Thủ đô"]
     assert summary.year == 2023
     assert summary.result.board.units[0].name == "Trường Đại học Văn hóa Nghệ thuật Thủ đô"
+
+
+def test_per_file_limits(tmp_path):
+    from extractors import extract
+    from pipeline.errors import RejectedFileError
+    from pipeline.settings import Settings
+
+    report = SAMPLE_CLUSTER_DIR / "inbox" / GOOD[1]
+    with pytest.raises(RejectedFileError) as err:
+        extract(report, settings=Settings(max_pages=3))
+    assert err.value.reason is RejectReason.TOO_LARGE
+    assert err.value.message == "tệp PDF có 5 trang, vượt giới hạn 3 trang"
+    with pytest.raises(RejectedFileError) as err:
+        extract(report, settings=Settings(max_file_bytes=1000))
+    assert err.value.reason is RejectReason.TOO_LARGE

@@ -54,4 +54,5 @@ def test_nomination_list_in_pdf(pdfs):
     assert "DANH SÁCH" in text and "Số: …/DS-CTĐ18" in text
     assert "Hình thức, danh hiệu đề nghị" in text
     assert "101,5" in text and "93,5" in text
-    assert "Tổng số đề nghị: 01 Cờ thi đua của Chính phủ; 01 Cờ thi đua của Ủy ban nhân dân Thành phố; 04 Bằng khen" in text
+    assert ("Tổng số đề nghị: 01 Cờ thi đua của Chính phủ; 01 Cờ thi đua của Ủy ban nhân dân Thành phố; "
+            "04 Bằng khen") in text

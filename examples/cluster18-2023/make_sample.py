@@ -483,7 +483,7 @@ def criterion_scores(unit: dict, rubric: dict) -> dict:
         values = unit["scores"][group["code"]]
         if len(values) != len(group["criteria"]):
             raise ValueError(f"{unit['id']}: group {group['code']} needs {len(group['criteria'])} scores")
-        for criterion, value in zip(group["criteria"], values):
+        for criterion, value in zip(group["criteria"], values, strict=True):
             scores[criterion["code"]] = value
     return scores
 
