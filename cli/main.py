@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 # Prefect reads these when it is imported: no telemetry, no growing event tables (stack.md).
@@ -56,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="thông tin Cụm YAML (mặc định: các đơn vị có báo cáo trong thư mục)")
     run.set_defaults(handler=_run)
 
+    process = commands.add_parser("process", help="xử lý hộp thư của một không gian làm việc (một lần)")
+    process.add_argument("--workspace", type=Path, default=Path("."), help="thư mục không gian làm việc")
+    process.set_defaults(handler=_process)
+
+    serve = commands.add_parser("serve", help="chạy theo lịch: xử lý hộp thư định kỳ (mặc định 10 phút)")
+    serve.add_argument("--workspace", type=Path, default=Path("."), help="thư mục không gian làm việc")
+    serve.set_defaults(handler=_serve)
+
     extract = commands.add_parser("extract", help="xem tdkt đọc được gì từ một tệp")
     extract.add_argument("file", type=Path)
     extract.add_argument("--json", action="store_true", help="in toàn bộ dạng JSON (khối văn bản và dữ kiện)")
@@ -92,22 +101,50 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    """Copy the sample cluster into a workspace (never deleting anything there) and run it."""
+    """Make a workspace holding the sample cluster (never deleting anything there) and process it."""
     from examples import SAMPLE_CLUSTER_DIR
 
     ws = args.workspace
     inbox = ws / "inbox"
     inbox.mkdir(parents=True, exist_ok=True)
-    # Files "arrive" in this order (their copy time is their arrival): the resent copy comes last.
-    for source in sorted((SAMPLE_CLUSTER_DIR / "inbox").iterdir(), key=lambda p: (len(p.name), p.name)):
-        if not (inbox / source.name).exists():
-            shutil.copyfile(source, inbox / source.name)
     for name in ("cluster.yaml", "rubric.yaml", "rules.yaml"):
         if not (ws / name).exists():
-            shutil.copy2(SAMPLE_CLUSTER_DIR / name, ws / name)
+            shutil.copyfile(SAMPLE_CLUSTER_DIR / name, ws / name)
+    # The sample files "arrived" a minute ago, one after another, the resent copy last.
+    arrived = time.time() - 60
+    sources = sorted((SAMPLE_CLUSTER_DIR / "inbox").iterdir(), key=lambda p: (len(p.name), p.name))
+    for i, source in enumerate(sources):
+        target = inbox / source.name
+        if not target.exists():
+            shutil.copyfile(source, target)
+            os.utime(target, (arrived + i, arrived + i))
     print(f"Không gian làm việc mẫu: {ws.resolve()}")
-    out = ws / "drafts" / "ctd18" / "2023"
-    return _run_flow(args, inbox, out, ws / "rubric.yaml", ws / "rules.yaml", ws / "cluster.yaml")
+    return _process_workspace(args, ws)
+
+
+def _process(args: argparse.Namespace) -> int:
+    if not (args.workspace / "inbox").is_dir():
+        print(f"Lỗi: {args.workspace} chưa có thư mục inbox/ (hộp thư)", file=sys.stderr)
+        return 1
+    return _process_workspace(args, args.workspace)
+
+
+def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
+    _quiet_prefect(args.verbose)
+    from cli.output import print_workspace_run
+    from flows.workspace import process_workspace
+
+    run = process_workspace(str(ws.resolve()))
+    print_workspace_run(run)
+    return 1 if any(c.problem for c in run.clusters) else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _quiet_prefect(args.verbose)
+    from flows.serve import serve_workspace
+    from pipeline.workspace import Workspace
+
+    return serve_workspace(Workspace(args.workspace.resolve()).create())
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -5,14 +5,48 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.intake import Outcome
 from pipeline.nomination import Status
 from pipeline.outcome import FileOutcome, RunSummary
 from pipeline.textnorm import format_number as fmt
+from pipeline.workspace_run import WorkspaceRun
 
 console = Console(highlight=False)
 
 
-def print_summary(summary: RunSummary) -> None:
+def print_workspace_run(run: WorkspaceRun) -> None:
+    if not run.clusters:
+        console.print("Hộp thư trống: chưa có báo cáo nào và chưa có tệp thông tin Cụm.")
+    for cluster in run.clusters:
+        console.print(f"\n[bold]Cụm {cluster.key}[/bold]")
+        if cluster.problem:
+            console.print(f"  Không xử lý được Cụm này: {cluster.problem}", markup=False)
+            continue
+        for item in cluster.ingested:
+            console.print(f"  - {item.name}: {_OUTCOME[item.outcome]}{': ' + item.message if item.message else ''}",
+                          markup=False)
+        if cluster.waiting:
+            console.print(f"  Để lần sau (đang sao chép hoặc vừa đến): {', '.join(cluster.waiting)}", markup=False)
+        if cluster.drafting_skipped:
+            console.print("  Một lần chạy khác đang viết dự thảo của Cụm này.")
+        for year in cluster.years:
+            if year.version is None:
+                console.print(f"  Năm {year.year}: không có gì mới; dự thảo giữ nguyên.")
+            else:
+                console.print(f"  Năm {year.year}: đã ghi dự thảo bản {year.version}.")
+            print_summary(year.summary, rejected=False, drafts_label="Dự thảo (bản mới nhất):")
+
+
+_OUTCOME = {
+    Outcome.READ: "đã đọc",
+    Outcome.REJECTED: "không dùng",
+    Outcome.DUPLICATE: "không dùng",
+    Outcome.WAITING: "để lần sau",
+    Outcome.BUSY: "lần chạy khác đang xử lý",
+}
+
+
+def print_summary(summary: RunSummary, rejected: bool = True, drafts_label: str = "Dự thảo đã ghi:") -> None:
     result = summary.result
     if result is not None:
         table = Table(title=f"Kết quả chấm điểm năm {result.year}", title_justify="left")
@@ -27,14 +61,14 @@ def print_summary(summary: RunSummary) -> None:
         leadership = result.nominations.leadership
         console.print(f"Cụm trưởng năm {result.year + 1}: {leadership.leader or 'Cụm biểu quyết'}; "
                       f"Cụm phó: {leadership.deputy or 'Cụm biểu quyết'}")
-    if summary.rejected:
+    if summary.rejected and rejected:
         console.print(f"\n[bold]Tệp không dùng ({len(summary.rejected)}):[/bold]")
         for rejection in summary.rejected:
             console.print(f"  - {rejection.file}: {rejection.message}", markup=False)
     if summary.problem:
         console.print(f"\n[bold red]Không tạo được dự thảo:[/bold red] {summary.problem}")
     if summary.drafts:
-        console.print("\n[bold]Dự thảo đã ghi:[/bold]")
+        console.print(f"\n[bold]{drafts_label}[/bold]")
         for path in summary.drafts:
             console.print(f"  {path}", markup=False)
     if summary.report:

@@ -19,6 +19,8 @@ class Rejection(BaseModel):
     file: str
     reason: RejectReason
     message: str
+    sha256: str | None = None
+    replaced_by: str | None = Field(default=None, description="For a superseded report: the newer one's sha256")
 
 
 class FileOutcome(BaseModel):

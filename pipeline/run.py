@@ -6,6 +6,7 @@ unit, right year, no duplicates) ─► score_cluster (score, rank, nominate) �
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
 from functools import lru_cache
@@ -101,51 +102,65 @@ def infer_year(outcomes: list[FileOutcome]) -> int | None:
 
 
 def select_reports(outcomes: list[FileOutcome], year: int) -> tuple[dict[str, ReportFacts], list[Rejection]]:
-    """One report per unit for ``year``; every other file is a rejection that says why."""
+    """One report per unit for ``year``; every other file is a rejection that says why.
+
+    Of byte-identical files the one that arrived first is the original (for files that arrived
+    together, the shorter name: "x.pdf" before "x (gửi lại).pdf"). Of two reports of one unit,
+    the one dated later in the document wins, then the one that arrived later.
+    """
     rejected = [o.rejection for o in outcomes if o.rejection]
     by_hash: dict[str, str] = {}
-    candidates: dict[str, list[ReportFacts]] = {}
-    # Of byte-identical files the one that arrived first is the original; for files that arrived
-    # together, the shorter name ("x.pdf" before "x (gửi lại).pdf").
+    candidates: dict[str, list[FileOutcome]] = {}
     readable = sorted((o for o in outcomes if o.facts), key=lambda o: (o.arrived or 0, len(o.file), o.file))
-    for facts in (o.facts for o in readable):
-        problem = _not_usable(facts, year, by_hash)
+    for outcome in readable:
+        facts = outcome.facts
+        problem = _duplicate(facts, by_hash) or usable(facts) or _other_year(facts, year)
         by_hash.setdefault(facts.sha256, facts.file)
         if problem:
             rejected.append(problem)
         else:
-            candidates.setdefault(facts.unit.member_id, []).append(facts)
+            candidates.setdefault(facts.unit.member_id, []).append(outcome)
     reports = {}
     for member_id, versions in candidates.items():
-        # The report dated latest wins; the others stay in the list of set-aside files.
-        versions.sort(key=lambda f: (f.doc_date is not None, f.doc_date), reverse=True)
-        reports[member_id] = versions[0]
+        versions.sort(key=lambda o: (o.facts.doc_date is not None, o.facts.doc_date or dt.date.min, o.arrived or 0),
+                      reverse=True)
+        newest = versions[0].facts
+        reports[member_id] = newest
         for older in versions[1:]:
             rejected.append(Rejection(
-                file=older.file, reason=RejectReason.SUPERSEDED,
-                message=f"đơn vị đã có báo cáo khác ghi ngày muộn hơn ({versions[0].file}); bản này không dùng để chấm",
+                file=older.file, sha256=older.facts.sha256, reason=RejectReason.SUPERSEDED, replaced_by=newest.sha256,
+                message=f"đã có bản mới hơn của đơn vị ({newest.file}); bản này không dùng để chấm",
             ))
     return reports, rejected
 
 
-def _not_usable(facts: ReportFacts, year: int, by_hash: dict[str, str]) -> Rejection | None:
-    def reject(reason: RejectReason, message: str) -> Rejection:
-        return Rejection(file=facts.file, reason=reason, message=message)
+def _duplicate(facts: ReportFacts, by_hash: dict[str, str]) -> Rejection | None:
+    if facts.sha256 not in by_hash:
+        return None
+    return Rejection(file=facts.file, sha256=facts.sha256, reason=RejectReason.DUPLICATE,
+                     message=f"trùng hoàn toàn với tệp {by_hash[facts.sha256]} (đã xử lý)")
 
-    if facts.sha256 in by_hash:
-        return reject(RejectReason.DUPLICATE, f"trùng hoàn toàn với tệp {by_hash[facts.sha256]} (đã xử lý)")
+
+def _other_year(facts: ReportFacts, year: int) -> Rejection | None:
+    if facts.year is None or facts.year == year:
+        return None
+    return Rejection(file=facts.file, sha256=facts.sha256, reason=RejectReason.WRONG_YEAR,
+                     message=f"báo cáo năm {facts.year}, không thuộc năm {year} đang tổng hợp")
+
+
+def usable(facts: ReportFacts) -> Rejection | None:
+    """Why a readable file is not a unit report tdkt can score, or None."""
     if facts.unit is None:
-        return reject(
-            RejectReason.UNKNOWN_UNIT,
-            "không xác định được đơn vị gửi báo cáo (tên đơn vị ở phần đầu văn bản không khớp đơn vị nào của Cụm)",
+        return Rejection(
+            file=facts.file, sha256=facts.sha256, reason=RejectReason.UNKNOWN_UNIT,
+            message="không xác định được đơn vị gửi báo cáo (tên đơn vị ở phần đầu văn bản không khớp "
+            "đơn vị nào của Cụm)",
         )
     if facts.self_scores is None:
-        return reject(
-            RejectReason.NOT_A_REPORT,
-            f"không tìm thấy bảng tự chấm điểm của {facts.unit.name}; nếu bảng gửi riêng, hãy ghép vào báo cáo",
+        return Rejection(
+            file=facts.file, sha256=facts.sha256, reason=RejectReason.NOT_A_REPORT,
+            message=f"không tìm thấy bảng tự chấm điểm của {facts.unit.name}; nếu bảng gửi riêng, hãy ghép vào báo cáo",
         )
-    if facts.year is not None and facts.year != year:
-        return reject(RejectReason.WRONG_YEAR, f"báo cáo năm {facts.year}, không thuộc năm {year} đang tổng hợp")
     return None
 
 

@@ -43,7 +43,8 @@ def report_lines(summary: RunSummary) -> list[str]:
     if summary.problem:
         lines += ["", f"Không tạo được dự thảo: {summary.problem}"]
     if summary.drafts:
-        lines += ["", "Dự thảo:"] + [f"  - {d}" for d in summary.drafts]
+        # Names only: the report sits beside the drafts, and shared folders mount under other paths.
+        lines += ["", "Dự thảo:"] + [f"  - {Path(d).name}" for d in summary.drafts]
     return lines
 
 

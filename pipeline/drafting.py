@@ -1,0 +1,180 @@
+"""Versioned drafts for one cluster and year, made from what the ledger holds.
+
+A new version is written only when its inputs changed (the reports used, the rubric, rules,
+cluster file, templates): its fingerprint says so. Versions are written beside each other and
+never over one another, so a draft a reviewer is editing stays exactly as it is. Each new version
+comes with a change note saying which units, scores and awards changed.
+
+Crash safety: the version's files are reserved in the ledger before they are written, each file
+is written under a temporary name and renamed, and a reserved file that already exists is adopted,
+so a run killed at any point is completed by the next one with the same result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors import file_sha256
+from pipeline.cluster import Cluster
+from pipeline.drafts.changes import change_note, draft_summary
+from pipeline.drafts.context import nomination_context, summary_context
+from pipeline.drafts.render import NOMINATION_TEMPLATE, SUMMARY_TEMPLATE, render_template
+from pipeline.errors import NoReportsError, RejectReason
+from pipeline.ledger import DraftRow, FileRow, Ledger, now
+from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
+from pipeline.rubric import Rubric
+from pipeline.rules import AwardRules
+from pipeline.run import score_cluster, select_reports
+from pipeline.run_report import report_lines
+from pipeline.understanding.facts import ReportFacts
+from pipeline.workspace import ClusterSource, Workspace
+from templates import TEMPLATES_DIR
+
+SUMMARY, NOMINATIONS, CHANGES = "summary", "nominations", "changes"
+_BASE_NAMES = {
+    SUMMARY: "bao-cao-tong-ket-{year}.docx",
+    NOMINATIONS: "danh-sach-de-nghi-khen-thuong-{year}.docx",
+    CHANGES: "ghi-chu-thay-doi-{year}.txt",
+}
+
+
+@dataclass
+class YearDrafts:
+    year: int
+    version: int | None  # the version written by this run, None if nothing changed
+    paths: list[Path]
+    summary: RunSummary
+
+
+def years_of(ledger: Ledger, source: ClusterSource) -> list[int]:
+    return sorted({row.year for row in ledger.files(source.key) if row.status == "read" and row.year})
+
+
+def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int,
+               inputs: tuple[Rubric, AwardRules, Cluster | None]) -> YearDrafts:
+    rubric, rules, cluster = inputs
+    rows = ledger.files(source.key)
+    outcomes = [_outcome(r) for r in rows if r.status == "read" and r.facts]
+    reports, selection = select_reports(outcomes, year)
+    replaced = [r for r in selection if r.reason is RejectReason.SUPERSEDED]
+    ledger.set_superseded(source.key, {r.sha256: r.replaced_by for r in replaced})
+    rejected = [_rejection(r) for r in rows if r.status == "rejected"] + replaced
+    out_dir = ws.drafts / source.key / str(year)
+    summary = RunSummary(year=year, rejected=rejected)
+    try:
+        result = score_cluster(reports, rejected, rubric, rules, cluster, year)
+    except NoReportsError:
+        summary.problem = "không có báo cáo hợp lệ nào để chấm điểm"
+        return YearDrafts(year, None, [], summary)
+    summary.result = result
+    version, paths = _write_version(ledger, source.key, year, out_dir, result, fingerprint(result))
+    summary.drafts = latest_drafts(ledger, source.key, year)
+    _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.txt", "\n".join(report_lines(summary)) + "\n")
+    return YearDrafts(year, version, paths, summary)
+
+
+def latest_drafts(ledger: Ledger, cluster: str, year: int) -> list[str]:
+    """Paths of the newest complete version's drafts (and its change note)."""
+    done = [d for d in ledger.drafts(cluster, year) if d.status == "done"]
+    if not done:
+        return []
+    latest = max(d.version for d in done)
+    return [d.path for d in done if d.version == latest]
+
+
+def fingerprint(result: ClusterResult) -> str:
+    """What the drafts depend on: the reports used and every input file's content."""
+    parts = {
+        "reports": sorted(f.sha256 for f in result.reports.values()),
+        "rubric": result.rubric.model_dump(mode="json"),
+        "rules": result.rules.model_dump(mode="json"),
+        "cluster": result.cluster.model_dump(mode="json"),
+        "templates": [file_sha256(TEMPLATES_DIR / t) for t in (SUMMARY_TEMPLATE, NOMINATION_TEMPLATE)],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _write_version(ledger: Ledger, cluster: str, year: int, out_dir: Path, result: ClusterResult,
+                   print_: str) -> tuple[int | None, list[Path]]:
+    drafts = ledger.drafts(cluster, year)
+    pending = [d for d in drafts if d.fingerprint == print_]
+    if pending and all(d.status == "done" for d in pending):
+        return None, []  # nothing new since the version made from these inputs
+    if not pending:
+        pending = _reserve(ledger, cluster, year, out_dir, result, print_, drafts)
+    version = pending[0].version
+    previous = [d for d in drafts if d.version == version - 1]
+    written = []
+    for row in pending:
+        path = Path(row.path)
+        if row.status != "done":
+            if not path.exists():  # a reserved file that exists was written before a crash: adopt it
+                _render(row.kind, result, path, previous)
+            ledger.finish_draft(row.id, file_sha256(path))
+        written.append(path)
+    return version, written
+
+
+def _reserve(ledger: Ledger, cluster: str, year: int, out_dir: Path, result: ClusterResult, print_: str,
+             drafts: list[DraftRow]) -> list[DraftRow]:
+    version = max((d.version for d in drafts), default=0) + 1
+    kinds = [SUMMARY, NOMINATIONS] + ([CHANGES] if version > 1 else [])
+    summary = json.dumps(draft_summary(result), ensure_ascii=False)
+    rows = [
+        DraftRow(cluster=cluster, year=year, version=version, kind=kind, path=str(_path(out_dir, kind, year, version)),
+                 fingerprint=print_, summary=summary, status="writing", created_at=now())
+        for kind in kinds
+    ]
+    ledger.reserve_drafts(rows)
+    return [d for d in ledger.drafts(cluster, year) if d.version == version]
+
+
+def _path(out_dir: Path, kind: str, year: int, version: int) -> Path:
+    """Version 1 under the plain name; later versions beside it, '(bản 2)', '(bản 3)' …"""
+    name = _BASE_NAMES[kind].format(year=year)
+    if version > 1:
+        stem, dot, ext = name.rpartition(".")
+        name = f"{stem} (bản {version}){dot}{ext}"
+    path = out_dir / name
+    while path.exists():  # a file of that name that tdkt did not write: never touch it
+        path = path.with_name(f"{path.stem} - tdkt{path.suffix}")
+    return path
+
+
+def _render(kind: str, result: ClusterResult, path: Path, previous: list[DraftRow]) -> None:
+    if kind == SUMMARY:
+        render_template(TEMPLATES_DIR / SUMMARY_TEMPLATE, summary_context(result), path)
+    elif kind == NOMINATIONS:
+        render_template(TEMPLATES_DIR / NOMINATION_TEMPLATE, nomination_context(result), path)
+    else:
+        _atomic_write(path, change_note(result, previous))
+
+
+def _outcome(row: FileRow) -> FileOutcome:
+    facts = ReportFacts.model_validate_json(row.facts)
+    return FileOutcome(file=facts.file, arrived=row.arrived, sha256=row.sha256, facts=facts)
+
+
+def _rejection(row: FileRow) -> Rejection:
+    return Rejection(file=Path(row.first_name).name, sha256=row.sha256, reason=RejectReason(row.reason),
+                     message=row.message or "")
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(path, text)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)

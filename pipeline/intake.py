@@ -1,0 +1,225 @@
+"""Taking files in from a workspace inbox, exactly once each.
+
+scan() finds what is new or changed (a name, size and modification time the ledger has not seen),
+leaving files that are still being copied, Office lock files and temporary names for a later run.
+ingest() takes one file: hashes it, recognizes a duplicate by content, claims new content in the
+ledger, keeps the original in archive/, reads it, and records the outcome; a file set aside is
+copied to rejected/ with a note saying why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from extractors import file_sha256
+from pipeline.cluster import Cluster
+from pipeline.errors import RejectReason, TdktError
+from pipeline.ledger import Ledger
+from pipeline.outcome import Rejection
+from pipeline.rubric import Rubric
+from pipeline.run import read_report, usable
+from pipeline.workspace import ClusterSource, Workspace
+
+# Names that are never reports: Office owner/lock files and partial downloads or copies.
+LOCK_PREFIXES = ("~$", ".~lock.")
+TEMP_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".download", ".filepart")
+_CONFIG_SUFFIXES = (".yaml", ".yml")
+
+
+class TransientFileError(TdktError):
+    """Raised when a file cannot be read right now (locked or busy); the next attempt may succeed."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    rel: str
+    size: int
+    mtime: float
+    sha256: str
+
+
+class Outcome(StrEnum):
+    READ = "read"
+    REJECTED = "rejected"
+    DUPLICATE = "duplicate"
+    WAITING = "waiting"
+    BUSY = "busy"  # another run holds it
+
+
+@dataclass
+class Ingested:
+    name: str
+    outcome: Outcome
+    message: str = ""
+    sha256: str | None = None
+    unit: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class Scan:
+    new: list[Candidate]
+    waiting: list[str]
+    known: int
+
+
+def scan(ws: Workspace, source: ClusterSource, ledger: Ledger, settle_seconds: float) -> Scan:
+    new, waiting, known = [], [], 0
+    now = time.time()
+    for path in _files(ws, source):
+        name = path.name
+        if name.startswith(LOCK_PREFIXES):
+            continue
+        if name.lower().endswith(TEMP_SUFFIXES):
+            waiting.append(name)
+            continue
+        stat = path.stat()
+        rel = path.relative_to(source.inbox).as_posix()
+        if ledger.known_name(source.key, rel, stat.st_size, stat.st_mtime):
+            known += 1
+        elif now - stat.st_mtime < settle_seconds:
+            waiting.append(name)  # still being written, or just arrived: read it next run
+        else:
+            try:
+                new.append(Candidate(path, rel, stat.st_size, stat.st_mtime, file_sha256(path)))
+            except OSError:
+                waiting.append(name)  # locked by another program: next run
+    # In order of arrival, so of two identical files the one that came first is the original.
+    new.sort(key=lambda c: (c.mtime, len(c.rel), c.rel))
+    return Scan(new=new, waiting=waiting, known=known)
+
+
+def first_arrivals(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """(one candidate per content, in arrival order; the later copies). The first may be read in
+    parallel; the copies are taken in after them and are recorded as duplicates."""
+    seen: set[str] = set()
+    first, later = [], []
+    for candidate in candidates:
+        (later if candidate.sha256 in seen else first).append(candidate)
+        seen.add(candidate.sha256)
+    return first, later
+
+
+def _files(ws: Workspace, source: ClusterSource) -> list[Path]:
+    """Files of a cluster's inbox; the root inbox leaves out the other clusters' folders.
+    Links that lead out of the inbox are not followed."""
+    other = {s.inbox.resolve() for s in ws.clusters() if s.inbox != source.inbox}
+    root = source.inbox.resolve()
+    found = []
+    for path in sorted(source.inbox.rglob("*")):
+        resolved = path.resolve()
+        if not path.is_file() or path.suffix.lower() in _CONFIG_SUFFIXES or path.name.startswith("."):
+            continue
+        if not resolved.is_relative_to(root) or any(resolved.is_relative_to(o) for o in other):
+            continue
+        found.append(path)
+    return found
+
+
+def ingest(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: Ledger, run_id: str,
+           rubric: Rubric, cluster: Cluster | None) -> Ingested:
+    name = candidate.path.name
+    sha = candidate.sha256
+    if _changed(candidate):
+        return Ingested(name, Outcome.WAITING, "tệp vẫn đang thay đổi (đang sao chép?)")
+    known = ledger.file(sha)
+    if known is not None and known.status != "processing":
+        return _seen_before(ws, source, candidate, ledger, known, sha)
+    ext = candidate.path.suffix.lower()[:16]
+    if not ledger.claim(run_id, sha, source.key, candidate.size, ext, candidate.rel, candidate.mtime):
+        return Ingested(name, Outcome.BUSY, sha256=sha)
+    archived = archive_copy(ws, candidate.path, sha, ext)
+    outcome = read_report(archived, rubric, cluster, display_name=name)
+    facts = outcome.facts
+    rejection = outcome.rejection or (usable(facts) if facts else None)
+    if rejection is not None:
+        set_aside(ws, source, candidate.path, sha, rejection)
+        ledger.record(sha, run_id, status="rejected", reason=rejection.reason.value, message=rejection.message,
+                      facts=facts.model_dump_json() if facts else None)
+        result = Ingested(name, Outcome.REJECTED, rejection.message, sha)
+    else:
+        ledger.record(sha, run_id, status="read", unit_id=facts.unit.member_id, unit_name=facts.unit.name,
+                      year=facts.year, doc_date=facts.doc_date, facts=facts.model_dump_json())
+        result = Ingested(name, Outcome.READ, sha256=sha, unit=facts.unit.name, year=facts.year)
+    ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
+    return result
+
+
+def _changed(candidate: Candidate) -> bool:
+    try:
+        stat = candidate.path.stat()
+    except FileNotFoundError:
+        return True
+    return (stat.st_size, stat.st_mtime) != (candidate.size, candidate.mtime)
+
+
+def _seen_before(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: Ledger, known: object,
+                 sha: str) -> Ingested:
+    """Content the ledger already has: the original under its own name (a run was cut short after
+    reading it), or a byte-identical copy under another name."""
+    name = candidate.path.name
+    if known.cluster == source.key and known.first_name == candidate.rel:
+        ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
+        outcome = Outcome.READ if known.status == "read" else Outcome.REJECTED
+        return Ingested(name, outcome, known.message or "", sha, known.unit_name, known.year)
+    message = f"trùng hoàn toàn với tệp {Path(known.first_name).name} (đã xử lý)"
+    if ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "duplicate"):
+        set_aside(ws, source, candidate.path, sha, Rejection(file=name, reason=RejectReason.DUPLICATE,
+                                                              message=message))
+    return Ingested(name, Outcome.DUPLICATE, message, sha)
+
+
+def archive_copy(ws: Workspace, path: Path, sha: str, ext: str) -> Path:
+    """The original, kept under its content hash. Written under a temporary name, then renamed."""
+    target = ws.archive / f"{sha}{ext}"
+    if not target.exists():
+        _atomic_copy(path, target)
+    return target
+
+
+def set_aside(ws: Workspace, source: ClusterSource, path: Path, sha: str, rejection: Rejection) -> Path:
+    """Copy a file to rejected/<cluster>/ with a Vietnamese note beside it saying why."""
+    folder = ws.rejected / source.key
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    if target.exists() and file_sha256(target) != sha:
+        target = folder / f"{path.stem} ({sha[:8]}){path.suffix}"
+    if not target.exists():
+        _atomic_copy(path, target)
+    note = (
+        f"Tệp: {path.name}\n"
+        f"Thời điểm xử lý: {dt.datetime.now():%d/%m/%Y %H:%M}\n"
+        f"Lý do không sử dụng: {rejection.message}\n"
+        "Tệp gốc vẫn còn trong hộp thư; bản sao này chỉ để tra cứu. Nếu cần, hãy gửi lại tệp đã sửa.\n"
+    )
+    _atomic_write(target.with_name(target.name + ".txt"), note)
+    return target
+
+
+def _atomic_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    except OSError as e:
+        raise TransientFileError(f"{source.name}: không sao chép được tệp ({e.strerror})") from e
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, target)

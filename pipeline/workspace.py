@@ -1,0 +1,142 @@
+"""The workspace an office leaves running: where files arrive, are kept, set aside and drafted.
+
+    WS/
+      tdkt.yaml                 schedule, ledger URL, Prefect server URL, settle time (optional)
+      cluster.yaml rubric.yaml rules.yaml   the cluster of files dropped straight into inbox/
+      inbox/                    officers drop reports here …
+        cum-18/                 … or one folder per cluster, each with its own cluster.yaml
+          cluster.yaml rubric.yaml rules.yaml
+      archive/<sha256>.<ext>    a copy of every file taken in, named by content; never deleted
+      rejected/<name> + <name>.txt   a copy of each file set aside, and why (Vietnamese)
+      drafts/<cluster>/<year>/  versioned drafts and change notes
+      ledger.sqlite             what was seen and done (or a PostgreSQL URL in tdkt.yaml)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from pipeline.cluster import Cluster, load_cluster
+from pipeline.configfile import load_model
+from pipeline.rubric import Rubric, load_rubric
+from pipeline.rules import AwardRules, load_rules
+from pipeline.textnorm import strip_tones
+from templates import DEFAULT_RUBRIC, DEFAULT_RULES
+
+CONFIG_NAME = "tdkt.yaml"
+
+
+class Schedule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    interval_minutes: float | None = Field(default=None, gt=0)
+    cron: str | None = Field(default=None, description="e.g. '*/10 7-18 * * 1-5'")
+    timezone: str = "Asia/Ho_Chi_Minh"
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Schedule:
+        if self.interval_minutes is not None and self.cron is not None:
+            raise ValueError("chỉ chọn một trong interval_minutes hoặc cron")
+        if self.interval_minutes is None and self.cron is None:
+            self.interval_minutes = 10
+        return self
+
+
+class WorkspaceConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schedule: Schedule = Field(default_factory=Schedule)
+    ledger_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in the workspace")
+    prefect_api_url: str | None = Field(default=None, description="Use this Prefect server instead of a local one")
+    settle_seconds: float = Field(default=10, ge=0, description="A file must be unchanged this long to be read")
+
+
+@dataclass(frozen=True)
+class ClusterSource:
+    """One cluster's inbox folder and its configuration files."""
+
+    key: str
+    inbox: Path
+    cluster_file: Path | None
+    rubric_file: Path
+    rules_file: Path
+
+    def load(self) -> tuple[Rubric, AwardRules, Cluster | None]:
+        cluster = load_cluster(self.cluster_file) if self.cluster_file else None
+        return load_rubric(self.rubric_file), load_rules(self.rules_file), cluster
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "inbox"
+
+    @property
+    def archive(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def rejected(self) -> Path:
+        return self.root / "rejected"
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / "drafts"
+
+    def config(self) -> WorkspaceConfig:
+        path = self.root / CONFIG_NAME
+        return load_model(path, WorkspaceConfig) if path.exists() else WorkspaceConfig()
+
+    def ledger_url(self) -> str:
+        return self.config().ledger_url or f"sqlite:///{(self.root / 'ledger.sqlite').resolve()}"
+
+    def create(self) -> Workspace:
+        for folder in (self.inbox, self.archive, self.rejected, self.drafts):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def clusters(self) -> list[ClusterSource]:
+        """The root inbox (if it holds files or the root has a cluster file), then each subfolder
+        that has a cluster.yaml."""
+        sources = []
+        if self._has_files(self.inbox) or (self.root / "cluster.yaml").exists():
+            sources.append(self._source(self.inbox, self.root, key=None))
+        for folder in sorted(p for p in self.inbox.iterdir() if p.is_dir()) if self.inbox.is_dir() else []:
+            if (folder / "cluster.yaml").exists():
+                sources.append(self._source(folder, folder, key=folder.name))
+        return sources
+
+    def _source(self, inbox: Path, config_dir: Path, key: str | None) -> ClusterSource:
+        cluster_file = config_dir / "cluster.yaml"
+        cluster_file = cluster_file if cluster_file.exists() else None
+        if key is None:
+            key = cluster_key(load_cluster(cluster_file).symbol) if cluster_file else "cum"
+        return ClusterSource(
+            key=key,
+            inbox=inbox,
+            cluster_file=cluster_file,
+            rubric_file=_first_existing(config_dir / "rubric.yaml", self.root / "rubric.yaml", DEFAULT_RUBRIC),
+            rules_file=_first_existing(config_dir / "rules.yaml", self.root / "rules.yaml", DEFAULT_RULES),
+        )
+
+    @staticmethod
+    def _has_files(folder: Path) -> bool:
+        return folder.is_dir() and any(
+            p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in folder.iterdir()
+        )
+
+
+def cluster_key(symbol: str) -> str:
+    """'CTĐ18' → 'ctd18': a folder name that survives any file system."""
+    return re.sub(r"[^a-z0-9]+", "-", strip_tones(symbol).replace("đ", "d").lower()).strip("-") or "cum"
+
+
+def _first_existing(*paths: Path) -> Path:
+    return next(p for p in paths if p.exists())
