@@ -49,12 +49,18 @@ def test_readme_demo_command_on_a_fresh_workspace(tmp_path):
     assert "Kết quả chấm điểm năm 2023" in out
     assert any("Trường Đại học Văn hóa Nghệ thuật Thủ đô" in line and "101,5" in line
                and "Cờ thi đua của Chính phủ" in line for line in out.splitlines())
-    assert "Bao cao tong ket thi dua 2023_CDYT (gui lai).pdf: trùng hoàn toàn với tệp" in " ".join(out.split())
+    assert ("Bao cao tong ket thi dua 2023_CDYT (gui lai).pdf: không dùng: trùng hoàn toàn với tệp "
+            "Bao cao tong ket thi dua 2023_CDYT.pdf") in " ".join(out.split())
+    assert "Năm 2023: đã ghi dự thảo bản 1." in out
+    assert len(list((workspace / "archive").iterdir())) == 6 and (workspace / "ledger.sqlite").exists()
     drafts = workspace / "drafts" / "ctd18" / "2023"
     table = docx.Document(str(drafts / "danh-sach-de-nghi-khen-thuong-2023.docx")).tables[1]
     assert table.cell(1, 4).text == "Cờ thi đua của Chính phủ"
     assert (drafts / "bao-cao-tong-ket-2023.docx").exists()
     assert len(list((workspace / "inbox").iterdir())) == 7
+    again = subprocess.run([str(REPO / "scripts" / "demo"), "--workspace", str(workspace)], capture_output=True,
+                           text=True, timeout=300, env=_env(), cwd=tmp_path)
+    assert again.returncode == 0 and "Năm 2023: không có gì mới; dự thảo giữ nguyên." in again.stdout
 
 
 def test_extract_json_shows_blocks_and_facts(tmp_path):

@@ -1,0 +1,107 @@
+"""Scheduled runs against a real local Prefect server, and a deployment run by a worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from examples import SAMPLE_CLUSTER_DIR
+from flows.serve import LocalServer
+
+REPO = Path(__file__).resolve().parent.parent
+PREFECT = str(Path(sys.executable).with_name("prefect"))
+REPORTS = ["BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf"]
+
+
+def _workspace(root: Path, schedule: str = "") -> Path:
+    (root / "inbox").mkdir(parents=True)
+    for name in ("cluster.yaml", "rubric.yaml", "rules.yaml"):
+        shutil.copyfile(SAMPLE_CLUSTER_DIR / name, root / name)
+    (root / "tdkt.yaml").write_text(f"settle_seconds: 0\n{schedule}", encoding="utf-8")
+    for i, name in enumerate(REPORTS):
+        shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / name, root / "inbox" / name)
+        os.utime(root / "inbox" / name, (1_700_000_000 + i, 1_700_000_000 + i))
+    return root
+
+
+def _completed_runs(api: str) -> list[dict]:
+    body = json.dumps({"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}, "limit": 50}).encode()
+    request = urllib.request.Request(f"{api}/flow_runs/filter", data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false", **extra)
+    return env
+
+
+def test_tdkt_serve_starts_a_server_and_runs_on_schedule(tmp_path):
+    root = _workspace(tmp_path / "ws", "schedule:\n  interval_minutes: 0.05\n")
+    output = tmp_path / "serve.log"
+    with output.open("w") as out:
+        serve = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--workspace", str(root)],
+                                 cwd=tmp_path, env=_env(PREFECT_RUNNER_POLL_FREQUENCY="2"), stdout=out,
+                                 stderr=subprocess.STDOUT, start_new_session=True)
+    api = None
+    try:
+        deadline = time.monotonic() + 240
+        draft = root / "drafts" / "ctd18" / "2023" / "bao-cao-tong-ket-2023.docx"
+        while time.monotonic() < deadline and api is None and serve.poll() is None:
+            time.sleep(1)
+            match = re.search(r"Giao diện Prefect: (http://127\.0\.0\.1:\d+)", output.read_text())
+            api = f"{match.group(1)}/api" if match else None
+        assert api, output.read_text()[-3000:]
+        completed = []
+        while time.monotonic() < deadline and len(completed) < 2:
+            time.sleep(2)
+            completed = _completed_runs(api)
+        assert len(completed) >= 2, output.read_text()[-3000:]
+        assert all(r["deployment_id"] for r in completed)  # runs of the served deployment
+        assert draft.exists()
+        assert (root / ".prefect" / "prefect.db").exists()  # the server's database is in the workspace
+    finally:
+        os.killpg(serve.pid, signal.SIGINT)
+        try:
+            serve.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+    with pytest.raises(OSError):
+        _completed_runs(api)  # the server tdkt started is gone with it
+
+
+def test_deployment_from_prefect_yaml_runs_through_a_worker(tmp_path):
+    root = _workspace(tmp_path / "ws")
+    server = LocalServer(tmp_path / "prefect-home")
+    server.start()
+    try:
+        env = _env(PREFECT_API_URL=server.url, TDKT_HOME=str(REPO), TDKT_WORKSPACE=str(root))
+
+        def prefect(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+            result = subprocess.run([PREFECT, *args], cwd=REPO, env=env, capture_output=True, text=True,
+                                    timeout=timeout)
+            assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+            return result
+
+        prefect("work-pool", "create", "tdkt", "--type", "process")
+        prefect("--no-prompt", "deploy", "--all")
+        prefect("deployment", "run", "process_workspace/hop-thu")
+        prefect("worker", "start", "--pool", "tdkt", "--run-once", timeout=300)
+        runs = _completed_runs(server.url)
+        assert runs, "the worker did not complete the run"
+        assert (root / "drafts" / "ctd18" / "2023" / "danh-sach-de-nghi-khen-thuong-2023.docx").exists()
+        assert (root / "ledger.sqlite").exists()
+    finally:
+        server.stop()

@@ -1,0 +1,263 @@
+"""The workspace an office leaves running: ledger, duplicates, new versions, half-copied files,
+reviewer edits, killed runs and concurrent runs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from builders import full_scores, report_docx
+
+from examples import SAMPLE_CLUSTER_DIR
+from pipeline.intake import Outcome
+from pipeline.rubric import load_rubric
+from pipeline.workspace_run import process_workspace
+
+SAMPLE = SAMPLE_CLUSTER_DIR / "inbox"
+REPORTS = ["BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf",
+           "Báo cáo tổng kết TĐKT năm 2023 (CĐSP Tây Hồ).docx"]
+RUNNER = Path(__file__).resolve().parent / "ws_runner.py"
+RUBRIC = load_rubric(SAMPLE_CLUSTER_DIR / "rubric.yaml")
+CDYT = "Trường Cao đẳng Y tế Thủ đô"
+
+
+def make_workspace(root: Path, files: list[str] = REPORTS, settle: float = 0) -> Path:
+    (root / "inbox").mkdir(parents=True)
+    for name in ("cluster.yaml", "rubric.yaml", "rules.yaml"):
+        shutil.copyfile(SAMPLE_CLUSTER_DIR / name, root / name)
+    (root / "tdkt.yaml").write_text(f"settle_seconds: {settle}\n", encoding="utf-8")
+    for i, name in enumerate(files):
+        drop(root, SAMPLE / name, name, arrived=1_700_000_000 + i)
+    return root
+
+
+def drop(root: Path, source: Path, name: str, arrived: float | None = None) -> Path:
+    """An officer drops a file into the inbox (arrival time = modification time)."""
+    target = root / "inbox" / name
+    shutil.copyfile(source, target)
+    when = arrived if arrived is not None else time.time() - 60
+    os.utime(target, (when, when))
+    return target
+
+
+def corrected_cdyt(tmp: Path, date: str = "ngày 20 tháng 12 năm 2023", year: int = 2023, minus: float = 0.5) -> Path:
+    """Trường CĐ Y tế Thủ đô sends a corrected report: every criterion full but the first."""
+    return report_docx(tmp / f"cdyt-{year}-{minus}.docx", RUBRIC, CDYT, full_scores(RUBRIC, minus), year=year,
+                       number="130/BC-CĐYT", date=date,
+                       narrative=["Nhà trường tuyển sinh vượt chỉ tiêu được giao."])
+
+
+def run(root: Path):
+    return process_workspace(root).clusters[0]
+
+
+def files_in(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def ledger_state(root: Path) -> dict[str, list]:
+    """The ledger without run-specific columns (times, run ids), paths relative to the workspace."""
+    with sqlite3.connect(root / "ledger.sqlite") as db:
+        return {
+            "files": sorted(db.execute("select sha256, cluster, status, reason, unit_id, year, superseded_by, "
+                                       "claimed_by from files")),
+            "names": sorted(db.execute("select cluster, path, role, sha256 from file_names")),
+            "drafts": sorted((y, v, k, Path(p).relative_to(root).as_posix(), f, s) for y, v, k, p, f, s in
+                             db.execute("select year, version, kind, path, fingerprint, status from drafts")),
+        }
+
+
+def drafts_state(root: Path) -> dict[str, str]:
+    """Every visible file under drafts/ and what it says (.docx read as text)."""
+    state = {}
+    for path in sorted((root / "drafts").rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix == ".docx":
+            doc = docx.Document(str(path))
+            text = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+            state[path.relative_to(root).as_posix()] = "\n".join(text)
+        else:
+            state[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
+    return state
+
+
+def test_two_runs_one_ledger_entry_per_file_and_no_new_drafts(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    first = run(root)
+    assert [i.outcome for i in first.ingested] == [Outcome.READ] * 3
+    assert first.years[0].version == 1
+    drafts_before = files_in(root / "drafts")
+    ledger_before = ledger_state(root)
+    second = run(root)
+    assert second.ingested == [] and second.known == 3 and second.nothing_new
+    assert second.years[0].version is None
+    assert files_in(root / "drafts") == drafts_before
+    assert ledger_state(root) == ledger_before
+    assert len(ledger_before["files"]) == 3 and len(ledger_before["names"]) == 3
+    archived = {p.stem: p.suffix for p in (root / "archive").iterdir()}
+    assert archived == {row[0]: (".pdf" if "CDYT" in REPORTS[1] and row[4] == "cdyt" else ".docx")
+                        for row in ledger_before["files"]}
+
+
+def test_byte_identical_file_under_another_name_is_a_duplicate(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    run(root)
+    drop(root, SAMPLE / REPORTS[1], "CĐYT gửi lại.pdf")
+    again = run(root)
+    [item] = again.ingested
+    assert item.outcome is Outcome.DUPLICATE
+    assert item.message == f"trùng hoàn toàn với tệp {REPORTS[1]} (đã xử lý)"
+    state = ledger_state(root)
+    assert len(state["files"]) == 3
+    roles = {path: role for _, path, role, _ in state["names"]}
+    assert roles["CĐYT gửi lại.pdf"] == "duplicate" and roles[REPORTS[1]] == "original"
+    note = (root / "rejected" / "ctd18" / "CĐYT gửi lại.pdf.txt").read_text(encoding="utf-8")
+    assert "Lý do không sử dụng: trùng hoàn toàn với tệp" in note
+    assert again.years[0].version is None  # nothing the drafts depend on changed
+
+
+def test_newer_version_replaces_the_older_in_scoring(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    run(root)
+    drop(root, corrected_cdyt(tmp_path), "BC CĐYT (bản sửa).docx")
+    again = run(root)
+    assert [i.outcome for i in again.ingested] == [Outcome.READ]
+    year = again.years[0]
+    assert year.version == 2
+    cdyt = next(u for u in year.summary.result.board.units if u.member_id == "cdyt")
+    assert cdyt.total == 99.5 and year.summary.result.reports["cdyt"].file == "BC CĐYT (bản sửa).docx"
+    superseded = [r for r in year.summary.rejected if r.reason.value == "superseded"]
+    assert [r.file for r in superseded] == [REPORTS[1]]
+    files = {row[0]: row for row in ledger_state(root)["files"]}
+    old_sha = next(r.sha256 for r in superseded)
+    assert files[old_sha][6] == year.summary.result.reports["cdyt"].sha256  # superseded_by
+    note = (root / "drafts" / "ctd18" / "2023" / "ghi-chu-thay-doi-2023 (bản 2).txt").read_text(encoding="utf-8")
+    assert f"- {CDYT}: dùng báo cáo mới BC CĐYT (bản sửa).docx thay cho {REPORTS[1]}." in note
+    assert f"- {CDYT}: 99 → 99,5 điểm, xếp thứ 2 → 2." in note
+
+
+def test_corrected_version_dropped_with_its_original_wins_by_its_date(tmp_path):
+    root = make_workspace(tmp_path / "ws", files=[REPORTS[0]])
+    # The correction arrives first, the original second: the date written in the document decides.
+    drop(root, corrected_cdyt(tmp_path), "CĐYT đã sửa.docx", arrived=1_700_000_100)
+    drop(root, SAMPLE / REPORTS[1], REPORTS[1], arrived=1_700_000_200)
+    year = run(root).years[0]
+    assert year.summary.result.reports["cdyt"].file == "CĐYT đã sửa.docx"
+    assert [r.file for r in year.summary.rejected if r.reason.value == "superseded"] == [REPORTS[1]]
+
+
+def test_report_for_another_year_is_kept_for_that_year(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    run(root)
+    drop(root, corrected_cdyt(tmp_path, date="ngày 15 tháng 12 năm 2022", year=2022), "BC CĐYT 2022.docx")
+    again = run(root)
+    by_year = {y.year: y for y in again.years}
+    assert by_year[2023].version is None  # 2023 is untouched
+    assert by_year[2022].version == 1
+    assert [u.member_id for u in by_year[2022].summary.result.board.units] == ["cdyt"]
+    assert (root / "drafts" / "ctd18" / "2022" / "bao-cao-tong-ket-2022.docx").exists()
+
+
+def test_half_copied_lock_and_temporary_files_wait(tmp_path):
+    root = make_workspace(tmp_path / "ws", files=[REPORTS[0]], settle=30)
+    now = time.time()
+    copying = drop(root, SAMPLE / REPORTS[1], REPORTS[1], arrived=now)  # modified just now: still copying
+    (root / "inbox" / "~$ TĐKT 2023 - ĐH VHNT Thủ đô.docx").write_bytes(b"\x00owner")
+    (root / "inbox" / "BC CĐSP.docx.part").write_bytes(b"PK\x03\x04partial")
+    first = run(root)
+    assert [i.name for i in first.ingested] == [REPORTS[0]]
+    assert sorted(first.waiting) == sorted([REPORTS[1], "BC CĐSP.docx.part"])
+    assert not (root / "rejected").exists() or not any((root / "rejected").rglob("*"))
+    os.utime(copying, (now - 120, now - 120))  # the copy has finished
+    second = run(root)
+    assert [(i.name, i.outcome) for i in second.ingested] == [(REPORTS[1], Outcome.READ)]
+    assert len(ledger_state(root)["files"]) == 2  # the lock file was never taken in
+
+
+def test_bad_file_is_set_aside_with_a_note_and_the_inbox_is_untouched(tmp_path):
+    root = make_workspace(tmp_path / "ws", files=[REPORTS[0]])
+    cut = root / "inbox" / "BC CĐNT chép dở.docx"
+    cut.write_bytes((SAMPLE / REPORTS[0]).read_bytes()[:5000])
+    os.utime(cut, (1_700_000_500, 1_700_000_500))
+    inbox_before = files_in(root / "inbox")
+    result = run(root)
+    bad = next(i for i in result.ingested if i.name == cut.name)
+    assert bad.outcome is Outcome.REJECTED
+    note = (root / "rejected" / "ctd18" / f"{cut.name}.txt").read_text(encoding="utf-8")
+    assert "Lý do không sử dụng: tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết" in note
+    assert (root / "rejected" / "ctd18" / cut.name).read_bytes() == cut.read_bytes()
+    assert files_in(root / "inbox") == inbox_before
+    assert len(list((root / "archive").iterdir())) == 2
+
+
+def test_reviewer_edited_draft_survives_and_a_new_version_appears(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    run(root)
+    folder = root / "drafts" / "ctd18" / "2023"
+    edited = folder / "danh-sach-de-nghi-khen-thuong-2023.docx"
+    doc = docx.Document(str(edited))
+    doc.add_paragraph("Ý kiến người rà soát: đề nghị Cụm xem lại lý do.")
+    doc.save(str(edited))
+    before = edited.read_bytes()
+    drop(root, corrected_cdyt(tmp_path, minus=8), "BC CĐYT (bản sửa).docx")
+    again = run(root)
+    assert again.years[0].version == 2
+    assert edited.read_bytes() == before
+    assert (folder / "danh-sach-de-nghi-khen-thuong-2023 (bản 2).docx").exists()
+    assert (folder / "bao-cao-tong-ket-2023 (bản 2).docx").exists()
+    note = (folder / "ghi-chu-thay-doi-2023 (bản 2).txt").read_text(encoding="utf-8")
+    assert "Bản trước đã được chỉnh sửa: danh-sach-de-nghi-khen-thuong-2023.docx" in note
+    assert f"- {CDYT}: đề nghị Cờ thi đua của Ủy ban nhân dân Thành phố → Bằng khen" in note
+
+
+def _runner(root: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(RUNNER), str(root), *extra], capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """An uninterrupted run: what every interrupted run must end up as."""
+    root = make_workspace(tmp_path_factory.mktemp("reference") / "ws")
+    result = _runner(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return ledger_state(root), drafts_state(root)
+
+
+@pytest.mark.parametrize("point", ["after-extract", "after-record", "during-render", "after-first-draft"])
+def test_a_run_killed_at_any_point_is_completed_by_the_next(point, tmp_path, reference):
+    root = make_workspace(tmp_path / "ws")
+    killed = _runner(root, "--crash-at", point)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    again = _runner(root)
+    assert again.returncode == 0, again.stderr[-2000:]
+    ledger, drafts = reference
+    assert ledger_state(root) == ledger
+    assert drafts_state(root) == drafts
+    assert not [p for p in (root / "drafts").rglob(".tdkt-*")]
+
+
+def test_two_concurrent_runs_read_each_file_once(tmp_path):
+    root = make_workspace(tmp_path / "ws", files=[*REPORTS, "CĐNT Thăng Long - Báo cáo thi đua khen thưởng 2023.pdf"])
+    log = tmp_path / "reads.jsonl"
+    runs = [subprocess.Popen([sys.executable, str(RUNNER), str(root), "--log", str(log)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for process in runs:
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err[-2000:]
+    reads = [json.loads(line)["file"] for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(reads) == sorted(set(reads)) and len(reads) == 4
+    state = ledger_state(root)
+    assert len(state["files"]) == 4 and all(row[2] == "read" and row[7] is None for row in state["files"])
+    assert {(y, v, k) for y, v, k, *_ in state["drafts"]} == {(2023, 1, "summary"), (2023, 1, "nominations")}
