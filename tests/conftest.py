@@ -64,7 +64,7 @@ def soffice() -> str:
         return path
     if os.environ.get("TDKT_SKIP_OFFICE") == "1":
         pytest.skip("LibreOffice không có và TDKT_SKIP_OFFICE=1")
-    pytest.fail("Cần LibreOffice (soffice) cho kiểm thử này: chạy ./scripts/office-tools")
+    pytest.fail("Cần LibreOffice (soffice) cho kiểm thử này: chạy ./scripts/system-tools")
 
 
 @pytest.fixture(scope="session")
@@ -109,3 +109,67 @@ def bad_inbox(tmp_path_factory, to_pdf) -> Path:
     [pdf] = to_pdf([work / "co mat khau.docx"], work, options)
     shutil.copy2(pdf, inbox / "co mat khau.pdf")
     return inbox
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throw-away PostgreSQL server for the session (Debian's binaries; as user postgres when root).
+    Missing is a failure (CI installs it) unless TDKT_SKIP_POSTGRES=1."""
+    import glob
+    import socket
+    import time as _time
+
+    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not binaries:
+        if os.environ.get("TDKT_SKIP_POSTGRES") == "1":
+            pytest.skip("PostgreSQL không có và TDKT_SKIP_POSTGRES=1")
+        pytest.fail("Cần PostgreSQL cho kiểm thử này: chạy ./scripts/system-tools")
+    import tempfile
+
+    bin_dir = Path(binaries[-1])
+    # Not under pytest's tmp dirs: they are private to our user, and the server runs as postgres.
+    base = Path(tempfile.mkdtemp(prefix="tdkt-postgres-"))
+    data, sockets = base / "data", base / "run"
+    sockets.mkdir()
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres")
+        shutil.chown(sockets, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
+                   check=True, capture_output=True, timeout=120)
+    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
+                    f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1", "start"],
+                   check=True, capture_output=True, timeout=120)
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    deadline = _time.monotonic() + 30
+    import psycopg
+
+    while True:
+        try:
+            psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres").close()
+            break
+        except psycopg.OperationalError:
+            if _time.monotonic() > deadline:
+                raise
+            _time.sleep(0.5)
+    yield url, port
+    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
+                   capture_output=True, timeout=120)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture()
+def postgres_ledger_url(postgres_url, request):
+    """A fresh database on the session's PostgreSQL server for one test."""
+    import psycopg
+
+    url, port = postgres_url
+    name = "tdkt_" + "".join(ch for ch in request.node.name.lower() if ch.isalnum())[:40]
+    with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        db.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + f"/{name}"

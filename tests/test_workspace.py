@@ -261,3 +261,31 @@ def test_two_concurrent_runs_read_each_file_once(tmp_path):
     state = ledger_state(root)
     assert len(state["files"]) == 4 and all(row[2] == "read" and row[7] is None for row in state["files"])
     assert {(y, v, k) for y, v, k, *_ in state["drafts"]} == {(2023, 1, "summary"), (2023, 1, "nominations")}
+
+
+def test_the_ledger_works_the_same_on_postgresql(tmp_path, postgres_ledger_url):
+    root = make_workspace(tmp_path / "ws")
+    with (root / "tdkt.yaml").open("a", encoding="utf-8") as config:
+        config.write(f"ledger_url: {postgres_ledger_url}\n")
+    first = run(root)
+    assert [i.outcome for i in first.ingested] == [Outcome.READ] * 3 and first.years[0].version == 1
+    drop(root, SAMPLE / REPORTS[1], "CĐYT gửi lại.pdf")
+    second = run(root)
+    assert [i.outcome for i in second.ingested] == [Outcome.DUPLICATE] and second.years[0].version is None
+    assert not (root / "ledger.sqlite").exists()
+
+
+def test_concurrent_runs_on_postgresql(tmp_path, postgres_ledger_url):
+    root = make_workspace(tmp_path / "ws", files=[*REPORTS, "CĐNT Thăng Long - Báo cáo thi đua khen thưởng 2023.pdf"])
+    with (root / "tdkt.yaml").open("a", encoding="utf-8") as config:
+        config.write(f"ledger_url: {postgres_ledger_url}\n")
+    log = tmp_path / "reads.jsonl"
+    runs = [subprocess.Popen([sys.executable, str(RUNNER), str(root), "--log", str(log)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for process in runs:
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err[-2000:]
+    reads = [json.loads(line)["file"] for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(reads) == sorted(set(reads)) and len(reads) == 4
+    again = run(root)
+    assert again.ingested == [] and all(y.version is None for y in again.years)
