@@ -10,6 +10,7 @@ copied to rejected/ with a note saying why.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import tempfile
@@ -137,20 +138,41 @@ def ingest(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: L
     if not ledger.claim(run_id, sha, source.key, candidate.size, ext, candidate.rel, candidate.mtime):
         return Ingested(name, Outcome.BUSY, sha256=sha)
     archived = archive_copy(ws, candidate.path, sha, ext)
+    fields, rejection = understand_file(archived, name, rubric, cluster)
+    if rejection is not None:
+        set_aside(ws, source, candidate.path, sha, rejection)
+    ledger.record(sha, run_id, **fields)
+    ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
+    if rejection is not None:
+        return Ingested(name, Outcome.REJECTED, rejection.message, sha)
+    return Ingested(name, Outcome.READ, sha256=sha, unit=fields["unit_name"], year=fields["year"])
+
+
+def understanding_fingerprint(rubric: Rubric, cluster: Cluster | None) -> str:
+    """What reading a report depends on besides the file: the rubric and the cluster's members."""
+    text = rubric.model_dump_json() + (cluster.model_dump_json() if cluster else "")
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def understand_file(archived: Path, name: str, rubric: Rubric,
+                    cluster: Cluster | None) -> tuple[dict[str, object], Rejection | None]:
+    """Read an archived file: the ledger fields to store, and the rejection if it cannot be used."""
     outcome = read_report(archived, rubric, cluster, display_name=name)
     facts = outcome.facts
     rejection = outcome.rejection or (usable(facts) if facts else None)
+    fields: dict[str, object] = {
+        "facts": facts.model_dump_json() if facts else None,
+        "understood_with": understanding_fingerprint(rubric, cluster),
+        "unit_id": facts.unit.member_id if facts and facts.unit else None,
+        "unit_name": facts.unit.name if facts and facts.unit else None,
+        "year": facts.year if facts else None,
+        "doc_date": facts.doc_date if facts else None,
+    }
     if rejection is not None:
-        set_aside(ws, source, candidate.path, sha, rejection)
-        ledger.record(sha, run_id, status="rejected", reason=rejection.reason.value, message=rejection.message,
-                      facts=facts.model_dump_json() if facts else None)
-        result = Ingested(name, Outcome.REJECTED, rejection.message, sha)
+        fields.update(status="rejected", reason=rejection.reason.value, message=rejection.message)
     else:
-        ledger.record(sha, run_id, status="read", unit_id=facts.unit.member_id, unit_name=facts.unit.name,
-                      year=facts.year, doc_date=facts.doc_date, facts=facts.model_dump_json())
-        result = Ingested(name, Outcome.READ, sha256=sha, unit=facts.unit.name, year=facts.year)
-    ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
-    return result
+        fields.update(status="read", reason=None, message=None)
+    return fields, rejection
 
 
 def _changed(candidate: Candidate) -> bool:

@@ -60,6 +60,7 @@ class FileRow(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     doc_date: Mapped[dt.date | None] = mapped_column(Date)
     facts: Mapped[str | None] = mapped_column(Text, doc="ReportFacts as JSON")
+    understood_with: Mapped[str | None] = mapped_column(String(64), doc="Fingerprint of rubric and cluster used")
     superseded_by: Mapped[str | None] = mapped_column(String(64))
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_host: Mapped[str | None] = mapped_column(String(255))
@@ -207,6 +208,11 @@ class Ledger:
                         claimed_at=None)
             )
             return done.rowcount == 1
+
+    def update_file(self, sha256: str, **fields: object) -> None:
+        """Re-read results for a file already taken in (callers hold the cluster's drafting lock)."""
+        with self.session() as s:
+            s.execute(update(FileRow).where(FileRow.sha256 == sha256).values(**fields, processed_at=now()))
 
     def release(self, sha256: str, run_id: str) -> None:
         """Give a claim back (the file could not be read this time: try again next run)."""

@@ -16,7 +16,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from pipeline.cluster import Cluster
 from pipeline.drafting import YearDrafts, draft_year, years_of
 from pipeline.errors import ConfigError
-from pipeline.intake import Candidate, Ingested, Outcome, TransientFileError, first_arrivals, ingest, scan
+from pipeline.intake import (
+    Candidate,
+    Ingested,
+    Outcome,
+    TransientFileError,
+    first_arrivals,
+    ingest,
+    scan,
+    understand_file,
+    understanding_fingerprint,
+)
 from pipeline.ledger import Ledger
 from pipeline.rubric import Rubric
 from pipeline.rules import AwardRules
@@ -102,7 +112,26 @@ def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: 
         if not acquired or ledger.in_flight(source.key, run_id):
             return [], True
         clean_temporaries(ws, source)
+        refresh_understanding(ws, source, ledger, inputs[0], inputs[2])
         return [draft_year(ws, source, ledger, year, inputs) for year in years_of(ledger, source)], False
+
+
+# Rejections that depend on the rubric or cluster file, and may change when those do.
+_UNDERSTANDING_REASONS = {"unknown_unit", "not_a_report"}
+
+
+def refresh_understanding(ws: Workspace, source: ClusterSource, ledger: Ledger, rubric: Rubric,
+                          cluster: Cluster | None) -> int:
+    """Read again, from the archive, the reports read under another rubric or cluster file (codes,
+    evidence phrases, unit names may have changed). Returns how many were read again."""
+    current = understanding_fingerprint(rubric, cluster)
+    stale = [r for r in ledger.files(source.key) if r.understood_with != current
+             and (r.status == "read" or r.reason in _UNDERSTANDING_REASONS)]
+    for row in stale:
+        archived = ws.archive / f"{row.sha256}{row.ext}"
+        fields, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster)
+        ledger.update_file(row.sha256, **fields)
+    return len(stale)
 
 
 def clean_temporaries(ws: Workspace, source: ClusterSource) -> None:

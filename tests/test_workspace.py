@@ -289,3 +289,21 @@ def test_concurrent_runs_on_postgresql(tmp_path, postgres_ledger_url):
     assert sorted(reads) == sorted(set(reads)) and len(reads) == 4
     again = run(root)
     assert again.ingested == [] and all(y.version is None for y in again.years)
+
+
+def test_changed_cluster_file_reads_reports_again(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    cluster_text = (root / "cluster.yaml").read_text(encoding="utf-8")
+    without_cdsp = cluster_text.replace("  - id: cdsp\n    name: Trường Cao đẳng Sư phạm Tây Hồ\n",
+                                        "  - id: cdsp\n    name: Trường Cao đẳng Sư phạm Tây Hà\n")
+    without_cdsp = without_cdsp.replace("aliases: [CĐ Sư phạm Tây Hồ, CĐSP Tây Hồ, CĐSPTH]", "aliases: []")
+    (root / "cluster.yaml").write_text(without_cdsp, encoding="utf-8")
+    first = run(root)
+    rejected = next(i for i in first.ingested if i.name == REPORTS[2])
+    assert rejected.outcome is Outcome.REJECTED and "không xác định được đơn vị" in rejected.message
+    (root / "cluster.yaml").write_text(cluster_text, encoding="utf-8")  # the officer fixes the member's name
+    second = run(root)
+    assert second.ingested == []  # nothing new in the inbox …
+    year = second.years[0]
+    assert year.version == 2  # … but the reports were read again with the corrected cluster file
+    assert "cdsp" in year.summary.result.reports
