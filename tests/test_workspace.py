@@ -307,3 +307,23 @@ def test_changed_cluster_file_reads_reports_again(tmp_path):
     year = second.years[0]
     assert year.version == 2  # … but the reports were read again with the corrected cluster file
     assert "cdsp" in year.summary.result.reports
+
+
+def test_one_folder_per_cluster(tmp_path):
+    root = tmp_path / "ws"
+    for key, files in (("cum-18", REPORTS[:2]), ("cum-khac", REPORTS[2:])):
+        folder = root / "inbox" / key
+        folder.mkdir(parents=True)
+        shutil.copyfile(SAMPLE_CLUSTER_DIR / "cluster.yaml", folder / "cluster.yaml")
+        for i, name in enumerate(files):
+            shutil.copyfile(SAMPLE / name, folder / name)
+            os.utime(folder / name, (1_700_000_000 + i, 1_700_000_000 + i))
+    (root / "tdkt.yaml").write_text("settle_seconds: 0\n", encoding="utf-8")
+    result = process_workspace(root)
+    by_key = {c.key: c for c in result.clusters}
+    assert sorted(by_key) == ["cum-18", "cum-khac"]
+    assert [i.name for i in by_key["cum-18"].ingested] == REPORTS[:2]
+    assert [i.name for i in by_key["cum-khac"].ingested] == REPORTS[2:]
+    assert (root / "drafts" / "cum-18" / "2023" / "bao-cao-tong-ket-2023.docx").exists()
+    units = by_key["cum-khac"].years[0].summary.result.reports
+    assert list(units) == ["cdsp"]
