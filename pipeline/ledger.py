@@ -26,7 +26,9 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -298,11 +300,25 @@ def _create_tables(engine: Engine) -> None:
     for attempt in range(5):
         try:
             Base.metadata.create_all(engine)
+            _add_missing_columns(engine)
             return
         except (OperationalError, ProgrammingError, IntegrityError):
             if attempt == 4:
                 raise
             time.sleep(0.2 * (attempt + 1))
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a ledger made by an older tdkt up to date: columns added since are added (nullable,
+    so existing rows stay valid). Only additive changes are made this way."""
+    existing = inspect(engine)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            present = {c["name"] for c in existing.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _engine_options(url: str) -> dict:

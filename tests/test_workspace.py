@@ -327,3 +327,16 @@ def test_one_folder_per_cluster(tmp_path):
     assert (root / "drafts" / "cum-18" / "2023" / "bao-cao-tong-ket-2023.docx").exists()
     units = by_key["cum-khac"].years[0].summary.result.reports
     assert list(units) == ["cdsp"]
+
+
+def test_a_ledger_from_an_older_tdkt_gains_new_columns(tmp_path):
+    from pipeline.ledger import Ledger
+
+    url = f"sqlite:///{tmp_path / 'ledger.sqlite'}"
+    Ledger(url).close()
+    with sqlite3.connect(tmp_path / "ledger.sqlite") as db:
+        db.execute("ALTER TABLE files DROP COLUMN understood_with")
+    Ledger(url).close()
+    with sqlite3.connect(tmp_path / "ledger.sqlite") as db:
+        columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
+    assert "understood_with" in columns
