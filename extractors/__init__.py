@@ -1,25 +1,33 @@
 """Extractors: one module per file format, all producing `pipeline.model.Document`.
 
 `extract()` is the single entry point; `EXTRACTORS` is the one table mapping a detected format to
-its reader. Formats tdkt recognizes but cannot read yet get a plain message saying what to do.
+its reader (.doc, .odt and .rtf go through LibreOffice to the .docx reader). Formats tdkt
+recognizes but cannot read get a plain message saying what to do.
 """
 
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from pathlib import Path
 
 from extractors.base import Extractor
 from extractors.docx_reader import read_docx
+from extractors.office_convert import read_with_libreoffice
 from extractors.pdf_reader import read_pdf
 from extractors.sniff import Sniffed, sniff
+from extractors.text_reader import read_text
 from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.model import Document
+from pipeline.model import Document, DocumentFormat
 from pipeline.settings import Settings
 
 EXTRACTORS: dict[Sniffed, Extractor] = {
     Sniffed.DOCX: read_docx,
     Sniffed.PDF: read_pdf,
+    Sniffed.OLE_WORD: partial(read_with_libreoffice, source=DocumentFormat.DOC),
+    Sniffed.ODT: partial(read_with_libreoffice, source=DocumentFormat.ODT),
+    Sniffed.RTF: partial(read_with_libreoffice, source=DocumentFormat.RTF),
+    Sniffed.TEXT: read_text,
 }
 
 _NOT_READABLE: dict[Sniffed, tuple[RejectReason, str]] = {
@@ -28,16 +36,14 @@ _NOT_READABLE: dict[Sniffed, tuple[RejectReason, str]] = {
         RejectReason.ENCRYPTED,
         "tệp Word được đặt mật khẩu nên không đọc được; hãy gỡ mật khẩu rồi gửi lại",
     ),
-    Sniffed.OLE_WORD: (
-        RejectReason.UNSUPPORTED,
-        "tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu lại dạng .docx",
-    ),
-    Sniffed.RTF: (RejectReason.UNSUPPORTED, "tệp RTF chưa được hỗ trợ; hãy lưu lại dạng .docx hoặc PDF"),
     Sniffed.ZIP_OTHER: (
         RejectReason.UNSUPPORTED,
-        "tệp nén hoặc tệp văn phòng không phải Word; chỉ nhận báo cáo dạng .docx hoặc PDF",
+        "tệp nén hoặc tệp văn phòng không phải văn bản (Excel, PowerPoint…); hãy gửi báo cáo dạng Word hoặc PDF",
     ),
-    Sniffed.UNKNOWN: (RejectReason.UNSUPPORTED, "không phải tệp Word (.docx) hay PDF; chỉ nhận hai định dạng này"),
+    Sniffed.UNKNOWN: (
+        RejectReason.UNSUPPORTED,
+        "không phải tệp văn bản tdkt đọc được; hãy gửi báo cáo dạng Word (.docx, .doc), PDF, .odt, .rtf hoặc .txt",
+    ),
 }
 
 

@@ -16,9 +16,13 @@ class Extractor(Protocol):
     def __call__(self, path: Path, display_name: str, sha256: str, settings: Settings) -> Document: ...
 
 
-def text_block(kind: BlockKind, raw: str, provenance: Provenance, **extra: object) -> Block:
-    return Block(kind=kind, raw=raw, text=nfc(raw), provenance=provenance, **extra)
+def text_block(kind: BlockKind, raw: str, provenance: Provenance, decoded: str | None = None,
+               **extra: object) -> Block:
+    """A block keeping ``raw`` as the file wrote it; ``decoded`` is its Unicode form when the raw
+    text is in a legacy encoding. The block's text is the NFC form."""
+    return Block(kind=kind, raw=raw, text=nfc(decoded if decoded is not None else raw), provenance=provenance,
+                 **extra)
 
 
-def cell(raw: str, **extra: object) -> Cell:
-    return Cell(raw=raw, text=nfc(raw), **extra)
+def cell(raw: str, decoded: str | None = None, **extra: object) -> Cell:
+    return Cell(raw=raw, text=nfc(decoded if decoded is not None else raw), **extra)

@@ -21,6 +21,7 @@ from lxml import etree
 from extractors.base import cell, text_block
 from extractors.docx_numbering import Numbering
 from extractors.docx_styles import Styles
+from extractors.docx_text import MC_FALLBACK, paragraph_text
 from extractors.layout import heading_level
 from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
@@ -84,24 +85,26 @@ class _Walker:
         return Provenance(file=self.file, paragraph=self.index, part=part, **where)
 
     def _paragraph(self, p: etree._Element, part: Part) -> Iterator[Block]:
-        para = Paragraph(p, self.word.part)
-        raw = para.text
-        if raw.strip():
+        content = paragraph_text(p, self.styles)
+        if content.text.strip():
             style = self.styles.of(p)
             label = self.numbering.label_for(p, style.num_pr)
             level = _outline_level(p) or style.heading_level
             if level is None:
-                level = heading_level(f"{label} {raw}" if label else raw, _is_bold(para, style.bold))
+                para = Paragraph(p, self.word.part)
+                level = heading_level(f"{label} {content.text}" if label else content.text,
+                                      _is_bold(para, style.bold))
             kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
-            yield text_block(kind, raw, self._provenance(part), level=level, list_label=label)
+            yield text_block(kind, content.raw, self._provenance(part), level=level, list_label=label,
+                             decoded=content.text)
             self.index += 1
         # Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback).
         for box in p.iter(qn("w:txbxContent")):
-            if not any(a.tag == qn("mc:Fallback") for a in box.iterancestors()):
+            if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
                 yield from self._container(box, part)
 
     def _table(self, tbl: etree._Element, part: Part) -> Block:
-        rows = _resolve_grid(tbl)
+        rows = _resolve_grid(tbl, self.styles)
         provenance = self._provenance(part, table=self.table_index)
         raw = "\n".join(" | ".join(c.raw for c in row) for row in rows)
         block = text_block(BlockKind.TABLE, raw, provenance, rows=rows)
@@ -129,19 +132,18 @@ def _is_bold(para: Paragraph, style_bold: bool) -> bool:
     return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
-def _cell_text(tc: etree._Element) -> str:
-    lines = []
+def _cell_text(tc: etree._Element, styles: Styles) -> tuple[str, str]:
+    """(raw, Unicode) text of a cell: its paragraphs, one per line."""
+    raws, texts = [], []
     for p in tc.iter(qn("w:p")):
-        parts = []
-        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-            parts.append(node.text or "" if node.tag == qn("w:t") else (" " if node.tag == qn("w:tab") else "\n"))
-        line = "".join(parts)
-        if line.strip():
-            lines.append(line)
-    return "\n".join(lines)
+        content = paragraph_text(p, styles)
+        if content.text.strip():
+            raws.append(content.raw)
+            texts.append(content.text)
+    return "\n".join(raws), "\n".join(texts)
 
 
-def _resolve_grid(tbl: etree._Element) -> list[list[Cell]]:
+def _resolve_grid(tbl: etree._Element, styles: Styles) -> list[list[Cell]]:
     """The table as a full grid: a merged cell's text fills every position it covers."""
     grid: list[list[Cell | None]] = []
     origins: dict[tuple[int, int], tuple[int, int]] = {}
@@ -162,14 +164,14 @@ def _resolve_grid(tbl: etree._Element) -> list[list[Cell]]:
                 origin.row_span += 1
                 for k in range(span):
                     origins[(r, c + k)] = above
-                    row.append(cell(origin.raw, merged_from=above))
+                    row.append(cell(origin.raw, merged_from=above, decoded=origin.text))
                 continue
-            text = _cell_text(tc)
-            row.append(cell(text, col_span=span))
+            raw, text = _cell_text(tc, styles)
+            row.append(cell(raw, col_span=span, decoded=text))
             origins[(r, c)] = (r, c)
             for k in range(1, span):
                 origins[(r, c + k)] = (r, c)
-                row.append(cell(text, merged_from=(r, c)))
+                row.append(cell(raw, merged_from=(r, c), decoded=text))
         grid.append(row)
     width = max((len(row) for row in grid), default=0)
     return [[c or cell("") for c in row] + [cell("")] * (width - len(row)) for row in grid]

@@ -22,6 +22,7 @@ class StyleFacts:
     heading_level: int | None
     bold: bool
     num_pr: etree._Element | None
+    font: str | None
 
 
 @dataclass
@@ -32,6 +33,14 @@ class Styles:
     @cached_property
     def _by_id(self) -> dict[str, object]:
         return {s.style_id: s for s in self.word.styles}
+
+    @cached_property
+    def default_font(self) -> str | None:
+        """The document's default font (docDefaults), which a run without a font uses."""
+        fonts = self.word.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+        )
+        return fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) if fonts is not None else None
 
     @cached_property
     def _default_id(self) -> str | None:
@@ -49,9 +58,12 @@ class Styles:
         return self._facts[style_id]
 
     def _read(self, style_id: str | None) -> StyleFacts:
-        level, bold, num_pr = None, None, None
+        level, bold, num_pr, font = None, None, None, None
         style = self._by_id.get(style_id) if style_id else None
         while style is not None:
+            if font is None:
+                fonts = style.element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+                font = (fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))) if fonts is not None else None
             match = _HEADING_STYLE.match(style.name or "")
             if level is None and match:
                 level = int(match.group(2))
@@ -65,4 +77,4 @@ class Styles:
                     value = int(outline.get(qn("w:val")))
                     level = value + 1 if value < 9 else None
             style = style.base_style
-        return StyleFacts(heading_level=level, bold=bool(bold), num_pr=num_pr)
+        return StyleFacts(heading_level=level, bold=bool(bold), num_pr=num_pr, font=font)

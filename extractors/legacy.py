@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.model import Document
+from pipeline.textnorm import nfc
+
 # --- TCVN3 (TCVN 5712:1993, VN3 / "ABC") -------------------------------------------------------
 
 _TCVN3_PAIRS = (
@@ -138,3 +141,17 @@ def decode(text: str, encoding: str | None, upper: bool = False) -> str:
         converted = vni_to_unicode(text)
         return converted.upper() if upper else converted
     return text
+
+
+def decode_document(doc: Document) -> Document:
+    """Convert a whole document read without font names (PDF text, plain text) when its text as a
+    whole reads as TCVN3 or VNI. Raw text stays as it was; blocks and cells get Unicode text."""
+    sample = "\n".join(b.raw for b in doc.blocks)
+    encoding = guess_encoding(sample)
+    if encoding is None:
+        return doc
+    blocks = []
+    for block in doc.blocks:
+        rows = [[c.model_copy(update={"text": nfc(decode(c.raw, encoding))}) for c in row] for row in block.rows]
+        blocks.append(block.model_copy(update={"text": nfc(decode(block.raw, encoding)), "rows": rows}))
+    return doc.model_copy(update={"blocks": blocks, "legacy_encoding": encoding})

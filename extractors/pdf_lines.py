@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extractors.layout import starts_list_item
+from extractors.syllables import join_split_words
 from pipeline.model import Part
 
 # Share of the page height treated as the top/bottom margin (page numbers, running headers).
@@ -72,7 +73,7 @@ def _segments(chars: list[tuple[str, tuple[float, float, float, float]]], page_h
 
 
 def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_height: float) -> Line | None:
-    text = "".join(ch for ch, _ in chars).strip()
+    text = join_split_words("".join(ch for ch, _ in chars).strip())
     boxes = [box for ch, box in chars if not ch.isspace() and box[2] > box[0]]
     if not text or not boxes:
         return None

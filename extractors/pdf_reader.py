@@ -18,12 +18,17 @@ import pypdfium2.raw as pdfium_c
 
 from extractors.base import text_block
 from extractors.layout import heading_level
+from extractors.legacy import decode_document
+from extractors.ocr import DPI, OcrUnavailable, read_scanned_page
 from extractors.pdf_edges import page_edges, table_cells
 from extractors.pdf_lines import Line, page_lines, paragraph_text, paragraphs
 from extractors.pdf_tables import TableOnPage, find_tables, join_split_tables
 from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Block, BlockKind, Document, DocumentFormat, Part, Provenance
 from pipeline.settings import Settings
+
+# Fewer characters than this on a page that shows an image: the page is a scan.
+_MIN_TEXT_CHARS = 20
 
 # PDFium is not thread-safe (its error code is process-global, and concurrent calls can crash):
 # every use of it in this process goes through this lock. Scale comes from processes, not threads.
@@ -44,19 +49,21 @@ def _read_pdf(path: Path, display_name: str, sha256: str, settings: Settings) ->
                 RejectReason.TOO_LARGE,
                 f"tệp PDF có {len(pdf)} trang, vượt giới hạn {settings.max_pages} trang",
             )
-        pages = [_read_page(pdf, i) for i in range(len(pdf))]
+        pages = [_read_page(pdf, i, display_name) for i in range(len(pdf))]
         page_count = len(pdf)
     finally:
         pdf.close()
     blocks = _number_blocks(join_split_tables(pages), display_name)
+    ocr_pages = sorted({b.provenance.page for b in blocks if b.provenance.ocr_confidence is not None})
+    document = decode_document(Document(file=display_name, sha256=sha256, format=DocumentFormat.PDF,
+                                        pages=page_count, blocks=blocks, ocr_pages=ocr_pages))
     if not any(b.text for b in blocks):
         raise RejectedFileError(
             display_name,
-            RejectReason.UNSUPPORTED,
-            "tệp PDF không có lớp chữ (có thể là bản quét); bản quét chưa được hỗ trợ, "
-            "hãy gửi bản PDF xuất từ Word hoặc tệp .docx",
+            RejectReason.NOT_A_REPORT,
+            "không đọc được chữ nào trong tệp PDF (trang trắng hoặc ảnh quá mờ); hãy gửi bản rõ hơn",
         )
-    return Document(file=display_name, sha256=sha256, format=DocumentFormat.PDF, pages=page_count, blocks=blocks)
+    return document
 
 
 def _open(path: Path, name: str) -> pdfium.PdfDocument:
@@ -81,17 +88,20 @@ class _PageItem:
     top: float
     lines: list[Line] | None = None
     table: TableOnPage | None = None
+    confidence: float | None = None  # OCR confidence, for scanned pages
 
     @property
     def in_margin(self) -> bool:
         return self.lines is not None and all(ln.in_margin for ln in self.lines)
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_PageItem]:
+def _read_page(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem]:
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         height = page.get_height()
+        if _scanned(page, textpage):
+            return _read_scanned(page, index, height, name)
         edges = page_edges(page, height)
         tables = find_tables(table_cells(edges), textpage, height, index + 1) if edges else []
         lines = [ln for ln in page_lines(textpage, height) if not any(t.contains(ln) for t in tables)]
@@ -102,6 +112,33 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_PageItem]:
         page.close()
 
 
+def _scanned(page: pdfium.PdfPage, textpage: object) -> bool:
+    """A page with (almost) no text layer but an image on it: a scan."""
+    if textpage.count_chars() >= _MIN_TEXT_CHARS:
+        return False
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _read_scanned(page: pdfium.PdfPage, index: int, height: float, name: str) -> list[_PageItem]:
+    image = page.render(scale=DPI / 72, rotation=0).to_pil()
+    try:
+        result = read_scanned_page(image, index + 1, height)
+    except OcrUnavailable as e:
+        raise RejectedFileError(
+            name, RejectReason.MISSING_TOOL,
+            "tệp PDF là bản quét (ảnh) nên cần nhận dạng chữ (OCR), nhưng máy chưa cài Tesseract tiếng Việt; "
+            "bộ phận CNTT cần cài gói tesseract-ocr và tesseract-ocr-vie",
+        ) from e
+    items = [_PageItem(top=p.lines[0].top, lines=p.lines, confidence=p.confidence) for p in result.paragraphs]
+    items += [_PageItem(top=t.top, table=t, confidence=_table_confidence(t)) for t in result.tables]
+    return sorted(items, key=lambda item: item.top)
+
+
+def _table_confidence(table: TableOnPage) -> float | None:
+    confs = [c.confidence for row in table.rows for c in row if c.confidence is not None]
+    return sum(confs) / len(confs) if confs else None
+
+
 def _number_blocks(pages: list[list[_PageItem]], name: str) -> list[Block]:
     blocks: list[Block] = []
     table_index = 0
@@ -109,14 +146,16 @@ def _number_blocks(pages: list[list[_PageItem]], name: str) -> list[Block]:
         for item in items:
             index = len(blocks)
             if item.table is not None:
-                prov = Provenance(file=name, page=item.table.page, paragraph=index, table=table_index)
+                prov = Provenance(file=name, page=item.table.page, paragraph=index, table=table_index,
+                                  ocr_confidence=item.confidence)
                 raw = "\n".join(" | ".join(c.raw for c in row) for row in item.table.rows)
                 blocks.append(text_block(BlockKind.TABLE, raw, prov, rows=item.table.rows))
                 table_index += 1
                 continue
             raw = paragraph_text(item.lines)
             part = item.lines[0].margin if item.in_margin else Part.BODY
-            prov = Provenance(file=name, page=page_number, paragraph=index, part=part)
+            prov = Provenance(file=name, page=page_number, paragraph=index, part=part,
+                              ocr_confidence=item.confidence)
             level = heading_level(raw, bold=None)
             kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
             blocks.append(text_block(kind, raw, prov, level=level))

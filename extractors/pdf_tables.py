@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from extractors.base import cell
 from extractors.pdf_edges import Box
+from extractors.syllables import join_split_words
 from pipeline.model import Cell
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _text_in(textpage: object, box: tuple[float, float, float, float], page_heig
     )
     # Cell lines are wrapping, not paragraphs; a line ending in pdfium's hyphen mark continues.
     text = raw.replace("\r", "").replace("\x02\n", "-").replace("\x02", "-")
-    return " ".join(ln.strip() for ln in text.split("\n") if ln.strip())
+    return join_split_words(" ".join(ln.strip() for ln in text.split("\n") if ln.strip()))
 
 
 def join_split_tables(pages: list[list]) -> list[list]:

@@ -14,7 +14,9 @@ class Sniffed(StrEnum):
     ZIP_OTHER = "zip"
     OLE_WORD = "doc"
     OLE_ENCRYPTED = "encrypted-office"
+    ODT = "odt"
     RTF = "rtf"
+    TEXT = "text"
     UNKNOWN = "unknown"
 
 
@@ -36,7 +38,22 @@ def sniff(path: Path) -> Sniffed:
             return Sniffed.OLE_ENCRYPTED if _ENCRYPTED_PACKAGE in f.read(1 << 20) else Sniffed.OLE_WORD
     if head.startswith(b"{\\rtf"):
         return Sniffed.RTF
+    if _looks_like_text(head, path):
+        return Sniffed.TEXT
     return Sniffed.UNKNOWN
+
+
+def _looks_like_text(head: bytes, path: Path) -> bool:
+    """Plain text: no NUL bytes, and either named .txt or valid UTF-8."""
+    if b"\x00" in head:
+        return False
+    if path.suffix.lower() in (".txt", ".text"):
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return e.start >= len(head) - 3  # a character cut at the end of the sample
+    return True
 
 
 def _sniff_zip(path: Path) -> Sniffed:
@@ -46,4 +63,10 @@ def _sniff_zip(path: Path) -> Sniffed:
     except zipfile.BadZipFile:
         # A zip whose end is missing: most likely a .docx still being copied or cut short.
         return Sniffed.DOCX if path.suffix.lower() in (".docx", ".docm") else Sniffed.ZIP_OTHER
-    return Sniffed.DOCX if "word/document.xml" in names else Sniffed.ZIP_OTHER
+    if "word/document.xml" in names:
+        return Sniffed.DOCX
+    if "mimetype" in names and "content.xml" in names:
+        with zipfile.ZipFile(path) as z:
+            if z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text":
+                return Sniffed.ODT
+    return Sniffed.ZIP_OTHER

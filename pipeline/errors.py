@@ -17,6 +17,7 @@ class RejectReason(StrEnum):
     CORRUPT = "corrupt"
     ENCRYPTED = "encrypted"
     TOO_LARGE = "too_large"
+    MISSING_TOOL = "missing_tool"
     NOT_A_REPORT = "not_a_report"
     UNKNOWN_UNIT = "unknown_unit"
     WRONG_YEAR = "wrong_year"

@@ -36,6 +36,7 @@ class Provenance(BaseModel):
     row: int | None = None
     cell: int | None = Field(default=None, description="0-based grid column of the cell")
     part: Part = Part.BODY
+    ocr_confidence: float | None = Field(default=None, description="0–1 when the text was read by OCR")
 
     def describe(self) -> str:
         """A short Vietnamese locator for reviewers, e.g. 'trang 3, bảng 2, dòng 5'."""
@@ -50,6 +51,8 @@ class Provenance(BaseModel):
                 bits.append(f"dòng {self.row + 1}")
         elif self.paragraph is not None and self.page is None:
             bits.append(f"đoạn {self.paragraph + 1}")
+        if self.ocr_confidence is not None:
+            bits.append(f"đọc bằng OCR, độ tin cậy {round(self.ocr_confidence * 100)}%")
         return ", ".join(bits)
 
 
@@ -63,6 +66,7 @@ class Cell(BaseModel):
     merged_from: tuple[int, int] | None = Field(
         default=None, description="(row, col) of the cell this position is merged into"
     )
+    confidence: float | None = Field(default=None, description="0–1 OCR confidence, when read by OCR")
 
 
 class Block(BaseModel):
@@ -81,6 +85,10 @@ class Block(BaseModel):
 class DocumentFormat(StrEnum):
     DOCX = "docx"
     PDF = "pdf"
+    DOC = "doc"
+    ODT = "odt"
+    RTF = "rtf"
+    TXT = "txt"
 
 
 class Document(BaseModel):
@@ -88,6 +96,8 @@ class Document(BaseModel):
     sha256: str
     format: DocumentFormat
     pages: int | None = None
+    legacy_encoding: str | None = Field(default=None, description="'tcvn3'/'vni' when converted as a whole")
+    ocr_pages: list[int] = Field(default_factory=list, description="Pages read by OCR")
     blocks: list[Block]
 
     def tables(self) -> list[Block]:

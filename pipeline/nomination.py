@@ -119,9 +119,12 @@ def _propose(nomination: Nomination, award: AwardRule, unit: UnitScore, board: S
     nomination.proposal = proposal_phrase(award)
     nomination.status = Status.PROPOSED
     nomination.reason = _reason(unit, len(board.units), board.scale, year)
+    notes = []
     if unit.tied_with:
-        names = [u.name for u in board.units if u.member_id in unit.tied_with]
-        nomination.note = "Đồng điểm với " + ", ".join(names)
+        notes.append("Đồng điểm với " + ", ".join(u.name for u in board.units if u.member_id in unit.tied_with))
+    if unit.needs_check:
+        notes.append("Điểm đọc từ bản quét chưa khớp; cần đối chiếu bản gốc trước khi xét")
+    nomination.note = "; ".join(notes)
 
 
 def _reason(unit: UnitScore, count: int, scale: float, year: int) -> str:

@@ -23,6 +23,10 @@ class FlagCode(StrEnum):
     NEGATIVE = "negative"
     OVER_MAX = "over_max"
     NO_EVIDENCE = "no_evidence"
+    OCR_UNSURE = "ocr_unsure"
+
+# Below this OCR confidence a number read from a scan is not trusted without a look at the original.
+OCR_TRUSTED = 0.6
 
 
 class Flag(BaseModel):
@@ -43,6 +47,7 @@ class CriterionScore(BaseModel):
     reason: str = Field(description="Why the accepted score is what it is, in Vietnamese")
     flags: list[Flag] = Field(default_factory=list)
     evidence: list[EvidencePassage] = Field(default_factory=list)
+    ocr_confidence: float | None = Field(default=None, description="Set when the score was read by OCR")
 
     def has(self, code: FlagCode) -> bool:
         return any(f.code is code for f in self.flags)
@@ -70,6 +75,8 @@ class UnitScore(BaseModel):
     self_total: float = Field(description="Standard + bonus − deductions as the unit scored itself")
     claimed_total: float | None = Field(description="The total row of the unit's table, as written")
     discipline: bool = False
+    from_ocr: bool = Field(default=False, description="The self-scoring table was read by OCR from a scan")
+    needs_check: bool = Field(default=False, description="OCR numbers do not add up: check the original")
     flags: list[str] = Field(default_factory=list)
     rank: int | None = None
     tied_with: list[str] = Field(default_factory=list)
@@ -113,15 +120,43 @@ def score_unit(facts: ReportFacts, rubric: Rubric) -> UnitScore:
         discipline=any(
             c.accepted > 0 and rubric.criterion(c.code).discipline for c in criteria if c.kind is GroupKind.DEDUCTION
         ),
+        from_ocr=any(c.ocr_confidence is not None for c in criteria),
     )
-    unit.flags = _unit_flags(unit, facts)
+    mismatches = _sum_mismatches(unit, facts)
+    unit.needs_check = unit.from_ocr and (bool(mismatches) or any(c.has(FlagCode.OCR_UNSURE) for c in criteria))
+    unit.flags = _unit_flags(unit, facts) + mismatches
     return unit
+
+
+def _sum_mismatches(unit: UnitScore, facts: ReportFacts) -> list[str]:
+    """Group subtotals written in the table that differ from the sum of their criteria. From a
+    scan this usually means a misread number, so those numbers are not trusted."""
+    if facts.self_scores is None:
+        return []
+    lines = []
+    written = {r.code: r.self_score for r in facts.self_scores.rows if r.kind.value == "group" and r.code}
+    for group in unit.groups:
+        subtotal = written.get(group.code)
+        if subtotal is not None and abs(subtotal - group.self_total) > _EPS:
+            what = "Số đọc bằng OCR không khớp" if unit.from_ocr else "Số liệu trong bảng không khớp"
+            lines.append(f"{what}: nhóm {group.code} ghi {fmt(subtotal)} nhưng cộng các tiêu chí được "
+                         f"{fmt(group.self_total)}")
+    if facts.self_scores.claimed_total is None:
+        lines.append(f"Bảng tự chấm không có dòng tổng; tdkt tự cộng được {fmt(unit.self_total)} điểm")
+    return lines
 
 
 def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | None,
                      evidence: list[EvidencePassage]) -> CriterionScore:
     self_score = row.self_score if row is not None else None
     accepted, reason, flags = _judge(group.kind, criterion, self_score, evidence)
+    ocr = row.provenance.ocr_confidence if row is not None else None
+    if ocr is not None and self_score is not None and (ocr < OCR_TRUSTED or self_score > criterion.max + _EPS):
+        # A scan misread is likelier than a unit claiming 15 of 4 points: say so, do not accuse.
+        flags = [f for f in flags if f.code is not FlagCode.OVER_MAX]
+        flags.append(Flag(code=FlagCode.OCR_UNSURE, message=(
+            f"Điểm đọc bằng OCR chưa chắc chắn ({fmt(self_score)}, độ tin cậy {round(ocr * 100)}%): "
+            "cần đối chiếu bản gốc")))
     return CriterionScore(
         code=criterion.code,
         title=criterion.title,
@@ -133,6 +168,7 @@ def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | Non
         reason=reason,
         flags=flags,
         evidence=evidence,
+        ocr_confidence=ocr,
     )
 
 
@@ -191,6 +227,9 @@ def _unit_flags(unit: UnitScore, facts: ReportFacts) -> list[str]:
     for group in unit.groups:
         if group.kind is not GroupKind.STANDARD and group.self_total > group.max_points + _EPS:
             flags.append(f"{group.title} vượt mức tối đa {fmt(group.max_points)}: tính {fmt(group.max_points)}")
+    unsure = [c.code for c in unit.criteria if c.has(FlagCode.OCR_UNSURE)]
+    if unsure:
+        flags.append("Điểm đọc bằng OCR chưa chắc chắn ở tiêu chí " + ", ".join(unsure) + "; cần đối chiếu bản gốc")
     capped = [c.code for c in unit.criteria if c.has(FlagCode.OVER_MAX)]
     if capped:
         flags.append("Điểm tự chấm vượt điểm chuẩn ở tiêu chí " + ", ".join(capped))

@@ -89,7 +89,7 @@ def to_pdf(soffice, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def bad_inbox(tmp_path_factory, to_pdf) -> Path:
-    """Three good sample reports and five bad files (cut, encrypted, empty, not a report) and a lock file."""
+    """Three good sample reports, six bad files (cut, encrypted, empty, not a report, an image) and a lock file."""
     inbox = tmp_path_factory.mktemp("inbox")
     for name in GOOD:
         shutil.copy2(SAMPLE_CLUSTER_DIR / "inbox" / name, inbox / name)
@@ -99,6 +99,7 @@ def bad_inbox(tmp_path_factory, to_pdf) -> Path:
     (inbox / "BC CĐĐD bị cắt.pdf").write_bytes(pdf_bytes[: len(pdf_bytes) // 3])
     (inbox / "rong.docx").write_bytes(b"")
     (inbox / "ghi chu.txt").write_text("Gửi kèm báo cáo", encoding="utf-8")
+    (inbox / "ảnh chụp.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))
     (inbox / "~$ TĐKT 2023 - ĐH VHNT Thủ đô.docx").write_bytes(b"\x00lock")
     locked = docx.Document()
     locked.add_paragraph("Báo cáo có mật khẩu")

@@ -22,7 +22,8 @@ EXPECTED_REJECTIONS = {
     "BC CĐĐD bị cắt.pdf": (RejectReason.CORRUPT, "tệp PDF bị hỏng hoặc chưa được sao chép hết"),
     "co mat khau.pdf": (RejectReason.ENCRYPTED, "tệp PDF được đặt mật khẩu nên không đọc được"),
     "rong.docx": (RejectReason.EMPTY, "tệp rỗng (0 byte)"),
-    "ghi chu.txt": (RejectReason.UNSUPPORTED, "không phải tệp Word (.docx) hay PDF"),
+    "ghi chu.txt": (RejectReason.UNKNOWN_UNIT, "không xác định được đơn vị gửi báo cáo"),
+    "ảnh chụp.jpg": (RejectReason.UNSUPPORTED, "không phải tệp văn bản tdkt đọc được"),
 }
 
 
@@ -35,7 +36,7 @@ def check_bad_inbox_summary(summary, inbox: Path) -> None:
     assert [u.member_id for u in summary.result.board.units] == ["dhvhnt", "cdyt", "cdsp"]
     assert len(summary.drafts) == 2 and all(Path(d).exists() for d in summary.drafts)
     report = Path(summary.report).read_text(encoding="utf-8")
-    assert "Tệp không dùng: 5" in report
+    assert "Tệp không dùng: 6" in report
     assert "  - co mat khau.pdf: tệp PDF được đặt mật khẩu nên không đọc được" in report
 
 

@@ -239,7 +239,8 @@ def _unit_result(result: ClusterResult, unit: UnitScore) -> UnitResult:
     parts = []
     figures = prose.join_quotes([m.quote.text for m in metrics])
     if figures:
-        parts.append(f"{figures[0].upper()}{figures[1:]}")
+        scanned = any(m.quote.provenance.ocr_confidence is not None for m in metrics)
+        parts.append(f"{figures[0].upper()}{figures[1:]}" + (" (số liệu đọc bằng OCR từ bản quét)" if scanned else ""))
     awards = _unit_awards(report)
     if awards:
         parts.append(f"Đơn vị và cá nhân được khen thưởng: {awards}")
@@ -409,6 +410,8 @@ def _score_row(stt: int, unit: UnitScore, count: int) -> ScoreRow:
             notes.append(f"Tiêu chí {c.code}: chưa thấy minh chứng")
     if unit.tied_with:
         notes.insert(0, "Đồng hạng")
+    if unit.from_ocr:
+        notes.append("Bảng điểm đọc bằng OCR từ bản quét" + ("; cần đối chiếu bản gốc" if unit.needs_check else ""))
     claimed = unit.claimed_total if unit.claimed_total is not None else unit.self_total
     return ScoreRow(stt=stt, name=unit.name, self_total=fmt(claimed), total=fmt(unit.total),
                     rank=str(unit.rank), note="; ".join(notes))

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.cluster import Cluster, Member
 from pipeline.rubric import Rubric
-from pipeline.textnorm import fold
+from pipeline.textnorm import fold, strip_tones
 from pipeline.understanding.rules import MetricRules, award_vocabulary, metric_rules, unit_rules
 
 # Our span rulers hold phrase patterns only; spaCy warns (W036) that their token matcher is empty.
@@ -60,6 +60,13 @@ class RuleSet:
             for member in (cluster.members if cluster else [])
             for alias in member_aliases(member)
         ])
+        # Tone marks are what OCR loses most ("Cao đăng" for "Cao đẳng"): a second, looser set of
+        # names without them, tried on text without them when the exact names are not found.
+        _ruler(nlp, "units_loose", [
+            {"label": "UNIT", "pattern": strip_tones(alias), "id": member.id}
+            for member in (cluster.members if cluster else [])
+            for alias in member_aliases(member)
+        ])
         _ruler(nlp, "evidence", [
             {"label": criterion.code, "pattern": fold(phrase)}
             for _, criterion in rubric.leaves()
@@ -77,6 +84,15 @@ class RuleSet:
     def docs(self, texts: Iterable[str]) -> Iterator[Doc]:
         """spaCy docs of folded texts; line breaks become spaces so names may wrap."""
         return self.nlp.pipe(fold_for_rules(t) for t in texts)
+
+    def loose_docs(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Docs of the same texts without tone marks (same length), for the loose unit names."""
+        def stripped(text: str) -> str:
+            folded = fold_for_rules(text)
+            loose = strip_tones(folded)
+            return loose if len(loose) == len(folded) else folded
+
+        return self.nlp.pipe(stripped(t) for t in texts)
 
 
 def fold_for_rules(text: str) -> str:

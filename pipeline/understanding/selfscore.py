@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.model import Block, Document
+from pipeline.model import Block, Document, Provenance
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import fold, parse_number, roman_to_int
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
@@ -31,6 +31,7 @@ _DEDUCTION_WORDS = ("điểm trừ", "trừ điểm")
 _TOTAL = re.compile(r"^(tổng cộng|tổng điểm|tổng số điểm|tổng số|cộng|tổng)\b")
 _CODE_OK = 0.25  # a code match is kept when the labels share at least this much
 _LABEL_OK = 0.5  # a label alone must be at least this similar
+_GROUP_TITLE_OK = 0.75  # a row with no usable code is a group row only if its label is the group's title
 
 
 def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
@@ -110,7 +111,7 @@ def _read(block: Block, layout: _Layout, rubric: Rubric) -> SelfScoreTable:
         cells = _cells(block, r, layout)
         if not any(cells.values()):
             continue
-        prov = block.provenance.model_copy(update={"row": r, "cell": layout.columns.get("self")})
+        prov = _row_provenance(block, r, layout)
         row = _classify(cells, state, prov)
         if row is None:
             continue
@@ -120,6 +121,19 @@ def _read(block: Block, layout: _Layout, rubric: Rubric) -> SelfScoreTable:
             unmatched.append(row.label or row.code_as_written)
         rows.append(row)
     return SelfScoreTable(rows=rows, claimed_total=claimed_total, unmatched=unmatched, provenance=block.provenance)
+
+
+def _row_provenance(block: Block, r: int, layout: _Layout) -> Provenance:
+    """Where the row's self score sits; for a scan, with the OCR confidence of the numbers read
+    (the lower of the max and self-score cells), not of the whole table."""
+    column = layout.columns.get("self")
+    update: dict[str, object] = {"row": r, "cell": column}
+    if block.provenance.ocr_confidence is not None:
+        confs = [block.rows[r][c].confidence for role in ("self", "max")
+                 if (c := layout.columns.get(role)) is not None and c < len(block.rows[r])]
+        confs = [x for x in confs if x is not None]
+        update["ocr_confidence"] = min(confs) if confs else 0.0
+    return block.provenance.model_copy(update=update)
 
 
 def _cells(block: Block, r: int, layout: _Layout) -> dict[str, str]:
@@ -176,14 +190,23 @@ def _group_row(code: str, folded_label: str, state: _State) -> Group | None:
         return next((g for g in groups if g.kind is GroupKind.BONUS), None)
     if any(w in folded_label for w in _DEDUCTION_WORDS):
         return next((g for g in groups if g.kind is GroupKind.DEDUCTION), None)
+    by_label = max(groups, key=lambda g: label_similarity(folded_label, g.title))
     numeral = roman_to_int(code)
     if numeral is None or "." in code.strip().rstrip("."):
-        return None
+        # A code misread (OCR "H" for "II") or missing: a label that is plainly a group's title.
+        strong = label_similarity(folded_label, by_label.title) >= _GROUP_TITLE_OK
+        return by_label if strong and not _criterion_like(folded_label, state) else None
     by_code = next((g for g in groups if roman_to_int(g.code) == numeral), None)
-    by_label = max(groups, key=lambda g: label_similarity(folded_label, g.title))
     if by_code is not None and (not folded_label or label_similarity(folded_label, by_code.title) >= _CODE_OK):
         return by_code
     return by_label if label_similarity(folded_label, by_label.title) >= _CODE_OK else by_code
+
+
+def _criterion_like(folded_label: str, state: _State) -> bool:
+    """Does the label read as one of the rubric's criteria rather than a group title?"""
+    best = max((label_similarity(folded_label, c.title) for _, c in state.rubric.leaves()), default=0.0)
+    group = max(label_similarity(folded_label, g.title) for g in state.rubric.groups)
+    return best > group
 
 
 def _match_criterion(code: str, label: str, state: _State) -> tuple[Criterion | None, str]:

@@ -37,18 +37,26 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
         for i, block in enumerate(body)
         for text, prov in block_texts(block)
     ]
-    weights: Counter[str] = Counter()
-    first_seen: dict[str, tuple[str, Provenance]] = {}
-    for (text, prov, weight), spacy_doc in zip(texts, rules.docs(t for t, _, _ in texts), strict=True):
-        for span in spacy_doc.spans.get("units", []):
-            weights[span.id_] += weight
-            written = " ".join(text[span.start_char : span.end_char].split())
-            first_seen.setdefault(span.id_, (written, prov))
+    weights, first_seen = _mentions(texts, rules.docs(t for t, _, _ in texts), "units")
+    if not weights:
+        weights, first_seen = _mentions(texts, rules.loose_docs(t for t, _, _ in texts), "units_loose")
     if not weights:
         return None
     member_id, _ = weights.most_common(1)[0]
     written, prov = first_seen[member_id]
     return UnitFact(member_id=member_id, name=rules.members[member_id].name, as_written=written, provenance=prov)
+
+
+def _mentions(texts: list[tuple[str, Provenance, int]], docs: object,
+              key: str) -> tuple[Counter[str], dict[str, tuple[str, Provenance]]]:
+    weights: Counter[str] = Counter()
+    first_seen: dict[str, tuple[str, Provenance]] = {}
+    for (text, prov, weight), spacy_doc in zip(texts, docs, strict=True):
+        for span in spacy_doc.spans.get(key, []):
+            weights[span.id_] += weight
+            written = " ".join(text[span.start_char : span.end_char].split())
+            first_seen.setdefault(span.id_, (written, prov))
+    return weights, first_seen
 
 
 def _is_title(text: str) -> bool:
