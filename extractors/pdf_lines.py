@@ -39,18 +39,26 @@ class Line:
         return self.bottom - self.top
 
 
-def page_lines(textpage: object, page_height: float) -> list[Line]:
-    """Every text line (or segment of a line) on the page, top to bottom, left to right."""
-    # pdfium writes a hyphen that ends a line as \x02: it is a real hyphen ("45/QĐ-CĐYT").
+CharBox = tuple[str, tuple[float, float, float, float]]
+
+
+def page_chars(textpage: object) -> list[CharBox]:
+    """The page's characters in reading order with their boxes (PDF space, origin bottom left).
+    pdfium writes a hyphen that ends a line as \x02: it is a real hyphen ("45/QĐ-CĐYT")."""
     text = textpage.get_text_range().replace("\x02", "-")
+    return [(ch, textpage.get_charbox(i)) for i, ch in enumerate(text)]
+
+
+def page_lines(chars: list[CharBox], page_height: float) -> list[Line]:
+    """Every text line (or segment of a line) on the page, top to bottom, left to right."""
     lines: list[Line] = []
-    current: list[tuple[str, tuple[float, float, float, float]]] = []
-    for i, ch in enumerate(text):
+    current: list[CharBox] = []
+    for ch, box in chars:
         if ch in "\r\n":
             lines.extend(_segments(current, page_height))
             current = []
             continue
-        current.append((ch, textpage.get_charbox(i)))
+        current.append((ch, box))
     lines.extend(_segments(current, page_height))
     return sorted(lines, key=lambda ln: (round(ln.bottom), ln.x0))
 

@@ -21,7 +21,7 @@ from extractors.layout import heading_level
 from extractors.legacy import decode_document
 from extractors.ocr import DPI, OcrUnavailable, read_scanned_page
 from extractors.pdf_edges import page_edges, table_cells
-from extractors.pdf_lines import Line, page_lines, paragraph_text, paragraphs
+from extractors.pdf_lines import Line, page_chars, page_lines, paragraph_text, paragraphs
 from extractors.pdf_tables import TableOnPage, find_tables, join_split_tables
 from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Block, BlockKind, Document, DocumentFormat, Part, Provenance
@@ -99,12 +99,16 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem
     page = pdf[index]
     try:
         textpage = page.get_textpage()
-        height = page.get_height()
+        # Text and path positions are in the page's own (unrotated) space: use its height, not the
+        # displayed height that /Rotate swaps with the width.
+        _, bottom, _, top = page.get_mediabox()
+        height = top - bottom
         if _scanned(page, textpage):
             return _read_scanned(page, index, height, name)
         edges = page_edges(page, height)
-        tables = find_tables(table_cells(edges), textpage, height, index + 1) if edges else []
-        lines = [ln for ln in page_lines(textpage, height) if not any(t.contains(ln) for t in tables)]
+        chars = page_chars(textpage)
+        tables = find_tables(table_cells(edges), chars, height, index + 1) if edges else []
+        lines = [ln for ln in page_lines(chars, height) if not any(t.contains(ln) for t in tables)]
         items = [_PageItem(top=para[0].top, lines=para) for para in paragraphs(lines, height)]
         items += [_PageItem(top=t.top, table=t) for t in tables]
         return sorted(items, key=lambda item: item.top)

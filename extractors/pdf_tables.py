@@ -7,6 +7,9 @@ covers its centre. A table that runs on from one page to the next is joined into
 
 from __future__ import annotations
 
+import bisect
+import re
+import statistics
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -17,7 +20,7 @@ from extractors.syllables import join_split_words
 from pipeline.model import Cell
 
 if TYPE_CHECKING:
-    from extractors.pdf_lines import Line
+    from extractors.pdf_lines import CharBox, Line
 
 _INSET = 1.0  # points trimmed off each cell box so the text of neighbours is not caught
 
@@ -37,7 +40,7 @@ class TableOnPage:
         return self.top - 1 <= cy <= self.bottom + 1 and self.x0 - 1 <= cx <= self.x1 + 1
 
 
-def find_tables(cell_groups: list[list[Box]], textpage: object, page_height: float,
+def find_tables(cell_groups: list[list[Box]], chars: list[CharBox], page_height: float,
                 page_number: int) -> list[TableOnPage]:
     """Tables from groups of cell boxes (see pdf_edges.table_cells), their text read by PDFium."""
     found = []
@@ -46,7 +49,7 @@ def find_tables(cell_groups: list[list[Box]], textpage: object, page_height: flo
             continue
         xs = sorted({round(v, 1) for b in boxes for v in (b[0], b[2])})
         ys = sorted({round(v, 1) for b in boxes for v in (b[1], b[3])})
-        rows = _grid(boxes, xs, ys, textpage, page_height)
+        rows = _grid(boxes, xs, ys, chars, page_height)
         rows = [r for r in rows if any(c.text for c in r)]
         if rows and len(rows[0]) >= 2:
             x0, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -56,25 +59,66 @@ def find_tables(cell_groups: list[list[Box]], textpage: object, page_height: flo
 
 
 def _grid(boxes: list[tuple[float, float, float, float]], xs: list[float], ys: list[float],
-          textpage: object, page_height: float) -> list[list[Cell]]:
+          chars: list[CharBox], page_height: float) -> list[list[Cell]]:
+    owner: dict[tuple[int, int], tuple[float, float, float, float] | None] = {
+        (r, c): _covering((left + right) / 2, (top + bottom) / 2, boxes)
+        for r, (top, bottom) in enumerate(pairwise(ys))
+        for c, (left, right) in enumerate(pairwise(xs))
+    }
+    texts = _texts_by_box(chars, xs, ys, owner, page_height)
     origins: dict[tuple[float, float, float, float], tuple[int, int]] = {}
-    texts: dict[tuple[float, float, float, float], str] = {}
     grid: list[list[Cell]] = []
-    for r, (top, bottom) in enumerate(pairwise(ys)):
+    for r in range(len(ys) - 1):
         row: list[Cell] = []
-        for c, (left, right) in enumerate(pairwise(xs)):
-            box = _covering((left + right) / 2, (top + bottom) / 2, boxes)
+        for c in range(len(xs) - 1):
+            box = owner[(r, c)]
             if box is None:
                 row.append(cell(""))
             elif box in origins:
-                row.append(cell(texts[box], merged_from=origins[box]))
+                row.append(cell(texts.get(box, ""), merged_from=origins[box]))
             else:
                 origins[box] = (r, c)
-                texts[box] = _text_in(textpage, box, page_height)
-                row.append(cell(texts[box]))
+                row.append(cell(texts.get(box, "")))
         grid.append(row)
     _set_spans(grid)
     return grid
+
+
+def _texts_by_box(chars: list[CharBox], xs: list[float], ys: list[float], owner: dict,
+                  page_height: float) -> dict[tuple[float, float, float, float], str]:
+    """Each cell box's text, from one pass over the page's characters. Within a cell, lines keep
+    the page's reading order but are put top to bottom (PDFium orders a rotated page's lines
+    bottom up); wrapped lines are joined with spaces, a line ending in a hyphen continues."""
+    runs: dict[tuple, list[list[tuple[str, float]]]] = {}
+    current_box = None
+    for ch, (left, low, right, high) in chars:
+        if ch in "\r\n":
+            current_box = None
+            continue
+        if ch.isspace():
+            if current_box is not None:
+                runs[current_box][-1].append((" ", 0.0))
+            continue
+        cx, cy = (left + right) / 2, page_height - (low + high) / 2
+        r, c = bisect.bisect(ys, cy) - 1, bisect.bisect(xs, cx) - 1
+        box = owner.get((r, c))
+        if box is None or not _inside(box, cx, cy):
+            current_box = None
+            continue
+        if box != current_box:
+            runs.setdefault(box, []).append([])
+            current_box = box
+        runs[box][-1].append((ch, cy))
+    texts = {}
+    for box, lines in runs.items():
+        ordered = sorted(lines, key=lambda line: statistics.fmean(y for ch, y in line if ch != " "))
+        text = " ".join("".join(ch for ch, _ in line).strip() for line in ordered)
+        texts[box] = join_split_words(re.sub(r"- (?=\w)", "-", re.sub(r"\s+", " ", text)).strip())
+    return texts
+
+
+def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+    return box[0] + _INSET <= x <= box[2] - _INSET and box[1] + _INSET <= y <= box[3] - _INSET
 
 
 def _set_spans(grid: list[list[Cell]]) -> None:
@@ -93,16 +137,6 @@ def _covering(x: float, y: float, boxes: list[tuple[float, float, float, float]]
         if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
             return box
     return None
-
-
-def _text_in(textpage: object, box: tuple[float, float, float, float], page_height: float) -> str:
-    x0, top, x1, bottom = box
-    raw = textpage.get_text_bounded(
-        left=x0 + _INSET, bottom=page_height - bottom + _INSET, right=x1 - _INSET, top=page_height - top - _INSET
-    )
-    # Cell lines are wrapping, not paragraphs; a line ending in pdfium's hyphen mark continues.
-    text = raw.replace("\r", "").replace("\x02\n", "-").replace("\x02", "-")
-    return join_split_words(" ".join(ln.strip() for ln in text.split("\n") if ln.strip()))
 
 
 def join_split_tables(pages: list[list]) -> list[list]:

@@ -9,6 +9,7 @@ syllables stay apart and abbreviations ("CĐYT") do not make a syllable with any
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.textnorm import strip_tones
 
@@ -23,6 +24,7 @@ _LETTERS = re.compile(r"^[^\W\d_]+$")
 _VOWELS = set("aăâeêioôơuưy")
 
 
+@lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(strip_tones(word)))
 
@@ -31,6 +33,7 @@ def _fragment(word: str) -> bool:
     return bool(_LETTERS.match(word)) and not is_syllable(word)
 
 
+@lru_cache(maxsize=65536)
 def _no_vowel(word: str) -> bool:
     return bool(_LETTERS.match(word)) and not (set(strip_tones(word)) & _VOWELS)
 

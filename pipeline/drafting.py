@@ -90,7 +90,7 @@ def latest_drafts(ledger: Ledger, cluster: str, year: int) -> list[str]:
 def fingerprint(result: ClusterResult) -> str:
     """What the drafts depend on: the reports used and every input file's content."""
     parts = {
-        "reports": sorted(f.sha256 for f in result.reports.values()),
+        "reports": sorted(sha for f in result.reports.values() for sha in [f.sha256, *f.merged_sha256]),
         "rubric": result.rubric.model_dump(mode="json"),
         "rules": result.rules.model_dump(mode="json"),
         "cluster": result.cluster.model_dump(mode="json"),

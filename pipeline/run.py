@@ -121,17 +121,59 @@ def select_reports(outcomes: list[FileOutcome], year: int) -> tuple[dict[str, Re
         else:
             candidates.setdefault(facts.unit.member_id, []).append(outcome)
     reports = {}
-    for member_id, versions in candidates.items():
-        versions.sort(key=lambda o: (o.facts.doc_date is not None, o.facts.doc_date or dt.date.min, o.arrived or 0),
-                      reverse=True)
-        newest = versions[0].facts
-        reports[member_id] = newest
-        for older in versions[1:]:
-            rejected.append(Rejection(
-                file=older.file, sha256=older.facts.sha256, reason=RejectReason.SUPERSEDED, replaced_by=newest.sha256,
-                message=f"đã có bản mới hơn của đơn vị ({newest.file}); bản này không dùng để chấm",
-            ))
+    for versions in candidates.values():
+        record, unused = _unit_record(versions)
+        if record is None:
+            rejected += unused
+            continue
+        reports[record.unit.member_id] = record
+        rejected += unused
     return reports, rejected
+
+
+def _newest_first(versions: list[FileOutcome]) -> list[FileOutcome]:
+    """Later date written in the document first, then later arrival."""
+    return sorted(versions, key=lambda o: (o.facts.doc_date is not None, o.facts.doc_date or dt.date.min,
+                                           o.arrived or 0), reverse=True)
+
+
+def _unit_record(versions: list[FileOutcome]) -> tuple[ReportFacts | None, list[Rejection]]:
+    """A unit's record from its files: the newest report for the text, the newest self-scoring
+    table for the scores — the same file, or a table the unit sent as a document of its own."""
+    reports = _newest_first([v for v in versions if not v.facts.table_only])
+    tables = _newest_first([v for v in versions if v.facts.self_scores is not None])
+    text_source = reports[0] if reports else (tables[0] if tables else None)
+    table_source = tables[0] if tables else None
+    if table_source is None:
+        unit = versions[0].facts.unit.name
+        return None, [Rejection(
+            file=v.file, sha256=v.facts.sha256, reason=RejectReason.NOT_A_REPORT,
+            message=f"không tìm thấy bảng tự chấm điểm của {unit} (trong báo cáo hoặc gửi riêng)",
+        ) for v in versions]
+    record = text_source.facts
+    if table_source is not text_source:
+        record = _join(record, table_source.facts)
+    used = {text_source.facts.sha256, table_source.facts.sha256}
+    return record, [Rejection(
+        file=v.file, sha256=v.facts.sha256, reason=RejectReason.SUPERSEDED, replaced_by=record.sha256,
+        message=f"đã có bản mới hơn của đơn vị ({record.file}); bản này không dùng để chấm",
+    ) for v in versions if v.facts.sha256 not in used]
+
+
+def _join(report: ReportFacts, table: ReportFacts) -> ReportFacts:
+    """A report and the self-scoring table sent apart, as one unit record (each fact keeps the
+    provenance of the file it came from)."""
+    evidence = {code: list(passages) for code, passages in report.evidence.items()}
+    for code, passages in table.evidence.items():
+        evidence.setdefault(code, [])
+        evidence[code] = [p for p in passages if p.quote.provenance.file == table.file] + evidence[code]
+    return report.model_copy(update={
+        "self_scores": table.self_scores,
+        "evidence": evidence,
+        "merged_from": [*report.merged_from, table.file],
+        "merged_sha256": [*report.merged_sha256, table.sha256],
+        "notes": [*report.notes, f"Bảng tự chấm điểm lấy từ tệp gửi riêng {table.file}"],
+    })
 
 
 def _duplicate(facts: ReportFacts, by_hash: dict[str, str]) -> Rejection | None:
@@ -149,17 +191,13 @@ def _other_year(facts: ReportFacts, year: int) -> Rejection | None:
 
 
 def usable(facts: ReportFacts) -> Rejection | None:
-    """Why a readable file is not a unit report tdkt can score, or None."""
+    """Why a readable file cannot belong to any unit's record, or None. (A report without its
+    self-scoring table may still be joined with the table sent apart: select_reports decides.)"""
     if facts.unit is None:
         return Rejection(
             file=facts.file, sha256=facts.sha256, reason=RejectReason.UNKNOWN_UNIT,
             message="không xác định được đơn vị gửi báo cáo (tên đơn vị ở phần đầu văn bản không khớp "
             "đơn vị nào của Cụm)",
-        )
-    if facts.self_scores is None:
-        return Rejection(
-            file=facts.file, sha256=facts.sha256, reason=RejectReason.NOT_A_REPORT,
-            message=f"không tìm thấy bảng tự chấm điểm của {facts.unit.name}; nếu bảng gửi riêng, hãy ghép vào báo cáo",
         )
     return None
 

@@ -49,11 +49,23 @@ def drop(root: Path, source: Path, name: str, arrived: float | None = None) -> P
     return target
 
 
+CORRECTED_NARRATIVE = [
+    "Năm 2023, Nhà trường tuyển sinh vượt chỉ tiêu được giao; chất lượng đào tạo được nâng lên, tỷ lệ "
+    "người học tốt nghiệp và có việc làm sau tốt nghiệp tiếp tục tăng so với năm trước.",
+    "Công tác nghiên cứu khoa học, biên soạn giáo trình được đẩy mạnh; đội ngũ giảng viên được bồi dưỡng "
+    "thường xuyên; cơ sở vật chất, chuyển đổi số và hợp tác quốc tế có nhiều chuyển biến tích cực.",
+    "Nhà trường ban hành kế hoạch, phát động phong trào thi đua, tham gia đầy đủ các hoạt động của Cụm thi "
+    "đua, kịp thời phát hiện, nhân rộng điển hình tiên tiến và làm tốt công tác khen thưởng.",
+    "Đảng bộ Nhà trường được đánh giá trong sạch, vững mạnh; Công đoàn, Đoàn Thanh niên hoạt động sôi nổi; "
+    "Nhà trường thực hành tiết kiệm, phòng, chống tham nhũng, bảo đảm an ninh trật tự, an toàn cơ quan.",
+]
+
+
 def corrected_cdyt(tmp: Path, date: str = "ngày 20 tháng 12 năm 2023", year: int = 2023, minus: float = 0.5) -> Path:
     """Trường CĐ Y tế Thủ đô sends a corrected report: every criterion full but the first."""
     return report_docx(tmp / f"cdyt-{year}-{minus}.docx", RUBRIC, CDYT, full_scores(RUBRIC, minus), year=year,
                        number="130/BC-CĐYT", date=date,
-                       narrative=["Nhà trường tuyển sinh vượt chỉ tiêu được giao."])
+                       narrative=CORRECTED_NARRATIVE)
 
 
 def run(root: Path):

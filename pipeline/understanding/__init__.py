@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pipeline.model import BlockKind, Document, Part
 from pipeline.rubric import Rubric
+from pipeline.textnorm import fold
 from pipeline.understanding.awards import find_awards
 from pipeline.understanding.evidence import find_evidence
 from pipeline.understanding.facts import ReportFacts
-from pipeline.understanding.header import read_header
+from pipeline.understanding.header import TITLE_WORDS, read_header
 from pipeline.understanding.metrics import find_metrics
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.sections import find_sections, forward_looking
@@ -43,9 +44,16 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         metrics=find_metrics(results, result_docs, rules),
         evidence=find_evidence(narrative, docs, table),
         sections=find_sections(narrative),
+        narrative_words=_narrative_words(narrative),
     )
     if table is None:
         facts.notes.append("Không tìm thấy bảng tự chấm điểm trong báo cáo")
     elif table.unmatched:
         facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
     return facts
+
+
+def _narrative_words(blocks: list) -> int:
+    """Words of the text after the title line (the administrative header does not count)."""
+    start = next((i + 1 for i, b in enumerate(blocks) if fold(b.text).startswith(TITLE_WORDS)), 0)
+    return sum(len(b.text.split()) for b in blocks[start:])

@@ -104,4 +104,12 @@ class ReportFacts(BaseModel):
     metrics: list[MetricFact] = Field(default_factory=list)
     evidence: dict[str, list[EvidencePassage]] = Field(default_factory=dict)
     sections: dict[SectionKind, list[Quote]] = Field(default_factory=dict)
+    narrative_words: int = Field(default=0, description="Words of narrative outside the header and tables")
+    merged_from: list[str] = Field(default_factory=list, description="Other files joined into this record")
+    merged_sha256: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Things a reviewer should know")
+
+    @property
+    def table_only(self) -> bool:
+        """A self-scoring table sent as a document of its own (little narrative around it)."""
+        return self.self_scores is not None and self.narrative_words < 80

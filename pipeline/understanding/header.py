@@ -14,7 +14,8 @@ from pipeline.understanding.facts import Quote
 _NUMBER = re.compile(r"\bsố\s*:\s*(\d{1,5}\s*/\s*[a-zđ0-9]+(?:\s*-\s*[a-zđ0-9]+)*(?:/[a-zđ0-9-]+)?)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
-_TITLE_WORDS = ("báo cáo",)
+# Document types whose title line carries the report year: a report, or its scoring table sent apart.
+TITLE_WORDS = ("báo cáo", "bảng tự chấm", "bảng chấm điểm", "bảng điểm thi đua")
 # How many blocks from the top can hold the header and title.
 HEADER_BLOCKS = 14
 
@@ -89,8 +90,9 @@ def _title(lines: list[HeaderLine]) -> tuple[str | None, Provenance | None]:
     """'BÁO CÁO' plus the summary line(s) after it, e.g. 'Tổng kết công tác … năm 2023 …'."""
     for i, line in enumerate(lines):
         folded = fold(line.text)
-        if folded.startswith(_TITLE_WORDS) and len(folded) < 200:
-            rest = line.text[len("BÁO CÁO"):].strip(" :")
+        kind = next((w for w in TITLE_WORDS if folded.startswith(w)), None)
+        if kind is not None and len(folded) < 200:
+            rest = line.text[len("BÁO CÁO"):].strip(" :") if kind == "báo cáo" else line.text
             parts = [rest] if rest else []
             for follower in lines[i + 1 : i + 3]:
                 if _YEAR.search(fold(follower.text)) or not parts:

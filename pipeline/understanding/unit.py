@@ -14,7 +14,7 @@ from collections import Counter
 from pipeline.model import Document, Part, Provenance
 from pipeline.textnorm import fold, strip_tones
 from pipeline.understanding.facts import UnitFact
-from pipeline.understanding.header import HEADER_BLOCKS, HeaderLine, block_texts, header_lines
+from pipeline.understanding.header import HEADER_BLOCKS, TITLE_WORDS, HeaderLine, block_texts, header_lines
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.rules import unit_rules
 
@@ -60,7 +60,7 @@ def _mentions(texts: list[tuple[str, Provenance, int]], docs: object,
 
 
 def _is_title(text: str) -> bool:
-    return fold(text).startswith("báo cáo")
+    return fold(text).startswith(TITLE_WORDS)
 
 
 def _lines_until_title(doc: Document) -> list[HeaderLine]:

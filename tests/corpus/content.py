@@ -67,6 +67,7 @@ class Criterion:
     number: str  # as numbered in the table, restarting per group: "3"
     title: str
     max: float
+    discipline: bool = False  # a deduction for discipline (excludes the unit from awards)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def load_rubric() -> tuple[int, list[Group]]:
     rubric = yaml.safe_load((EXAMPLE / "rubric.yaml").read_text(encoding="utf-8"))
     groups = []
     for g in rubric["groups"]:
-        criteria = tuple(Criterion(c["code"], str(i), c["title"], float(c["max"]))
+        criteria = tuple(Criterion(c["code"], str(i), c["title"], float(c["max"]), bool(c.get("discipline")))
                          for i, c in enumerate(g["criteria"], start=1))
         groups.append(Group(g["code"], g["title"], g["kind"], float(g["max"]), criteria))
     return int(rubric["scale"]), groups
@@ -120,7 +121,7 @@ def _award_pool(unit: Unit, rng: random.Random) -> list[Award]:
     city_flag = "Cờ thi đua của Ủy ban nhân dân Thành phố"
     return [
         Award(city_flag, "tập thể", 1, f"Nhà trường được tặng {city_flag}"),
-        individuals(f"Bằng khen của {unit.minister}", "được tặng Bằng khen của", 2, 5),
+        individuals(f"Bằng khen của {unit.minister}", "được tặng", 2, 5),
         collectives("Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố", "được tặng", 1, 3),
         individuals("Bằng khen của UBND Thành phố", "được tặng", 2, 6),
         individuals("Chiến sĩ thi đua cơ sở", "đạt danh hiệu", 6, 18),
@@ -131,9 +132,7 @@ def _award_pool(unit: Unit, rng: random.Random) -> list[Award]:
 
 def choose_awards(unit: Unit, rng: random.Random) -> list[Award]:
     pool = _award_pool(unit, rng)
-    awards = rng.sample(pool, rng.choice([2, 3]))
-    # The minister's Bằng khen sentence names the form once: "được tặng Bằng khen của Bộ trưởng…".
-    return [a if "được tặng Bằng khen của được" not in a.sentence else a for a in awards]
+    return rng.sample(pool, rng.choice([2, 3]))
 
 
 @dataclass(frozen=True)
@@ -213,26 +212,23 @@ def _figures(rng: random.Random) -> tuple[list[Figure], str]:
     return [other, emp], text
 
 
+# Optional paragraphs, in the order they are dropped from the end when a report is shorter.
+_OPTIONAL = [_CONTEXT, _EMULATION, _RESEARCH, _LIMITS]
+
+
 def narrative(unit: Unit, awards: list[Award], rng: random.Random, n_paragraphs: int
               ) -> tuple[list[Block], list[Figure]]:
     """Section headings and 3–6 body paragraphs; results and awards are always there."""
     figures, results = _figures(rng)
     fields = {"year": YEAR, "unit": unit.name, "parent": unit.parent_name, "cluster": CLUSTER,
               "projects": _count(rng.randint(4, 15)), "papers": rng.randint(12, 40)}
-    optional = [_CONTEXT, _RESEARCH, _EMULATION, _LIMITS][: max(0, n_paragraphs - 2)]
-    award_text = "Về kết quả khen thưởng năm {}: {}.".format(
-        YEAR, "; ".join(a.sentence for a in awards))
-    body1 = [p for p in (_CONTEXT, _RESEARCH) if p in optional]
-    body2 = [p for p in (_EMULATION,) if p in optional]
-    blocks = [Block("section", _SECTION_RESULTS)]
-    blocks += [Block("body", p.format(**fields)) for p in body1[:1]]
-    blocks.append(Block("body", results))
-    blocks += [Block("body", p.format(**fields)) for p in body1[1:]]
-    blocks.append(Block("section", _SECTION_EMULATION))
-    blocks += [Block("body", p.format(**fields)) for p in body2]
-    blocks.append(Block("body", award_text))
-    if _LIMITS in optional:
-        blocks.append(Block("body", _LIMITS))
+    awards_text = "Về kết quả khen thưởng năm {}: {}.".format(YEAR, "; ".join(a.sentence for a in awards))
+    kept = set(_OPTIONAL[: max(0, n_paragraphs - 2)])
+    slots = [("section", _SECTION_RESULTS), ("body", _CONTEXT), ("body", results),
+             ("body", _RESEARCH), ("section", _SECTION_EMULATION), ("body", _EMULATION),
+             ("body", awards_text), ("body", _LIMITS)]
+    blocks = [Block(kind, text.format(**fields)) for kind, text in slots
+              if text not in _OPTIONAL or text in kept]
     return blocks, figures
 
 
@@ -241,7 +237,7 @@ def narrative(unit: Unit, awards: list[Award], rng: random.Random, n_paragraphs:
 
 def self_scores(groups: list[Group], rng: random.Random) -> dict[str, float]:
     """Multiples of 0.5 within each criterion's max: most near the max, a few bonus points, at
-    most a couple of deductions."""
+    most a couple of small deductions (never for discipline: such a unit would not report)."""
     scores = {}
     for group in groups:
         for c in group.criteria:
@@ -250,6 +246,8 @@ def self_scores(groups: list[Group], rng: random.Random) -> dict[str, float]:
                 scores[c.code] = max(0.0, c.max - lost)
             elif group.kind == "bonus":
                 scores[c.code] = rng.choice([0.0, 0.5, 1.0, 1.0, c.max]) if c.max > 1 else rng.choice([0.0, 1.0])
+            elif c.discipline:
+                scores[c.code] = 0.0
             else:
                 scores[c.code] = rng.choices([0.0, 0.5, 1.0], weights=[70, 15, 15])[0]
     return scores
