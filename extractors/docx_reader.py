@@ -107,7 +107,8 @@ class _Walker:
         rows = _resolve_grid(tbl, self.styles)
         provenance = self._provenance(part, table=self.table_index)
         raw = "\n".join(" | ".join(c.raw for c in row) for row in rows)
-        block = text_block(BlockKind.TABLE, raw, provenance, rows=rows)
+        decoded = "\n".join(" | ".join(c.text for c in row) for row in rows)
+        block = text_block(BlockKind.TABLE, raw, provenance, rows=rows, decoded=decoded)
         self.index += 1
         self.table_index += 1
         return block

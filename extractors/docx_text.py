@@ -43,7 +43,8 @@ def paragraph_text(p: etree._Element, styles: Styles) -> ParagraphText:
             continue
         encoding, capitals = encoding_of_font(_run_font(run) or style_font or styles.default_font)
         raw_parts.append(raw)
-        text_parts.append(decode(raw, encoding, capitals))
+        # "All caps" formatting shows lower-case typing as capitals: read what the page shows.
+        text_parts.append(decode(raw, encoding, capitals or _all_caps(run)))
         legacy = legacy or encoding
     raw = "".join(raw_parts)
     text = "".join(text_parts)
@@ -71,6 +72,11 @@ def _run_text(run: etree._Element) -> str:
         elif child.tag in _PIECES:
             parts.append(_PIECES[child.tag])
     return "".join(parts)
+
+
+def _all_caps(run: etree._Element) -> bool:
+    caps = run.find(f"{qn('w:rPr')}/{qn('w:caps')}")
+    return caps is not None and caps.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _run_font(run: etree._Element) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.syllables import join_split_words
 from pipeline.model import Document
 from pipeline.textnorm import nfc
 
@@ -134,11 +135,15 @@ def guess_encoding(text: str) -> str | None:
     return None
 
 
+# PDF text layers put a gap before a VNI mark drawn as its own glyph ("chua ån" for "chuaån").
+_VNI_MARK_GAP = re.compile(r"(?<=[aeiouyAEIOUY]) (?=[ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË])")
+
+
 def decode(text: str, encoding: str | None, upper: bool = False) -> str:
     if encoding == TCVN3:
         return tcvn3_to_unicode(text, upper)
     if encoding == VNI:
-        converted = vni_to_unicode(text)
+        converted = vni_to_unicode(_VNI_MARK_GAP.sub("", text))
         return converted.upper() if upper else converted
     return text
 
@@ -150,8 +155,12 @@ def decode_document(doc: Document) -> Document:
     encoding = guess_encoding(sample)
     if encoding is None:
         return doc
+    def convert(raw: str) -> str:
+        # Splits around accented letters in the text layer are only recognizable once decoded.
+        return join_split_words(nfc(decode(raw, encoding)))
+
     blocks = []
     for block in doc.blocks:
-        rows = [[c.model_copy(update={"text": nfc(decode(c.raw, encoding))}) for c in row] for row in block.rows]
-        blocks.append(block.model_copy(update={"text": nfc(decode(block.raw, encoding)), "rows": rows}))
+        rows = [[c.model_copy(update={"text": convert(c.raw)}) for c in row] for row in block.rows]
+        blocks.append(block.model_copy(update={"text": convert(block.raw), "rows": rows}))
     return doc.model_copy(update={"blocks": blocks, "legacy_encoding": encoding})

@@ -319,7 +319,7 @@ def _read_stacked(crops: dict[tuple[int, int], np.ndarray],
     canvas = np.full((height, width), 255, dtype=np.uint8)
     spans, y = [], _GAP
     for origin, crop in crops.items():
-        canvas[y : y + crop.shape[0], _GAP : _GAP + crop.shape[1]] = crop
+        canvas[y : y + crop.shape[0], _GAP : _GAP + crop.shape[1]] = _binarize(crop) if whitelist else crop
         spans.append((origin, y, y + crop.shape[0]))
         y += crop.shape[0] + _GAP
     words = _tesseract(Image.fromarray(canvas), psm=6, whitelist=whitelist)
@@ -336,6 +336,23 @@ def _read_stacked(crops: dict[tuple[int, int], np.ndarray],
         confs = [w.conf / 100 for w in members if w.conf >= 0]
         texts[origin] = (text, float(np.mean(confs)) if confs else None)
     return texts
+
+
+def _binarize(crop: np.ndarray) -> np.ndarray:
+    """Black and white by Otsu's threshold: scanner noise and JPEG halos around small digits go."""
+    histogram = np.bincount(crop.ravel(), minlength=256).astype(float)
+    total, weighted = histogram.sum(), np.dot(np.arange(256), histogram)
+    best, best_var, dark, dark_sum = _DARK, -1.0, 0.0, 0.0
+    for level in range(256):
+        dark += histogram[level]
+        dark_sum += level * histogram[level]
+        if dark == 0 or dark == total:
+            continue
+        mean_dark, mean_light = dark_sum / dark, (weighted - dark_sum) / (total - dark)
+        variance = dark * (total - dark) * (mean_dark - mean_light) ** 2
+        if variance > best_var:
+            best, best_var = level, variance
+    return np.where(crop <= best, 0, 255).astype(np.uint8)
 
 
 _NOISE = re.compile(r"^[\W_]+$")

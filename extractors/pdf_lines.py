@@ -131,8 +131,7 @@ def paragraphs(lines: list[Line], page_height: float) -> list[list[Line]]:
         end = _band_end(lines, i, mid)
         if end > i:
             for side in (lambda ln: ln.x1 <= mid, lambda ln: ln.x1 > mid):
-                column = [ln for ln in lines[i:end] if side(ln)]
-                groups += _split(column, lambda a, b: b.bottom - a.bottom > pitch * 1.6 + 1, in_band=True)
+                groups += _column_paragraphs([ln for ln in lines[i:end] if side(ln)], pitch)
             i = end
             continue
         end = i + 1
@@ -141,6 +140,21 @@ def paragraphs(lines: list[Line], page_height: float) -> list[list[Line]]:
         groups += _split(lines[i:end], lambda a, b: _starts_paragraph(a, b, left, right, pitch))
         i = end
     return groups
+
+
+# A column with more lines than this is running text (a two-column page), not a header block.
+_BLOCK_LINES = 6
+
+
+def _column_paragraphs(column: list[Line], pitch: float) -> list[list[Line]]:
+    """One column of a side-by-side band: a header or signature block (a few short lines, split
+    at wider gaps, line breaks kept), or a column of running text (paragraphs as usual)."""
+    if len(column) <= _BLOCK_LINES:
+        return _split(column, lambda a, b: b.bottom - a.bottom > pitch * 1.6 + 1, in_band=True)
+    body = [ln for ln in column if len(ln.text) > 20] or column
+    left = statistics.median(ln.x0 for ln in body)
+    right = max(ln.x1 for ln in body)
+    return _split(column, lambda a, b: _starts_paragraph(a, b, left, right, pitch))
 
 
 def _band_end(lines: list[Line], start: int, mid: float) -> int:

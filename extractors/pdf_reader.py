@@ -109,11 +109,22 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem
         chars = page_chars(textpage)
         tables = find_tables(table_cells(edges), chars, height, index + 1) if edges else []
         lines = [ln for ln in page_lines(chars, height) if not any(t.contains(ln) for t in tables)]
-        items = [_PageItem(top=para[0].top, lines=para) for para in paragraphs(lines, height)]
-        items += [_PageItem(top=t.top, table=t) for t in tables]
-        return sorted(items, key=lambda item: item.top)
+        text = [_PageItem(top=para[0].top, lines=para) for para in paragraphs(lines, height)]
+        return _interleave(text, [_PageItem(top=t.top, table=t) for t in tables])
     finally:
         page.close()
+
+
+def _interleave(text: list[_PageItem], tables: list[_PageItem]) -> list[_PageItem]:
+    """Tables placed among the paragraphs by position; the paragraphs keep their reading order
+    (column by column on a two-column page), which sorting everything by position would undo."""
+    ordered: list[_PageItem] = []
+    pending = sorted(tables, key=lambda t: t.top)
+    for item in text:
+        while pending and pending[0].top < item.top:
+            ordered.append(pending.pop(0))
+        ordered.append(item)
+    return ordered + pending
 
 
 def _scanned(page: pdfium.PdfPage, textpage: object) -> bool:
@@ -133,9 +144,8 @@ def _read_scanned(page: pdfium.PdfPage, index: int, height: float, name: str) ->
             "tệp PDF là bản quét (ảnh) nên cần nhận dạng chữ (OCR), nhưng máy chưa cài Tesseract tiếng Việt; "
             "bộ phận CNTT cần cài gói tesseract-ocr và tesseract-ocr-vie",
         ) from e
-    items = [_PageItem(top=p.lines[0].top, lines=p.lines, confidence=p.confidence) for p in result.paragraphs]
-    items += [_PageItem(top=t.top, table=t, confidence=_table_confidence(t)) for t in result.tables]
-    return sorted(items, key=lambda item: item.top)
+    text = [_PageItem(top=p.lines[0].top, lines=p.lines, confidence=p.confidence) for p in result.paragraphs]
+    return _interleave(text, [_PageItem(top=t.top, table=t, confidence=_table_confidence(t)) for t in result.tables])
 
 
 def _table_confidence(table: TableOnPage) -> float | None:

@@ -52,8 +52,11 @@ class RuleSet:
     def build(cls, rubric: Rubric, cluster: Cluster | None) -> RuleSet:
         nlp = spacy.blank("xx")
         awards = _award_patterns()
+        # Each award name also without "ư", as TCVN3 text reads once its soft hyphens are dropped.
         _ruler(nlp, "awards", [
-            {"label": "AWARD", "pattern": phrase, "id": key} for key, (phrase, _) in awards.items()
+            {"label": "AWARD", "pattern": variant, "id": key}
+            for key, (phrase, _) in awards.items()
+            for variant in {phrase, phrase.replace("ư", "")}
         ])
         _ruler(nlp, "units", [
             {"label": "UNIT", "pattern": alias, "id": member.id}
@@ -62,10 +65,12 @@ class RuleSet:
         ])
         # Tone marks are what OCR loses most ("Cao đăng" for "Cao đẳng"): a second, looser set of
         # names without them, tried on text without them when the exact names are not found.
+        # And without "ư": TCVN3 stores it as the soft hyphen, which PDF makers drop ("Trờng").
         _ruler(nlp, "units_loose", [
-            {"label": "UNIT", "pattern": strip_tones(alias), "id": member.id}
+            {"label": "UNIT", "pattern": strip_tones(variant), "id": member.id}
             for member in (cluster.members if cluster else [])
             for alias in member_aliases(member)
+            for variant in {alias, alias.replace("ư", "")}
         ])
         _ruler(nlp, "evidence", [
             {"label": criterion.code, "pattern": fold(phrase)}

@@ -23,6 +23,7 @@ _KEYWORDS: list[tuple[SectionKind, tuple[str, ...]]] = [
 ]
 _LEAD_IN = re.compile(r"^[\W\dIVXivx]*\s*([^:.]{1,80}):\s*(.*)$", re.S)
 _MAX_LEAD_CHARS = 90
+_NUMBERED = re.compile(r"^\s*(\d{1,2}(\.\d{1,2})*[.)]|[ivx]{1,5}[.)]|[a-zđ]\)|[-–+•*])\s*\S")
 
 
 def find_sections(blocks: list[Block]) -> dict[SectionKind, list[Quote]]:
@@ -69,7 +70,9 @@ def _section_start(block: Block) -> tuple[SectionKind | None, str]:
     lead = _LEAD_IN.match(folded)
     if lead:
         head, rest = lead.group(1), block.text[len(block.text) - len(lead.group(2)) :].strip()
-    elif block.kind is not BlockKind.HEADING and len(folded) > _MAX_LEAD_CHARS:
+    elif block.kind is not BlockKind.HEADING and (len(folded) > _MAX_LEAD_CHARS or not _NUMBERED.match(folded)):
+        # A short paragraph opens a section only when numbered like a heading ("2. Hạn chế"):
+        # the title line "… và phương hướng, nhiệm vụ năm 2024" does not.
         return None, ""
     for kind, words in _KEYWORDS:
         if any(w in head for w in words):

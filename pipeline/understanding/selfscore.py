@@ -69,7 +69,8 @@ def _column_labels(block: Block, header_rows: int) -> list[str]:
     for c in range(width):
         parts: list[str] = []
         for r in range(header_rows):
-            text = fold(block.rows[r][c].text.replace("\n", " "))
+            # Punctuation in a header is noise (what OCR leaves of a rule: "Điểm tự _ chấm").
+            text = " ".join(re.sub(r"[^\w\s]|_", " ", fold(block.rows[r][c].text)).split())
             if text and text not in parts:
                 parts.append(text)
         labels.append(" ".join(parts))
@@ -159,6 +160,8 @@ def _classify(cells: dict[str, str], state: _State, prov: object) -> SelfScoreRo
     )
     if _TOTAL.match(folded):
         return SelfScoreRow(kind=RowKind.TOTAL, code=None, self_score=parse_number(self_written), **base)
+    if not code and not cells.get("max", "").strip() and not self_written.strip():
+        return None  # the wrapped end of the previous row's label, cut into a row of its own
     group = _group_row(code, folded, state)
     if group is not None:
         state.group = group
