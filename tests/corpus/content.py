@@ -201,7 +201,7 @@ def _figures(rng: random.Random) -> tuple[list[Figure], str]:
     if rng.random() < 0.5:
         graduation = round(rng.uniform(88, 98), 1)
         other = Figure("tỷ lệ sinh viên tốt nghiệp", graduation, "%", f"{vn_number(graduation, 1)}%")
-        opening = "Chất lượng đào tạo được nâng lên, tỷ lệ sinh viên tốt nghiệp đạt {}".format(other.text)
+        opening = f"Chất lượng đào tạo được nâng lên, tỷ lệ sinh viên tốt nghiệp đạt {other.text}"
     else:
         target = rng.randrange(800, 1600, 50)
         enrolled = target + rng.randrange(-30, 120, 5)

@@ -11,15 +11,14 @@ import zipfile
 from pathlib import Path
 
 import docx
+import table_spec
+from content import CLUSTER, SCORES_INTRO, SUMMARY, TABLE_TITLE, Report
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-
-import table_spec
-from content import CLUSTER, SCORES_INTRO, SUMMARY, TABLE_TITLE, Report
 from table_spec import Layout
 from writing import RunSpec
 
@@ -58,7 +57,7 @@ class DocxBuilder:
     def _fix_properties(self, title: str) -> None:
         props = self.doc.core_properties
         props.author = props.last_modified_by = "Phòng Tổ chức - Hành chính"
-        props.title, props.revision = title, 1
+        props.title, props.revision, props.comments = title, 1, ""
         props.created = props.modified = props.last_printed = FIXED_TIME
 
     # -- text --------------------------------------------------------------------------------
@@ -149,7 +148,7 @@ class DocxBuilder:
 
     def _merged_header(self, table, columns, size) -> None:
         score_cols = [i for i, c in enumerate(columns) if c in ("max", "self")]
-        for i, column in enumerate(columns):
+        for i in range(len(columns)):
             if i not in score_cols:
                 table.cell(0, i).merge(table.cell(1, i))
         table.cell(0, score_cols[0]).merge(table.cell(0, score_cols[-1]))
@@ -296,12 +295,15 @@ def _set_columns(sect_pr, count: int) -> None:
     cols.set(qn("w:space"), "567")
 
 
-def fix_zip_times(path: Path) -> None:
-    """Rewrite a zip package with fixed member dates, so rebuilding gives the same bytes."""
+def fix_zip_times(path: Path, transform=None) -> None:
+    """Rewrite a zip package with fixed member dates, so rebuilding gives the same bytes;
+    ``transform(name, data) -> data`` may patch members on the way."""
     with zipfile.ZipFile(path) as zin:
-        members = [(info.filename, zin.read(info)) for info in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
+        members = [(info, zin.read(info)) for info in zin.infolist()]
+    if transform:
+        members = [(info, transform(info.filename, data)) for info, data in members]
+    with zipfile.ZipFile(path, "w") as zout:
+        for old, data in members:  # same order and compression (an .odt's mimetype stays first, stored)
+            info = zipfile.ZipInfo(old.filename, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type, info.external_attr = old.compress_type, old.external_attr
             zout.writestr(info, data)

@@ -28,14 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import office  # noqa: E402
-import plaintext  # noqa: E402
-from content import REPO, YEAR, Report, load_units, make_report  # noqa: E402
-from docx_builder import build_report  # noqa: E402
-from scan import ScanOptions, scan_pdf  # noqa: E402
-from table_spec import EXTRA_COLUMNS, Layout  # noqa: E402
-from writing import (MixedWriting, SplitWordsWriting, Tcvn3Writing, UnicodeWriting,  # noqa: E402
-                     VniWriting)
+import office
+import plaintext
+from content import REPO, YEAR, Report, load_units, make_report
+from docx_builder import build_report
+from scan import ScanOptions, scan_pdf
+from table_spec import EXTRA_COLUMNS, Layout
+from writing import MixedWriting, SplitWordsWriting, Tcvn3Writing, UnicodeWriting, VniWriting
 
 CORPUS = REPO / "tests" / "data" / "corpus"
 MAX_PAGES = 2
@@ -80,7 +79,7 @@ class Source:
     unit: str
     seed: int
     writing: str = "unicode"
-    layout: Layout = Layout()
+    layout: Layout = field(default_factory=Layout)
 
 
 @dataclass(frozen=True)
@@ -297,8 +296,9 @@ def _make_rotated(out: Output, pdf: Path, dst: Path) -> list[str]:
     before, after = office.page_texts(pdf)[page], office.page_texts(dst)[page]
     if before == after:
         effect = "pypdfium2 text of that page unchanged by the rotation"
-    elif sorted(before.splitlines()) == sorted(after.splitlines()):
-        effect = "pypdfium2 returns the same lines for that page but some out of order"
+    elif sorted(before.split()) == sorted(after.split()):
+        effect = ("pypdfium2 returns the same words for that page, but wrapped lines of paragraphs "
+                  "and table cells come out regrouped and out of order")
     else:
         effect = "pypdfium2 text of that page differs from the unrotated page"
     return [f"/Rotate 90 set on page {page + 1} ({what})", effect]
@@ -337,10 +337,16 @@ TCVN3_CAPITALS_NOTE = ("capital toned letters other than Ă Â Ê Ô Ơ Ư Đ ha
 
 
 def legacy_pdf_facts(pdf: Path) -> list[str]:
-    text = "".join(office.page_texts(pdf))
-    has_soft_hyphen = "\u00ad" in text
-    return [f"text layer holds legacy codes (font substituted by LibreOffice); U+00AD (TCVN3 ư) "
-            f"{'present' if has_soft_hyphen else 'absent: LibreOffice drops the soft hyphen, so ư is lost'}"]
+    """What became of TCVN3 "ư" (U+00AD, a soft hyphen to LibreOffice) in the text layer."""
+    text = "\n".join(office.page_texts(pdf))
+    if "\u00ad" in text:
+        fate = "U+00AD (TCVN3 ư) kept"
+    else:
+        breaks = len(re.findall(r"\S-\r?$", text, re.MULTILINE))
+        fate = (f"U+00AD (TCVN3 ư) absent: LibreOffice treats it as a soft hyphen, so ư vanishes "
+                f"inside a line and becomes '-' where a line breaks there (lines ending in '-': {breaks})")
+    return [f"text layer holds TCVN3 codes (font substituted by LibreOffice; .VnTimeH lines come "
+            f"out in lower-case codes); {fate}"]
 
 
 # --- truth ------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from docx_builder import fix_zip_times
 
 LO_PROFILE = "file:///tmp/lo-corpus"
 FIXED_PDF_DATE = b"20231212080000"
@@ -29,10 +30,19 @@ def convert(sources: list[Path], fmt: str, outdir: Path) -> dict[Path, Path]:
     missing = [str(p) for p in results.values() if not p.exists()]
     if missing:
         raise RuntimeError(f"LibreOffice produced no {fmt} for: {missing}")
-    if fmt == "pdf":
-        for pdf in results.values():
-            fix_pdf_dates(pdf)
+    for result in results.values():
+        if fmt == "pdf":
+            fix_pdf_dates(result)
+        elif fmt == "odt":
+            fix_zip_times(result, _fixed_rsid)
     return results
+
+
+def _fixed_rsid(name: str, data: bytes) -> bytes:
+    """LibreOffice writes a random revision-save id into an .odt's settings.xml."""
+    if name != "settings.xml":
+        return data
+    return re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+', rb"\g<1>1", data)
 
 
 def page_counts(files: list[Path]) -> dict[Path, int]:
@@ -87,10 +97,12 @@ def rotate_page(src: Path, dst: Path, index: int, angle: int = 90) -> None:
 
 
 def fix_pdf_dates(path: Path) -> None:
-    """Give a PDF a fixed creation date and file ID (same-length byte replacements, so the
+    """Give a PDF a fixed creation date, file ID and LibreOffice's /DocChecksum (same-length
+    byte replacements, so the
     cross-reference offsets stay valid): rebuilding the corpus then gives the same bytes."""
     data = path.read_bytes()
     data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", rb"\g<1>" + FIXED_PDF_DATE, data)
     data = re.sub(rb"(/ID\s*\[\s*<)[0-9A-Fa-f]{32}(>\s*<)[0-9A-Fa-f]{32}(>)",
                   rb"\g<1>" + FIXED_PDF_ID + rb"\g<2>" + FIXED_PDF_ID + rb"\g<3>", data)
+    data = re.sub(rb"(/DocChecksum\s*/)[0-9A-Fa-f]{32}", rb"\g<1>" + FIXED_PDF_ID, data)
     path.write_bytes(data)

@@ -78,8 +78,8 @@ def _find_text(page, text: str) -> tuple[float, float, float, float] | None:
 def _sign_and_stamp(image: Image.Image, anchor, page_height: float, stamp_text: str,
                     rng: random.Random) -> None:
     scale = DPI / 72
-    left, bottom, right, top = (v * scale for v in anchor)
-    top_px, bottom_px = (page_height * scale - top), (page_height * scale - bottom)
+    left, bottom, right, _top = (v * scale for v in anchor)
+    bottom_px = page_height * scale - bottom  # image rows grow downwards
     centre_x = (left + right) / 2
     # The signature sits in the blank lines between the title and the name.
     _scribble(image, centre_x, bottom_px + 0.45 * DPI, rng)

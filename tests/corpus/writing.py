@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from content import REPO
 
 sys.path.insert(0, str(REPO))
-from extractors.legacy import unicode_to_tcvn3, unicode_to_vni  # noqa: E402
+from extractors.legacy import unicode_to_tcvn3, unicode_to_vni
 
 UNICODE_FONT = "Times New Roman"
 # Lines written in capitals: TCVN3 users type them in a capitals font (".VnTimeH").
