@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from extractors.base import text_block
 from extractors.layout import heading_level
@@ -36,23 +37,21 @@ PDFIUM_LOCK = threading.Lock()
 
 
 def read_pdf(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
+    settings = settings or Settings()
     with PDFIUM_LOCK:
-        return _read_pdf(path, display_name, sha256, settings or Settings())
-
-
-def _read_pdf(path: Path, display_name: str, sha256: str, settings: Settings) -> Document:
-    pdf = _open(path, display_name)
+        pdf = _open(path, display_name)
+        page_count = len(pdf)
     try:
-        if len(pdf) > settings.max_pages:
+        if page_count > settings.max_pages:
             raise RejectedFileError(
                 display_name,
                 RejectReason.TOO_LARGE,
-                f"tệp PDF có {len(pdf)} trang, vượt giới hạn {settings.max_pages} trang",
+                f"tệp PDF có {page_count} trang, vượt giới hạn {settings.max_pages} trang",
             )
-        pages = [_read_page(pdf, i, display_name) for i in range(len(pdf))]
-        page_count = len(pdf)
+        pages = [_page_items(pdf, i, display_name) for i in range(page_count)]
     finally:
-        pdf.close()
+        with PDFIUM_LOCK:
+            pdf.close()
     blocks = _number_blocks(join_split_tables(pages), display_name)
     ocr_pages = sorted({b.provenance.page for b in blocks if b.provenance.ocr_confidence is not None})
     document = decode_document(Document(file=display_name, sha256=sha256, format=DocumentFormat.PDF,
@@ -64,6 +63,16 @@ def _read_pdf(path: Path, display_name: str, sha256: str, settings: Settings) ->
             "không đọc được chữ nào trong tệp PDF (trang trắng hoặc ảnh quá mờ); hãy gửi bản rõ hơn",
         )
     return document
+
+
+def _page_items(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem]:
+    """A text page is read under the PDFium lock; a scan is only rendered under it, and its OCR
+    (seconds a page, in Tesseract's own process) runs without holding the lock."""
+    with PDFIUM_LOCK:
+        result = _read_page(pdf, index)
+    if isinstance(result, _Scan):
+        return _read_scanned(result, index, name)
+    return result
 
 
 def _open(path: Path, name: str) -> pdfium.PdfDocument:
@@ -95,7 +104,13 @@ class _PageItem:
         return self.lines is not None and all(ln.in_margin for ln in self.lines)
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem]:
+@dataclass
+class _Scan:
+    image: Image.Image
+    height: float
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_PageItem] | _Scan:
     page = pdf[index]
     try:
         textpage = page.get_textpage()
@@ -104,7 +119,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem
         _, bottom, _, top = page.get_mediabox()
         height = top - bottom
         if _scanned(page, textpage):
-            return _read_scanned(page, index, height, name)
+            return _Scan(page.render(scale=DPI / 72, rotation=0).to_pil(), height)
         edges = page_edges(page, height)
         chars = page_chars(textpage)
         tables = find_tables(table_cells(edges), chars, height, index + 1) if edges else []
@@ -134,10 +149,9 @@ def _scanned(page: pdfium.PdfPage, textpage: object) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def _read_scanned(page: pdfium.PdfPage, index: int, height: float, name: str) -> list[_PageItem]:
-    image = page.render(scale=DPI / 72, rotation=0).to_pil()
+def _read_scanned(scan: _Scan, index: int, name: str) -> list[_PageItem]:
     try:
-        result = read_scanned_page(image, index + 1, height)
+        result = read_scanned_page(scan.image, index + 1, scan.height)
     except OcrUnavailable as e:
         raise RejectedFileError(
             name, RejectReason.MISSING_TOOL,
