@@ -18,6 +18,8 @@ class Member(BaseModel):
     aliases: list[str] = Field(default_factory=list, description="Usual abbreviations and variants")
     head_title: str = "Thủ trưởng đơn vị"
     head_name: str | None = None
+    under_investigation: bool = Field(default=False, description="Under discipline review, investigation or inspection")
+    women_share: float | None = Field(default=None, ge=0, le=1, description="Share of women among the staff")
 
 
 class Cluster(BaseModel):
@@ -29,6 +31,7 @@ class Cluster(BaseModel):
     place: str = "Hà Nội"
     year: int | None = None
     issue_date: dt.date | None = None
+    report_deadline: dt.date | None = Field(default=None, description="Reports dated later are late")
     members: list[Member] = Field(default_factory=list)
     leader: str | None = None
     deputy: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +20,46 @@ class GroupKind(StrEnum):
     DEDUCTION = "deduction"
 
 
+class MetricRule(BaseModel):
+    """Points from a figure the report gives: full at ``full_at``, none under ``zero_below``,
+    in proportion between (e.g. employment rate ≥ 80% → full points, 0 under 50%)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    measure: list[str] = Field(min_length=1, description="Words the figure's description must contain (any)")
+    unit: str = "%"
+    full_at: float
+    zero_below: float = 0.0
+
+
+class AwardPoints(BaseModel):
+    """Points for awards the unit received in the year (e.g. +1 for each Bằng khen of a ministry)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    match: str = Field(description="Start of the award's name, e.g. 'Bằng khen của Bộ trưởng'")
+    recipient: Literal["tập thể", "cá nhân"] | None = None
+    points: float = Field(gt=0)
+    per: Literal["each", "once"] = "each"
+
+
+class DeductionKind(StrEnum):
+    LATE_REPORT = "late_report"
+    DISCIPLINE = "discipline"
+    PHRASES = "phrases"
+
+
+class DeductionRule(BaseModel):
+    """A deduction tdkt finds itself: a report dated after the cluster's deadline, or the report
+    saying that someone was disciplined (negated mentions — "không có … bị kỷ luật" — do not count)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    when: DeductionKind
+    points: float = Field(gt=0)
+    phrases: list[str] = Field(default_factory=list)
+
+
 class Criterion(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -27,7 +68,21 @@ class Criterion(BaseModel):
     max: float = Field(ge=0)
     evidence: list[str] = Field(default_factory=list, description="Phrases that count as evidence")
     discipline: bool = Field(default=False, description="Deduction caused by discipline")
+    metric: MetricRule | None = None
+    awards: list[AwardPoints] = Field(default_factory=list)
+    deduction: DeductionRule | None = None
     criteria: list[Criterion] = Field(default_factory=list, description="Sub-criteria, if any")
+
+    @property
+    def rule(self) -> str:
+        """Which kind of rule scores this criterion: metric, awards, deduction, or evidence."""
+        if self.metric:
+            return "metric"
+        if self.awards:
+            return "awards"
+        if self.deduction:
+            return "deduction"
+        return "evidence"
 
     def leaves(self) -> Iterator[Criterion]:
         if not self.criteria:
@@ -55,6 +110,7 @@ class Rubric(BaseModel):
 
     name: str
     scale: float = Field(default=100, gt=0, description="Sum of the standard groups' points")
+    step: float = Field(default=0.5, gt=0, description="Points computed by a rule are rounded down to this")
     groups: list[Group] = Field(min_length=1)
 
     def leaves(self) -> Iterator[tuple[Group, Criterion]]:
@@ -94,6 +150,8 @@ def _check(rubric: Rubric) -> list[tuple[Loc, str]]:
             if code in seen:
                 issues.append((loc, f"mã tiêu chí '{code}' bị trùng"))
             seen.add(code)
+        for loc, crit in _all_criteria(group.criteria, ("groups", gi)):
+            issues += _check_rules(crit, group, loc)
         if group.kind is GroupKind.STANDARD:
             _check_children(group, ("groups", gi), issues)
         else:
@@ -106,6 +164,17 @@ def _check(rubric: Rubric) -> list[tuple[Loc, str]]:
     standard = sum(g.max for g in rubric.groups_of(GroupKind.STANDARD))
     if abs(standard - rubric.scale) > _EPS:
         issues.append((("scale",), f"tổng điểm chuẩn các nhóm là {standard:g}, khác thang điểm {rubric.scale:g}"))
+    return issues
+
+
+def _check_rules(crit: Criterion, group: Group, loc: Loc) -> list[tuple[Loc, str]]:
+    issues: list[tuple[Loc, str]] = []
+    if sum(bool(x) for x in (crit.metric, crit.awards, crit.deduction)) > 1:
+        issues.append((loc, f"'{crit.code}' chỉ được có một quy tắc chấm (metric, awards hoặc deduction)"))
+    if crit.deduction and group.kind is not GroupKind.DEDUCTION:
+        issues.append(((*loc, "deduction"), f"'{crit.code}' có quy tắc trừ điểm nhưng không thuộc nhóm điểm trừ"))
+    if crit.metric and crit.metric.full_at <= crit.metric.zero_below:
+        issues.append(((*loc, "metric"), f"'{crit.code}': full_at phải lớn hơn zero_below"))
     return issues
 
 

@@ -213,7 +213,7 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
     if not reports:
         raise NoReportsError("Không có báo cáo hợp lệ nào để chấm điểm")
     cluster = cluster or implicit_cluster(reports, year)
-    board = rank_units([score_unit(f, rubric) for f in reports.values()], rubric.scale)
+    board = rank_units([score_unit(f, rubric, cluster) for f in reports.values()], rubric.scale)
     return ClusterResult(
         cluster=cluster,
         year=year,

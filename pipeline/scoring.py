@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from pipeline.cluster import Cluster
+from pipeline.evidence_rules import RuleResult, apply_rule
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import EvidencePassage, ReportFacts, SelfScoreRow
@@ -23,6 +25,9 @@ class FlagCode(StrEnum):
     NEGATIVE = "negative"
     OVER_MAX = "over_max"
     NO_EVIDENCE = "no_evidence"
+    ABOVE_EVIDENCE = "above_evidence"
+    RULE_NO_DATA = "rule_no_data"
+    DEDUCTION_DIFFERS = "deduction_differs"
     OCR_UNSURE = "ocr_unsure"
 
 # Below this OCR confidence a number read from a scan is not trusted without a look at the original.
@@ -43,11 +48,12 @@ class CriterionScore(BaseModel):
     kind: GroupKind
     max_points: float
     self_score: float | None
-    accepted: float
-    reason: str = Field(description="Why the accepted score is what it is, in Vietnamese")
+    proposed: float
+    reason: str = Field(description="Why the proposed score is what it is, and which rule gave it")
     flags: list[Flag] = Field(default_factory=list)
     evidence: list[EvidencePassage] = Field(default_factory=list)
     ocr_confidence: float | None = Field(default=None, description="Set when the score was read by OCR")
+    rule: str = Field(default="evidence", description="metric, awards, deduction or evidence")
 
     def has(self, code: FlagCode) -> bool:
         return any(f.code is code for f in self.flags)
@@ -59,7 +65,7 @@ class GroupScore(BaseModel):
     kind: GroupKind
     max_points: float
     self_total: float
-    accepted: float
+    proposed: float
 
 
 class UnitScore(BaseModel):
@@ -91,16 +97,16 @@ class ScoreBoard(BaseModel):
     ties: list[list[str]] = Field(default_factory=list, description="Groups of member ids with equal totals")
 
 
-def score_unit(facts: ReportFacts, rubric: Rubric) -> UnitScore:
+def score_unit(facts: ReportFacts, rubric: Rubric, cluster: Cluster | None = None) -> UnitScore:
     rows = facts.self_scores.criterion_rows() if facts.self_scores else {}
     criteria = [
-        _score_criterion(group, criterion, rows.get(criterion.code), facts.evidence.get(criterion.code, []))
+        _score_criterion(group, criterion, rows.get(criterion.code), facts, cluster, rubric.step)
         for group, criterion in rubric.leaves()
     ]
     groups = [_group_score(g, [c for c in criteria if c.group == g.code]) for g in rubric.groups]
-    standard = sum(g.accepted for g in groups if g.kind is GroupKind.STANDARD)
-    bonus = sum(g.accepted for g in groups if g.kind is GroupKind.BONUS)
-    deductions = sum(g.accepted for g in groups if g.kind is GroupKind.DEDUCTION)
+    standard = sum(g.proposed for g in groups if g.kind is GroupKind.STANDARD)
+    bonus = sum(g.proposed for g in groups if g.kind is GroupKind.BONUS)
+    deductions = sum(g.proposed for g in groups if g.kind is GroupKind.DEDUCTION)
     self_total = sum(
         (-1 if g.kind is GroupKind.DEDUCTION else 1) * g.self_total for g in groups
     )
@@ -118,7 +124,7 @@ def score_unit(facts: ReportFacts, rubric: Rubric) -> UnitScore:
         self_total=round(self_total, 2),
         claimed_total=claimed,
         discipline=any(
-            c.accepted > 0 and rubric.criterion(c.code).discipline for c in criteria if c.kind is GroupKind.DEDUCTION
+            c.proposed > 0 and rubric.criterion(c.code).discipline for c in criteria if c.kind is GroupKind.DEDUCTION
         ),
         from_ocr=any(c.ocr_confidence is not None for c in criteria),
     )
@@ -146,10 +152,19 @@ def _sum_mismatches(unit: UnitScore, facts: ReportFacts) -> list[str]:
     return lines
 
 
-def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | None,
-                     evidence: list[EvidencePassage]) -> CriterionScore:
+def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | None, facts: ReportFacts,
+                     cluster: Cluster | None, step: float) -> CriterionScore:
     self_score = row.self_score if row is not None else None
-    accepted, reason, flags = _judge(group.kind, criterion, self_score, evidence)
+    evidence = facts.evidence.get(criterion.code, [])
+    result = apply_rule(criterion, facts, cluster, step)
+    if result is not None:
+        proposed, reason, flags = _by_rule(group.kind, criterion, self_score, result)
+        evidence = result.evidence + [p for p in evidence if p not in result.evidence]
+    else:
+        proposed, reason, flags = _judge(group.kind, criterion, self_score, evidence)
+        if criterion.rule != "evidence":
+            reason = f"Báo cáo chưa có số liệu để áp dụng quy tắc của tiêu chí; {reason[0].lower()}{reason[1:]}"
+            flags.append(Flag(code=FlagCode.RULE_NO_DATA, message="Chưa có số liệu để áp dụng quy tắc chấm"))
     ocr = row.provenance.ocr_confidence if row is not None else None
     if ocr is not None and self_score is not None and (ocr < OCR_TRUSTED or self_score > criterion.max + _EPS):
         # A scan misread is likelier than a unit claiming 15 of 4 points: say so, do not accuse.
@@ -164,12 +179,33 @@ def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | Non
         kind=group.kind,
         max_points=criterion.max,
         self_score=self_score,
-        accepted=accepted,
+        proposed=proposed,
         reason=reason,
         flags=flags,
         evidence=evidence,
         ocr_confidence=ocr,
+        rule=criterion.rule,
     )
+
+
+def _by_rule(kind: GroupKind, criterion: Criterion, self_score: float | None,
+             result: RuleResult) -> tuple[float, str, list[Flag]]:
+    """The rule's points, never above what the unit claimed (deductions: what the rule finds)."""
+    if kind is GroupKind.DEDUCTION:
+        flags = []
+        if self_score is not None and abs(self_score - result.value) > _EPS:
+            flags.append(Flag(code=FlagCode.DEDUCTION_DIFFERS, message=(
+                f"Đơn vị tự trừ {fmt(self_score)}, theo quy tắc trừ {fmt(result.value)}")))
+        return result.value, result.reason, flags
+    claimed = self_score if self_score is not None else 0.0
+    proposed = min(claimed, result.value, criterion.max)
+    flags = []
+    if self_score is None:
+        flags.append(Flag(code=FlagCode.NO_SELF_SCORE, message="Chưa có điểm tự chấm"))
+    elif self_score > result.value + _EPS:
+        flags.append(Flag(code=FlagCode.ABOVE_EVIDENCE, message=(
+            f"Tự chấm {fmt(self_score)}, minh chứng chỉ đủ {fmt(result.value)}")))
+    return proposed, result.reason, flags
 
 
 def _judge(kind: GroupKind, criterion: Criterion, self_score: float | None,
@@ -202,16 +238,16 @@ def _judge(kind: GroupKind, criterion: Criterion, self_score: float | None,
 
 
 def _group_score(group: Group, criteria: list[CriterionScore]) -> GroupScore:
-    accepted = sum(c.accepted for c in criteria)
+    proposed = sum(c.proposed for c in criteria)
     if group.kind is not GroupKind.STANDARD:
-        accepted = min(accepted, group.max)  # bonus and deductions are capped per group
+        proposed = min(proposed, group.max)  # bonus and deductions are capped per group
     return GroupScore(
         code=group.code,
         title=group.title,
         kind=group.kind,
         max_points=group.max,
         self_total=round(sum(c.self_score or 0 for c in criteria), 2),
-        accepted=round(accepted, 2),
+        proposed=round(proposed, 2),
     )
 
 
@@ -233,6 +269,10 @@ def _unit_flags(unit: UnitScore, facts: ReportFacts) -> list[str]:
     capped = [c.code for c in unit.criteria if c.has(FlagCode.OVER_MAX)]
     if capped:
         flags.append("Điểm tự chấm vượt điểm chuẩn ở tiêu chí " + ", ".join(capped))
+    above = [f"{c.code} ({fmt(c.self_score or 0)} → {fmt(c.proposed)})" for c in unit.criteria
+             if c.has(FlagCode.ABOVE_EVIDENCE)]
+    if above:
+        flags.append("Tự chấm cao hơn mức minh chứng ở tiêu chí " + ", ".join(above))
     unsupported = [c.code for c in unit.criteria if c.has(FlagCode.NO_EVIDENCE)]
     if unsupported:
         flags.append("Chưa tìm thấy minh chứng cho tiêu chí " + ", ".join(unsupported))

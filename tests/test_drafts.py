@@ -29,11 +29,11 @@ def test_nomination_table_read_back(drafts):
     assert rows[0] == ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Hình thức, danh hiệu đề nghị", "Lý do", "Ghi chú"]
     assert [r[:5] for r in rows[1:]] == [
         ["1", "Trường Đại học Văn hóa Nghệ thuật Thủ đô", "101,5", "1", "Cờ thi đua của Chính phủ"],
-        ["2", "Trường Cao đẳng Y tế Thủ đô", "99", "2", "Cờ thi đua của Ủy ban nhân dân Thành phố"],
+        ["2", "Trường Cao đẳng Y tế Thủ đô", "98", "2", "Cờ thi đua của Ủy ban nhân dân Thành phố"],
         ["3", "Trường Cao đẳng Sư phạm Tây Hồ", "97,5", "3", "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"],
         ["4", "Trường Cao đẳng Nghệ thuật Thăng Long", "96", "4", "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"],
         ["5", "Trường Cao đẳng Điều dưỡng Hà Đông", "96", "4", "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"],
-        ["6", "Trường Cao đẳng Sư phạm Mầm non Hoàng Mai", "93,5", "6",
+        ["6", "Trường Cao đẳng Sư phạm Mầm non Hoàng Mai", "92,5", "6",
          "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"],
     ]
     assert rows[1][5] == "Dẫn đầu Cụm thi đua năm 2023 với 101,5 điểm"

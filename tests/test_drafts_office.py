@@ -53,6 +53,6 @@ def test_nomination_list_in_pdf(pdfs):
     text = " ".join(pdfs["danh-sach-de-nghi-khen-thuong-2023"])
     assert "DANH SÁCH" in text and "Số: …/DS-CTĐ18" in text
     assert "Hình thức, danh hiệu đề nghị" in text
-    assert "101,5" in text and "93,5" in text
+    assert "101,5" in text and "92,5" in text
     assert ("Tổng số đề nghị: 01 Cờ thi đua của Chính phủ; 01 Cờ thi đua của Ủy ban nhân dân Thành phố; "
             "04 Bằng khen") in text

@@ -10,11 +10,11 @@ from pipeline.understanding.facts import EvidencePassage, Quote
 SAMPLE_EXPECTED = {
     # unit: (total, rank, standard, bonus, deductions, award)
     "dhvhnt": (101.5, 1, 97.5, 4, 0, "Cờ thi đua của Chính phủ"),
-    "cdyt": (99, 2, 96, 3, 0, "Cờ thi đua của Ủy ban nhân dân Thành phố"),
+    "cdyt": (98, 2, 96, 2, 0, "Cờ thi đua của Ủy ban nhân dân Thành phố"),  # IV.1: claims 2, evidence 1
     "cdsp": (97.5, 3, 95, 2.5, 0, "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),
     "cdnt": (96, 4, 94, 2, 0, "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),
     "cddd": (96, 4, 95, 2, 1, "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),
-    "cdmn": (93.5, 6, 92, 1.5, 0, "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),
+    "cdmn": (92.5, 6, 92, 0.5, 0, "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),  # IV.1: 1 → 0
 }
 
 
@@ -39,7 +39,7 @@ def test_exact_tie_is_detected_not_broken(sample_result):
 def test_self_score_above_max_is_capped_and_said(sample_result):
     cdnt = next(u for u in sample_result.board.units if u.member_id == "cdnt")
     criterion = next(c for c in cdnt.criteria if c.code == "I.4")
-    assert (criterion.self_score, criterion.accepted) == (10.5, 10)
+    assert (criterion.self_score, criterion.proposed) == (10.5, 10)
     assert criterion.has(FlagCode.OVER_MAX)
     assert criterion.reason == "Đơn vị ghi điểm tự chấm 10,5, vượt mức tối đa 10: tính 10"
     assert cdnt.claimed_total == 96.5 and cdnt.total == 96
@@ -48,7 +48,7 @@ def test_self_score_above_max_is_capped_and_said(sample_result):
 def test_claim_without_evidence_is_kept_but_flagged(sample_result):
     cdmn = next(u for u in sample_result.board.units if u.member_id == "cdmn")
     criterion = next(c for c in cdmn.criteria if c.code == "II.3")
-    assert (criterion.self_score, criterion.accepted) == (4, 4)
+    assert (criterion.self_score, criterion.proposed) == (4, 4)
     assert criterion.has(FlagCode.NO_EVIDENCE)
     assert "Chưa tìm thấy minh chứng cho tiêu chí II.3" in cdmn.flags
 
@@ -56,7 +56,7 @@ def test_claim_without_evidence_is_kept_but_flagged(sample_result):
 def test_deduction_is_subtracted(sample_result):
     cddd = next(u for u in sample_result.board.units if u.member_id == "cddd")
     late = next(c for c in cddd.criteria if c.code == "V.1")
-    assert late.accepted == 1 and cddd.total == cddd.standard + cddd.bonus - 1
+    assert late.proposed == 1 and cddd.total == cddd.standard + cddd.bonus - 1
 
 
 def test_next_leader_and_deputy_follow_the_rotation(sample_result):
@@ -70,7 +70,7 @@ def test_unscored_criterion_counts_zero_and_is_flagged(sample_facts, sample_inpu
     facts.self_scores.rows = [r for r in facts.self_scores.rows if r.code != "I.2"]
     unit = score_unit(facts, rubric)
     criterion = next(c for c in unit.criteria if c.code == "I.2")
-    assert criterion.accepted == 0 and criterion.has(FlagCode.NO_SELF_SCORE)
+    assert criterion.proposed == 0 and criterion.has(FlagCode.NO_SELF_SCORE)
 
 
 def test_evidence_keeps_its_source(sample_result):

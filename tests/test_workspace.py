@@ -156,7 +156,7 @@ def test_newer_version_replaces_the_older_in_scoring(tmp_path):
     assert files[old_sha][6] == year.summary.result.reports["cdyt"].sha256  # superseded_by
     note = (root / "drafts" / "ctd18" / "2023" / "ghi-chu-thay-doi-2023 (bản 2).txt").read_text(encoding="utf-8")
     assert f"- {CDYT}: dùng báo cáo mới BC CĐYT (bản sửa).docx thay cho {REPORTS[1]}." in note
-    assert f"- {CDYT}: 99 → 99,5 điểm, xếp thứ 2 → 2." in note
+    assert f"- {CDYT}: 98 → 99,5 điểm, xếp thứ 2 → 2." in note
 
 
 def test_corrected_version_dropped_with_its_original_wins_by_its_date(tmp_path):

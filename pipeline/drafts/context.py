@@ -217,7 +217,7 @@ def _groups_summary(units: list[UnitScore]) -> str:
 def _group_rows(result: ClusterResult) -> list[GroupRow]:
     rows = []
     for group in result.rubric.groups:
-        values = [g.accepted for u in result.board.units for g in u.groups if g.code == group.code]
+        values = [g.proposed for u in result.board.units for g in u.groups if g.code == group.code]
         if not values:
             continue
         label = {GroupKind.BONUS: "tối đa ", GroupKind.DEDUCTION: "tối đa "}.get(group.kind, "")
@@ -298,7 +298,7 @@ def _strengths(result: ClusterResult) -> list[str]:
         f"đạt {fmt(mean(u.standard for u in units))}/{fmt(scale)} điểm."
     ]
     for group in result.rubric.groups_of(GroupKind.STANDARD):
-        values = [g.accepted for u in units for g in u.groups if g.code == group.code]
+        values = [g.proposed for u in units for g in u.groups if g.code == group.code]
         if values and mean(values) >= 0.95 * group.max:
             lines.append(
                 f"Nhóm tiêu chí “{group.title}” được các đơn vị thực hiện tốt, đạt bình quân "
@@ -326,7 +326,7 @@ def _criterion_means(result: ClusterResult) -> list[tuple[float, str, float, flo
     for group, criterion in result.rubric.leaves():
         if group.kind is not GroupKind.STANDARD or not criterion.max:
             continue
-        values = [c.accepted for u in result.board.units for c in u.criteria if c.code == criterion.code]
+        values = [c.proposed for u in result.board.units for c in u.criteria if c.code == criterion.code]
         if values:
             rows.append((mean(values) / criterion.max, criterion.title, mean(values), criterion.max))
     return sorted(rows)
@@ -339,8 +339,8 @@ def _limitations(result: ClusterResult) -> list[str]:
         lines.append(f"Tiêu chí “{title}” còn thấp, bình quân {fmt(avg)}/{fmt(top)} điểm.")
     for unit in result.board.units:
         for c in unit.criteria:
-            if c.kind is GroupKind.DEDUCTION and c.accepted > 0:
-                lines.append(f"{unit.name} bị trừ {fmt(c.accepted)} điểm do {c.title[0].lower()}{c.title[1:]}.")
+            if c.kind is GroupKind.DEDUCTION and c.proposed > 0:
+                lines.append(f"{unit.name} bị trừ {fmt(c.proposed)} điểm do {c.title[0].lower()}{c.title[1:]}.")
     over = [u.name for u in result.board.units if any(c.has(FlagCode.OVER_MAX) for c in u.criteria)]
     unsupported = [u.name for u in result.board.units if any(c.has(FlagCode.NO_EVIDENCE) for c in u.criteria)]
     if over:

@@ -75,7 +75,7 @@ class RuleSet:
         _ruler(nlp, "evidence", [
             {"label": criterion.code, "pattern": fold(phrase)}
             for _, criterion in rubric.leaves()
-            for phrase in criterion.evidence
+            for phrase in {*criterion.evidence, *(criterion.deduction.phrases if criterion.deduction else [])}
         ])
         rules = metric_rules()
         return cls(
