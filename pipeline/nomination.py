@@ -13,7 +13,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from pipeline.cluster import Cluster
-from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy
+from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, TiePolicy
 from pipeline.scoring import ScoreBoard, UnitScore
 from pipeline.textnorm import format_number as fmt
 
@@ -67,10 +67,18 @@ def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) 
         quota = award.quota_for(len(board.units))
         if quota is not None:
             quota = max(quota - held_back, 0)
-        eligible = [u for u in pool if _eligible(u, award, board.scale)]
+        eligible = [u for u in pool if _eligible(u, award, rules, cluster, board.scale)]
         chosen, tied = _choose(eligible, quota)
-        for unit in chosen:
+        preferred: list[UnitScore] = []
+        if tied and rules.ties is TiePolicy.WOMEN_THEN_VOTE:
+            preferred, tied = _prefer_women(tied, quota - len(chosen), rules, cluster)
+        for unit in chosen + preferred:
             _propose(nominations[unit.member_id], award, unit, board, year)
+        for unit in preferred:
+            nominations[unit.member_id].note = _join(nominations[unit.member_id].note, (
+                f"Đồng điểm ở ranh giới; ưu tiên tập thể có từ {round(rules.women_share * 100)}% nữ theo "
+                "Luật Thi đua, khen thưởng năm 2022"))
+        chosen = chosen + preferred
         if tied:
             slots = quota - len(chosen)
             _mark_tie(nominations, tied, award, slots, rules, year)
@@ -83,7 +91,7 @@ def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) 
     for unit in pool:
         nomination = nominations[unit.member_id]
         if nomination.status is Status.NONE:
-            nomination.reason = _why_not(unit, rules, board.scale)
+            nomination.reason = _why_not(unit, rules, cluster, board.scale)
     return NominationResult(
         nominations=[nominations[u.member_id] for u in board.units],
         leadership=propose_leadership(board, rules, cluster),
@@ -94,10 +102,36 @@ def _blank(unit: UnitScore) -> Nomination:
     return Nomination(member_id=unit.member_id, name=unit.name, total=unit.total, rank=unit.rank or 0)
 
 
-def _eligible(unit: UnitScore, award: AwardRule, scale: float) -> bool:
+def _eligible(unit: UnitScore, award: AwardRule, rules: AwardRules, cluster: Cluster, scale: float) -> bool:
+    """The award's own conditions, and those of every award it requires (no cycles: checked on load)."""
     if award.exclude_discipline and unit.discipline:
         return False
-    return unit.standard + _EPS >= award.min_standard_share * scale
+    member = cluster.member_or_none(unit.member_id)
+    if award.exclude_investigation and member is not None and member.under_investigation:
+        return False
+    if unit.standard + _EPS < award.min_standard_share * scale:
+        return False
+    return all(_eligible(unit, rules.award(r), rules, cluster, scale) for r in award.requires)
+
+
+def _prefer_women(tied: list[UnitScore], slots: int, rules: AwardRules,
+                  cluster: Cluster) -> tuple[list[UnitScore], list[UnitScore]]:
+    """(tied units preferred as women-led collectives, units still tied for the vote)."""
+    def women_led(unit: UnitScore) -> bool:
+        member = cluster.member_or_none(unit.member_id)
+        return member is not None and member.women_share is not None and member.women_share >= rules.women_share
+
+    led = [u for u in tied if women_led(u)]
+    if not led or slots <= 0:
+        return [], tied
+    if len(led) <= slots:
+        rest = [u for u in tied if u not in led]
+        return led, (rest if len(rest) > slots - len(led) > 0 else [])
+    return [], led  # more women-led collectives than places: the vote decides among them
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first}; {second}" if first else second
 
 
 def _choose(eligible: list[UnitScore], quota: int | None) -> tuple[list[UnitScore], list[UnitScore]]:
@@ -160,7 +194,10 @@ def _next_award(rules: AwardRules, award: AwardRule) -> AwardRule | None:
     return rules.awards[index + 1] if index + 1 < len(rules.awards) else None
 
 
-def _why_not(unit: UnitScore, rules: AwardRules, scale: float) -> str:
+def _why_not(unit: UnitScore, rules: AwardRules, cluster: Cluster, scale: float) -> str:
+    member = cluster.member_or_none(unit.member_id)
+    if member is not None and member.under_investigation:
+        return "Đơn vị đang bị thanh tra, kiểm tra hoặc điều tra: chưa xét khen thưởng"
     if unit.discipline:
         return "Có tập thể, cá nhân bị kỷ luật trong năm: không đủ điều kiện đề nghị khen thưởng"
     lowest = min((a.min_standard_share for a in rules.awards if a.min_standard_share > 0), default=0.0)

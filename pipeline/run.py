@@ -38,11 +38,8 @@ def load_inputs(
     rubric: Path | None, rules: Path | None, cluster: Path | None
 ) -> tuple[Rubric, AwardRules, Cluster | None]:
     """The run's rubric, award rules and cluster; the defaults shipped in templates/ when not given."""
-    return (
-        load_rubric(rubric or DEFAULT_RUBRIC),
-        load_rules(rules or DEFAULT_RULES),
-        load_cluster(cluster) if cluster else None,
-    )
+    cluster_ = load_cluster(cluster) if cluster else None
+    return load_rubric(rubric or DEFAULT_RUBRIC), load_rules(rules or DEFAULT_RULES, cluster_), cluster_
 
 
 def list_inbox(inbox: Path) -> list[Path]:

@@ -67,7 +67,7 @@ class ClusterSource:
 
     def load(self) -> tuple[Rubric, AwardRules, Cluster | None]:
         cluster = load_cluster(self.cluster_file) if self.cluster_file else None
-        return load_rubric(self.rubric_file), load_rules(self.rules_file), cluster
+        return load_rubric(self.rubric_file), load_rules(self.rules_file, cluster), cluster
 
 
 @dataclass(frozen=True)

@@ -85,10 +85,56 @@ def test_rules_quota_must_be_count_or_share(tmp_path: Path):
 def test_quota_by_share_rounds_as_configured(tmp_path: Path):
     path = tmp_path / "rules.yaml"
     path.write_text(
-        "awards:\n  - {id: a, name: Cờ, kind: danh_hieu, quota: '20%'}\n"
-        "  - {id: b, name: Bằng, kind: hinh_thuc, quota: '20%', rounding: ceil}\n",
+        "awards:\n  - {id: a, name: Cờ thi đua của Chính phủ, kind: danh_hieu, quota: '20%'}\n"
+        "  - {id: b, name: Bằng khen của Thủ tướng Chính phủ, kind: hinh_thuc, quota: '20%', rounding: ceil}\n",
         encoding="utf-8",
     )
     rules = load_rules(path)
     assert rules.awards[0].quota_for(6) == 1
     assert rules.awards[1].quota_for(6) == 2
+
+
+RULES = """\
+awards:
+  - id: cp
+    name: Cờ thi đua của Chính phủ
+    kind: danh_hieu
+    quota: 9
+    requires: [tp]
+  - id: tp
+    name: Cờ thi đua của UBND Thành phố
+    kind: danh_hieu
+    quota: 1
+    requires: [cp]
+  - id: bk
+    name: Bằng khen của Giám đốc Sở Tài nguyên
+    kind: hinh_thuc
+    requires: [xx]
+"""
+
+
+def test_rules_that_cannot_be_satisfied_are_named_with_their_line(tmp_path: Path):
+    from pipeline.cluster import Cluster, Member
+
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULES, encoding="utf-8")
+    cluster = Cluster(name="Cụm thi đua số 9", members=[Member(id=i, name=f"Trường {i}") for i in "abc"])
+    with pytest.raises(ConfigError) as err:
+        load_rules(path, cluster)
+    message = str(err.value)
+    assert "dòng 5: số lượng 9 lớn hơn số đơn vị của Cụm (3)" in message
+    assert "dòng 6: điều kiện của 'cp' vòng lại chính nó" in message
+    assert "dòng 11: điều kiện của 'tp' vòng lại chính nó" in message
+    assert "dòng 13: không biết hình thức, danh hiệu 'Bằng khen của Giám đốc Sở Tài nguyên'" in message
+    assert "dòng 15: 'xx' không phải mã hình thức nào trong tệp" in message
+
+
+def test_legal_bases_follow_the_date_of_the_draft():
+    import datetime as dt
+
+    rules = load_rules(DEFAULT_RULES)
+    assert "91/2017/NĐ-CP" in rules.legal_basis_for(2023, dt.date(2023, 12, 28))[1]
+    assert "98/2023/NĐ-CP" in rules.legal_basis_for(2024)[1]  # issued January 2025
+    assert "98/2023/NĐ-CP" in rules.legal_basis_for(2025, dt.date(2025, 6, 30))[1]
+    assert "152/2025/NĐ-CP" in rules.legal_basis_for(2025, dt.date(2025, 7, 1))[1]
+    assert "15/2025/TT-BNV" in rules.legal_basis_for(2025)[2]

@@ -175,3 +175,72 @@ def test_wording_title_versus_form():
         "Đề nghị tặng danh hiệu “Cờ thi đua của Ủy ban nhân dân Thành phố”",
         "Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố",
     ]
+
+
+def _rules_with(**award_options) -> AwardRules:
+    rules = _rules()
+    for award in rules.awards:
+        for key, value in award_options.get(award.id, {}).items():
+            setattr(award, key, value)
+    return rules
+
+
+def test_prerequisite_the_government_flag_needs_the_city_flag_conditions():
+    rules = _rules_with(cp={"requires": ["tp"]}, tp={"min_standard_share": 0.9})
+    a = _unit("a", 99, standard=85)  # first by total, but below 90% of the standard points
+    result = _nominate([a, _unit("b", 97), _unit("c", 95)], rules)
+    by_id = {n.member_id: n for n in result.nominations}
+    assert by_id["b"].award == "Cờ thi đua của Chính phủ"
+    assert by_id["c"].award == "Cờ thi đua của Ủy ban nhân dân Thành phố"
+    assert by_id["a"].award == "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"
+
+
+def test_a_unit_under_investigation_gets_no_award():
+    units = [_unit("a", 99), _unit("b", 97), _unit("c", 95)]
+    cluster = _cluster(["a", "b", "c"])
+    cluster.members[0].under_investigation = True
+    result = nominate(rank_units(units, 100), _rules(), cluster, 2024)
+    by_id = {n.member_id: n for n in result.nominations}
+    assert by_id["a"].award is None
+    assert by_id["a"].reason == "Đơn vị đang bị thanh tra, kiểm tra hoặc điều tra: chưa xét khen thưởng"
+    assert by_id["b"].award == "Cờ thi đua của Chính phủ"
+
+
+def test_women_preference_decides_a_tie_when_the_rules_say_so():
+    from pipeline.rules import TiePolicy
+
+    units = [_unit("a", 98), _unit("b", 98), _unit("c", 95)]
+    cluster = _cluster(["a", "b", "c"])
+    cluster.members[1].women_share = 0.75
+    rules = _rules()
+    rules.ties = TiePolicy.WOMEN_THEN_VOTE
+    by_id = {n.member_id: n for n in nominate(rank_units(units, 100), rules, cluster, 2024).nominations}
+    assert by_id["b"].award == "Cờ thi đua của Chính phủ" and by_id["b"].status is Status.PROPOSED
+    assert "ưu tiên tập thể có từ 70% nữ theo Luật Thi đua, khen thưởng năm 2022" in by_id["b"].note
+    assert by_id["a"].award == "Cờ thi đua của Ủy ban nhân dân Thành phố"
+    # Without the policy the same tie goes to the vote.
+    by_id = {n.member_id: n for n in nominate(rank_units(units, 100), _rules(), cluster, 2024).nominations}
+    assert by_id["b"].status is Status.TIE_VOTE
+
+
+def test_a_claim_above_what_the_evidence_supports(tmp_path, sample_inputs):
+    from builders import full_scores, report_docx
+
+    from pipeline.run import read_report
+
+    rubric, _, cluster = sample_inputs
+    scores = full_scores(rubric)
+    scores["I.3"] = 8
+    path = report_docx(tmp_path / "cdyt.docx", rubric, "Trường Cao đẳng Y tế Thủ đô", scores, narrative=[
+        "Năm 2023, tỷ lệ sinh viên có việc làm sau tốt nghiệp đạt 70%, thấp hơn năm trước."])
+    facts = read_report(path, rubric, cluster).facts
+    unit = score_unit(facts, rubric, cluster)
+    employment = next(c for c in unit.criteria if c.code == "I.3")
+    assert (employment.self_score, employment.proposed) == (8, 5)
+    assert employment.has(FlagCode.ABOVE_EVIDENCE)
+    assert next(f.message for f in employment.flags if f.code is FlagCode.ABOVE_EVIDENCE) == \
+        "Tự chấm 8, minh chứng chỉ đủ 5"
+    assert "tỷ lệ sinh viên có việc làm sau tốt nghiệp đạt 70%" in employment.reason
+    assert "từ 90% đạt đủ 10 điểm, dưới 50% không có điểm → 5 điểm" in employment.reason
+    assert employment.evidence[0].quote.text == "tỷ lệ sinh viên có việc làm sau tốt nghiệp đạt 70%"
+    assert "Tự chấm cao hơn mức minh chứng ở tiêu chí I.3 (8 → 5)" in unit.flags

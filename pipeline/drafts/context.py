@@ -174,7 +174,7 @@ def _count(n: int) -> str:
 
 
 def _intro(result: ClusterResult) -> str:
-    bases = result.rules.legal_basis_for(result.year)
+    bases = result.rules.legal_basis_for(result.year, result.cluster.issue_date)
     lead = f"Thực hiện {'; '.join(bases)}; căn cứ" if bases else "Căn cứ"
     return (
         f"{lead} Bảng tiêu chí chấm điểm thi đua năm {result.year} đã được các đơn vị thành viên thống nhất, "
