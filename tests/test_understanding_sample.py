@@ -113,3 +113,28 @@ def test_evidence_found_except_the_unsupported_claim(sample_facts):
 def test_assessment_sections(sample_facts):
     sections = sample_facts["cdsp"].sections
     assert {k.value for k in sections} >= {"ưu điểm", "hạn chế", "phương hướng"}
+
+
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_emulation_officer_named_with_position(unit_id, sample_facts, expected):
+    truth = expected[unit_id]["officer"]
+    officers = sample_facts[unit_id].officers
+    assert [o.name for o in officers] == [truth["name"]]
+    officer = officers[0]
+    assert officer.position and officer.position in truth["text"]
+    assert truth["text"] in officer.quote.text
+    assert officer.quote.provenance.file == sample_facts[unit_id].file
+
+
+def test_people_outside_emulation_work_are_not_officers():
+    from pipeline.model import Block, BlockKind, Provenance
+    from pipeline.understanding.officers import find_officers
+
+    def para(text):
+        return Block(kind=BlockKind.PARAGRAPH, text=text, provenance=Provenance(file="a.docx", paragraph=1))
+
+    found = find_officers([
+        para("Đồng chí Lê Văn Hùng, Hiệu trưởng, đã tiếp đoàn kiểm tra của Sở Y tế."),
+        para("Bà Trần Thị Mai, chuyên viên Phòng Tổ chức, làm thường trực công tác thi đua, khen thưởng."),
+    ])
+    assert [(o.name, o.position) for o in found] == [("Trần Thị Mai", "chuyên viên Phòng Tổ chức")]

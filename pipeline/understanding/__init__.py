@@ -15,6 +15,7 @@ from pipeline.understanding.facts import ReportFacts
 from pipeline.understanding.header import TITLE_WORDS, read_header
 from pipeline.understanding.metrics import find_metrics
 from pipeline.understanding.nlp import RuleSet
+from pipeline.understanding.officers import find_officers
 from pipeline.understanding.sections import find_sections, forward_looking
 from pipeline.understanding.selfscore import find_self_score_table
 from pipeline.understanding.unit import identify_unit
@@ -44,6 +45,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         metrics=find_metrics(results, result_docs, rules),
         evidence=find_evidence(narrative, docs, table),
         sections=find_sections(narrative),
+        officers=find_officers(narrative),
         narrative_words=_narrative_words(narrative),
     )
     if table is None:

@@ -82,6 +82,14 @@ class EvidencePassage(BaseModel):
     quote: Quote
 
 
+class OfficerFact(BaseModel):
+    """A person the report names as doing the emulation and commendation work."""
+
+    name: str
+    position: str
+    quote: Quote
+
+
 class SectionKind(StrEnum):
     STRENGTHS = "ưu điểm"
     LIMITATIONS = "hạn chế"
@@ -103,6 +111,7 @@ class ReportFacts(BaseModel):
     awards: list[AwardFact] = Field(default_factory=list)
     metrics: list[MetricFact] = Field(default_factory=list)
     evidence: dict[str, list[EvidencePassage]] = Field(default_factory=dict)
+    officers: list[OfficerFact] = Field(default_factory=list)
     sections: dict[SectionKind, list[Quote]] = Field(default_factory=dict)
     narrative_words: int = Field(default=0, description="Words of narrative outside the header and tables")
     merged_from: list[str] = Field(default_factory=list, description="Other files joined into this record")

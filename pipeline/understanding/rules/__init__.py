@@ -56,6 +56,12 @@ class MetricRules(BaseModel):
     headline: list[str]
 
 
+class OfficerRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    roles: list[str]
+    titles: list[str]
+
+
 class UnitRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     abbreviations: dict[str, str]
@@ -76,3 +82,8 @@ def metric_rules() -> MetricRules:
 @cache
 def unit_rules() -> UnitRules:
     return load_model(RULES_DIR / "units.yaml", UnitRules)
+
+
+@cache
+def officer_rules() -> OfficerRules:
+    return load_model(RULES_DIR / "officers.yaml", OfficerRules)
