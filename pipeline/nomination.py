@@ -13,9 +13,10 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from pipeline.cluster import Cluster
-from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, TiePolicy
+from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, OfficerAward, TiePolicy
 from pipeline.scoring import ScoreBoard, UnitScore
 from pipeline.textnorm import format_number as fmt
+from pipeline.understanding.facts import OfficerFact, Quote
 
 _EPS = 0.005
 
@@ -47,12 +48,26 @@ class Leadership(BaseModel):
     basis: str
 
 
+class OfficerNomination(BaseModel):
+    """A person who did the emulation work in a unit, proposed for the cluster's commendation."""
+
+    member_id: str
+    unit: str
+    name: str
+    position: str
+    award: str
+    proposal: str
+    reason: str
+    source: Quote
+
+
 class NominationResult(BaseModel):
     nominations: list[Nomination]
     leadership: Leadership
+    officers: list[OfficerNomination] = Field(default_factory=list)
 
 
-def proposal_phrase(award: AwardRule) -> str:
+def proposal_phrase(award: AwardRule | OfficerAward) -> str:
     """'Đề nghị tặng danh hiệu "Cờ thi đua …"' for titles; 'Đề nghị tặng Bằng khen …' for forms."""
     if award.kind is AwardKind.TITLE:
         return f"Đề nghị tặng danh hiệu “{award.name}”"
@@ -96,6 +111,24 @@ def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) 
         nominations=[nominations[u.member_id] for u in board.units],
         leadership=propose_leadership(board, rules, cluster),
     )
+
+
+def nominate_officers(board: ScoreBoard, officers: dict[str, list[OfficerFact]], rules: AwardRules,
+                      year: int) -> list[OfficerNomination]:
+    """Every ranked unit's named emulation officers, in ranking order, when the rules give an award."""
+    award = rules.officer_award
+    if award is None:
+        return []
+    proposal = proposal_phrase(award)
+    return [
+        OfficerNomination(
+            member_id=unit.member_id, unit=unit.name, name=officer.name, position=officer.position,
+            award=award.name, proposal=proposal, source=officer.quote,
+            reason=f"Có thành tích xuất sắc trong công tác thi đua, khen thưởng năm {year}",
+        )
+        for unit in board.units
+        for officer in officers.get(unit.member_id, [])
+    ]
 
 
 def _blank(unit: UnitScore) -> Nomination:

@@ -16,7 +16,7 @@ from extractors import extract
 from pipeline.cluster import Cluster, Member, load_cluster
 from pipeline.drafts.render import render_drafts
 from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
-from pipeline.nomination import nominate
+from pipeline.nomination import nominate, nominate_officers
 from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
 from pipeline.rubric import Rubric, load_rubric
 from pipeline.rules import AwardRules, load_rules
@@ -211,6 +211,8 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
         raise NoReportsError("Không có báo cáo hợp lệ nào để chấm điểm")
     cluster = cluster or implicit_cluster(reports, year)
     board = rank_units([score_unit(f, rubric, cluster) for f in reports.values()], rubric.scale)
+    nominations = nominate(board, rules, cluster, year)
+    nominations.officers = nominate_officers(board, {k: f.officers for k, f in reports.items()}, rules, year)
     return ClusterResult(
         cluster=cluster,
         year=year,
@@ -218,7 +220,7 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
         rules=rules,
         reports=reports,
         board=board,
-        nominations=nominate(board, rules, cluster, year),
+        nominations=nominations,
         rejected=rejected,
         missing=[m.name for m in cluster.members if m.id not in reports],
     )

@@ -216,11 +216,21 @@ def nomination_list() -> WordDocument:
     doc = new_document()
     title(doc, "DANH SÁCH", "Đề nghị khen thưởng thành tích trong phong trào thi đua năm {{ year }}",
           note="(Kèm theo Tờ trình số {{ proposal_number }} ngày …… của {{ cluster_name }})")
+    para(doc, "{%p if officer_rows %}")  # the parts are numbered only when there are two
+    heading(doc, "I. TẬP THỂ", 2)
+    para(doc, "{%p endif %}")
     data_table(doc, ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Hình thức, danh hiệu đề nghị", "Lý do", "Ghi chú"],
                ["{{ row.stt }}", "{{ row.name }}", "{{ row.total }}", "{{ row.rank }}", "{{ row.award }}",
                 "{{ row.reason }}", "{{ row.note }}"],
                [13, 35, 16, 15, 35, 31, 20], "rows", centered={0, 2, 3})
     para(doc, "{{ totals }}")
+    para(doc, "{%p if officer_rows %}")
+    heading(doc, "II. CÁ NHÂN", 2)
+    data_table(doc, ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
+               ["{{ row.stt }}", "{{ row.name }}", "{{ row.position }}", "{{ row.award }}", "{{ row.reason }}"],
+               [13, 35, 50, 32, 35], "officer_rows", centered={0})
+    para(doc, "{{ officer_totals }}")
+    para(doc, "{%p endif %}")
     signature(doc)
     return doc
 

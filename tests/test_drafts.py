@@ -40,6 +40,34 @@ def test_nomination_table_read_back(drafts):
     assert rows[4][6] == "Đồng điểm với Trường Cao đẳng Điều dưỡng Hà Đông"
 
 
+def test_emulation_officers_listed_for_the_cluster_commendation(drafts):
+    doc = docx.Document(str(drafts["nominations"]))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == ["I. TẬP THỂ", "II. CÁ NHÂN"]
+    rows = _table_text(doc.tables[2])
+    assert rows[0] == ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Thành tích"]
+    assert len(rows) == 7  # one named officer per unit, in ranking order
+    assert rows[2][:4] == ["2", "Nguyễn Thị Hồng Nhung",
+                           "Chuyên viên Phòng Tổ chức - Hành chính, Trường Cao đẳng Y tế Thủ đô",
+                           "Giấy khen của Cụm trưởng Cụm thi đua"]
+    assert rows[2][4].endswith("(nguồn: Báo cáo số 125/BC-CĐYT ngày 12/12/2023)")
+    assert rows[6][1] == "Ngô Thị Thuỳ Linh"  # as the report writes it
+    texts = [p.text for p in doc.paragraphs]
+    assert "Tổng số: 06 cá nhân đề nghị tặng Giấy khen của Cụm trưởng Cụm thi đua." in texts
+    summary = "\n".join(p.text for p in docx.Document(str(drafts["summary"])).paragraphs)
+    assert "Đề nghị tặng Giấy khen của Cụm trưởng Cụm thi đua cho 06 cá nhân" in summary
+
+
+def test_no_officer_award_no_individual_part(sample_result, tmp_path):
+    result = sample_result.model_copy(deep=True)
+    result.nominations.officers = []
+    _, nominations = render_drafts(result, tmp_path)
+    doc = docx.Document(str(nominations))
+    assert not [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert len(doc.tables) == 3  # header, units, signature
+    assert not any("cá nhân" in p.text for p in doc.paragraphs)
+
+
 def test_administrative_header_and_signature(drafts):
     doc = docx.Document(str(drafts["summary"]))
     header = _table_text(doc.tables[0])

@@ -244,3 +244,25 @@ def test_a_claim_above_what_the_evidence_supports(tmp_path, sample_inputs):
     assert "từ 90% đạt đủ 10 điểm, dưới 50% không có điểm → 5 điểm" in employment.reason
     assert employment.evidence[0].quote.text == "tỷ lệ sinh viên có việc làm sau tốt nghiệp đạt 70%"
     assert "Tự chấm cao hơn mức minh chứng ở tiêu chí I.3 (8 → 5)" in unit.flags
+
+
+def test_officers_proposed_in_ranking_order_only_when_the_rules_give_an_award():
+    from pipeline.model import Provenance
+    from pipeline.nomination import nominate_officers
+    from pipeline.rules import OfficerAward
+    from pipeline.understanding.facts import OfficerFact
+
+    def officer(name, unit):
+        text = f"Bà {name}, chuyên viên, phụ trách công tác thi đua, khen thưởng"
+        return OfficerFact(name=name, position="chuyên viên",
+                           quote=Quote(text=text, provenance=Provenance(file=f"{unit}.docx", paragraph=9)))
+
+    board = rank_units([_unit("a", 95), _unit("b", 99)], 100)
+    officers = {"a": [officer("Lê Thị Hoa", "a")], "b": [officer("Trần Văn Nam", "b"), officer("Vũ Thị Lan", "b")]}
+    assert nominate_officers(board, officers, _rules(), 2024) == []
+    rules = _rules().model_copy(update={"officer_award": OfficerAward(name="Giấy khen của Cụm trưởng Cụm thi đua")})
+    proposed = nominate_officers(board, officers, rules, 2024)
+    assert [(p.name, p.unit) for p in proposed] == [
+        ("Trần Văn Nam", "Trường B"), ("Vũ Thị Lan", "Trường B"), ("Lê Thị Hoa", "Trường A")]
+    assert proposed[0].proposal == "Đề nghị tặng Giấy khen của Cụm trưởng Cụm thi đua"
+    assert proposed[0].reason == "Có thành tích xuất sắc trong công tác thi đua, khen thưởng năm 2024"

@@ -99,10 +99,20 @@ class NominationRow(BaseModel):
     note: str
 
 
+class OfficerRow(BaseModel):
+    stt: int
+    name: str
+    position: str
+    award: str
+    reason: str
+
+
 class NominationListContext(CommonContext):
     proposal_number: str
     rows: list[NominationRow]
     totals: str
+    officer_rows: list[OfficerRow]
+    officer_totals: str
 
 
 def common_context(result: ClusterResult, doc_type: str) -> CommonContext:
@@ -149,7 +159,7 @@ def summary_context(result: ClusterResult) -> SummaryContext:
         proposals=_unit_quotes(result, SectionKind.PROPOSALS, lead="kiến nghị"),
         scoring_summary=_scoring_summary(result),
         score_rows=[_score_row(i, u, len(units)) for i, u in enumerate(units, start=1)],
-        award_proposals=_award_proposals(result),
+        award_proposals=_award_proposals(result) + _officer_proposals(result),
         leadership=_leadership(result),
         closing=(
             f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {result.year} và phương hướng, "
@@ -166,6 +176,12 @@ def nomination_context(result: ClusterResult) -> NominationListContext:
         proposal_number=f"…/TTr-{result.cluster.symbol}",
         rows=rows,
         totals=_nomination_totals(result.nominations.nominations),
+        officer_rows=[
+            OfficerRow(stt=i, name=o.name, position=prose.capitalized(", ".join(p for p in (o.position, o.unit) if p)),
+                       award=o.award, reason=f"{o.reason} (nguồn: {prose.source_of(result.reports[o.member_id])})")
+            for i, o in enumerate(result.nominations.officers, start=1)
+        ],
+        officer_totals=_officer_totals(result),
     )
 
 
@@ -240,7 +256,7 @@ def _unit_result(result: ClusterResult, unit: UnitScore) -> UnitResult:
     figures = prose.join_quotes([m.quote.text for m in metrics])
     if figures:
         scanned = any(m.quote.provenance.ocr_confidence is not None for m in metrics)
-        parts.append(f"{figures[0].upper()}{figures[1:]}" + (" (số liệu đọc bằng OCR từ bản quét)" if scanned else ""))
+        parts.append(prose.capitalized(figures) + (" (số liệu đọc bằng OCR từ bản quét)" if scanned else ""))
     awards = _unit_awards(report)
     if awards:
         parts.append(f"Đơn vị và cá nhân được khen thưởng: {awards}")
@@ -432,6 +448,22 @@ def _award_proposals(result: ClusterResult) -> list[str]:
         if n.status is Status.NONE:
             lines.append(f"Chưa đề nghị khen thưởng đối với {n.name}: {n.reason[0].lower()}{n.reason[1:]}.")
     return lines
+
+
+def _officer_proposals(result: ClusterResult) -> list[str]:
+    officers = result.nominations.officers
+    if not officers:
+        return []
+    people = prose.name_list([f"{o.name} ({o.unit})" for o in officers])
+    return [f"{officers[0].proposal} cho {prose.two_digits(len(officers))} cá nhân có thành tích trong công tác "
+            f"thi đua, khen thưởng năm {result.year}: {people}."]
+
+
+def _officer_totals(result: ClusterResult) -> str:
+    officers = result.nominations.officers
+    if not officers:
+        return ""
+    return f"Tổng số: {prose.two_digits(len(officers))} cá nhân đề nghị tặng {officers[0].award}."
 
 
 def _leadership(result: ClusterResult) -> list[str]:
