@@ -71,6 +71,18 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--rubric", type=Path, help="bảng tiêu chí YAML (mặc định: templates/rubric.yaml)")
     extract.add_argument("--cluster", type=Path, help="thông tin Cụm YAML, để nhận ra tên đơn vị")
     extract.set_defaults(handler=_extract)
+
+    explain = commands.add_parser(
+        "explain", help="giải thích điểm của một đơn vị: từng tiêu chí, quy tắc chấm và minh chứng",
+        description="In điểm tự chấm, điểm đề xuất, quy tắc và đoạn trích minh chứng (tệp, trang) của một đơn vị, "
+        "như Phụ lục của báo cáo tổng kết. Đọc kết quả đã có, không đọc lại báo cáo.")
+    explain.add_argument("unit", help="mã, tên, tên viết tắt hoặc một phần tên đơn vị, ví dụ cdyt hoặc “Y tế”")
+    explain.add_argument("--workspace", type=Path, default=Path("."), help="không gian làm việc (mặc định: .)")
+    explain.add_argument("--cluster-key", help="mã Cụm khi không gian làm việc có nhiều Cụm")
+    explain.add_argument("--from-run", type=Path, help="thư mục --out (hoặc tệp ket-qua-xu-ly-….json) của tdkt run")
+    explain.add_argument("--year", type=int, help="năm (mặc định: năm mới nhất)")
+    explain.add_argument("--all-evidence", action="store_true", help="in mọi đoạn minh chứng, đầy đủ")
+    explain.set_defaults(handler=_explain)
     return parser
 
 
@@ -166,6 +178,27 @@ def _extract(args: argparse.Namespace) -> int:
     outcome = read_report(args.file, rubric, cluster)
     print_extract(outcome)
     return 0 if outcome.facts else 1
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from cli.output import print_explanation
+    from pipeline.explain import explain_unit, find_unit
+
+    if args.from_run:
+        from pipeline.run_report import load_run_result
+
+        result = load_run_result(args.from_run, args.year)
+    else:
+        from pipeline.workspace_run import workspace_result
+
+        result = workspace_result(args.workspace.resolve(), args.cluster_key, args.year)
+    unit = find_unit(result, args.unit)
+    if args.all_evidence:
+        explanation = explain_unit(result, unit, quotes=10_000, quote_chars=None, flagged_quotes=10_000)
+    else:
+        explanation = explain_unit(result, unit, quotes=2, quote_chars=240)
+    print_explanation(explanation, result.year)
+    return 0
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.explain import UnitExplanation
 from pipeline.intake import Outcome
 from pipeline.nomination import Status
 from pipeline.outcome import FileOutcome, RunSummary
@@ -99,3 +100,28 @@ def print_extract(outcome: FileOutcome) -> None:
         console.print(f"Số liệu: {metric.measure} = {fmt(metric.value)} {metric.unit}", markup=False)
     for note in facts.notes:
         console.print(f"Lưu ý: {note}", markup=False)
+
+
+def print_explanation(unit: UnitExplanation, year: int) -> None:
+    console.print(f"[bold]{unit.name}[/bold] — năm {year}", markup=True)
+    console.print(f"Tự chấm {unit.self_total} điểm; Cụm chấm {unit.total} điểm; xếp thứ {unit.rank}. "
+                  f"Minh chứng trích từ tệp {unit.file} (trừ khi ghi tệp khác).", markup=False)
+    for note in unit.notes:
+        console.print(f"  ! {note}", markup=False)
+    for c in unit.criteria:
+        mark = " [bold yellow]≠[/bold yellow]" if c.differs and c.self_score else ""
+        console.print(f"\n[bold]{c.code}[/bold] {_escape(c.title)} — chuẩn {c.max}, tự chấm {c.self_score or '-'}, "
+                      f"đề xuất [bold]{c.proposed}[/bold]{mark}")
+        console.print(f"  {c.reason}", markup=False)
+        for flag in c.flags:
+            console.print(f"  Cần rà soát: {flag}", markup=False)
+        for e in c.evidence:
+            console.print(f"  “{e.quote}” ({e.source})", markup=False)
+        if c.more_evidence:
+            console.print(f"  (và {c.more_evidence} đoạn minh chứng khác; --all-evidence để xem hết)", markup=False)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -57,25 +57,34 @@ def years_of(ledger: Ledger, source: ClusterSource) -> list[int]:
 
 def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int,
                inputs: tuple[Rubric, AwardRules, Cluster | None]) -> YearDrafts:
+    summary = score_year(source, ledger, year, inputs)
+    ledger.set_superseded(source.key, {r.sha256: r.replaced_by for r in summary.rejected
+                                       if r.reason is RejectReason.SUPERSEDED})
+    if summary.result is None:
+        return YearDrafts(year, None, [], summary)
+    result = summary.result
+    out_dir = ws.drafts / source.key / str(year)
+    version, paths = _write_version(ledger, source.key, year, out_dir, result, fingerprint(result))
+    summary.drafts = latest_drafts(ledger, source.key, year)
+    _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.txt", "\n".join(report_lines(summary)) + "\n")
+    return YearDrafts(year, version, paths, summary)
+
+
+def score_year(source: ClusterSource, ledger: Ledger, year: int,
+               inputs: tuple[Rubric, AwardRules, Cluster | None]) -> RunSummary:
+    """The cluster's result for ``year`` from the facts the ledger holds (nothing is read again)."""
     rubric, rules, cluster = inputs
     rows = ledger.files(source.key)
     outcomes = [_outcome(r) for r in rows if r.status == "read" and r.facts]
     reports, selection = select_reports(outcomes, year)
     replaced = [r for r in selection if r.reason is RejectReason.SUPERSEDED]
-    ledger.set_superseded(source.key, {r.sha256: r.replaced_by for r in replaced})
     rejected = [_rejection(r) for r in rows if r.status == "rejected"] + replaced
-    out_dir = ws.drafts / source.key / str(year)
     summary = RunSummary(year=year, rejected=rejected)
     try:
-        result = score_cluster(reports, rejected, rubric, rules, cluster, year)
+        summary.result = score_cluster(reports, rejected, rubric, rules, cluster, year)
     except NoReportsError:
         summary.problem = "không có báo cáo hợp lệ nào để chấm điểm"
-        return YearDrafts(year, None, [], summary)
-    summary.result = result
-    version, paths = _write_version(ledger, source.key, year, out_dir, result, fingerprint(result))
-    summary.drafts = latest_drafts(ledger, source.key, year)
-    _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.txt", "\n".join(report_lines(summary)) + "\n")
-    return YearDrafts(year, version, paths, summary)
+    return summary
 
 
 def latest_drafts(ledger: Ledger, cluster: str, year: int) -> list[str]:

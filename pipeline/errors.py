@@ -52,3 +52,7 @@ class TemplateError(TdktError):
 
 class NoReportsError(TdktError):
     """Raised when a run finds no usable unit report at all, so no draft can be written."""
+
+
+class WorkspaceError(TdktError):
+    """A workspace, cluster or year asked for that is not there."""

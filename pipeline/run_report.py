@@ -7,7 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from pipeline.outcome import RunSummary
+from pipeline.errors import WorkspaceError
+from pipeline.outcome import ClusterResult, RunSummary
 from pipeline.textnorm import format_number as fmt
 
 
@@ -53,3 +54,19 @@ def _atomic_write(path: Path, text: str) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
     os.replace(tmp, path)
+
+
+def load_run_result(path: Path, year: int | None = None) -> ClusterResult:
+    """The result a `tdkt run` wrote: its JSON file, or the output folder holding it."""
+    if path.is_dir():
+        found = sorted(path.glob(f"ket-qua-xu-ly-{year or '*'}.json"))
+        if not found:
+            raise WorkspaceError(f"không thấy tệp ket-qua-xu-ly-….json trong {path}")
+        path = found[-1]
+    try:
+        summary = RunSummary.model_validate_json(path.read_bytes())
+    except (OSError, ValueError) as e:
+        raise WorkspaceError(f"không đọc được kết quả xử lý {path}: {e}") from e
+    if summary.result is None:
+        raise WorkspaceError(f"{path.name}: lần chạy này không chấm điểm được ({summary.problem})")
+    return summary.result

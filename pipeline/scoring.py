@@ -205,7 +205,10 @@ def _by_rule(kind: GroupKind, criterion: Criterion, self_score: float | None,
     elif self_score > result.value + _EPS:
         flags.append(Flag(code=FlagCode.ABOVE_EVIDENCE, message=(
             f"Tự chấm {fmt(self_score)}, minh chứng chỉ đủ {fmt(result.value)}")))
-    return proposed, result.reason, flags
+    reason = result.reason
+    if proposed < result.value - _EPS and self_score is not None:
+        reason += f"; giữ điểm tự chấm {fmt(proposed)} (không đề xuất cao hơn điểm đơn vị tự chấm)"
+    return proposed, reason, flags
 
 
 def _judge(kind: GroupKind, criterion: Criterion, self_score: float | None,

@@ -14,8 +14,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.cluster import Cluster
-from pipeline.drafting import YearDrafts, draft_year, years_of
-from pipeline.errors import ConfigError
+from pipeline.drafting import YearDrafts, draft_year, score_year, years_of
+from pipeline.errors import ConfigError, WorkspaceError
 from pipeline.intake import (
     Candidate,
     Ingested,
@@ -28,6 +28,7 @@ from pipeline.intake import (
     understanding_fingerprint,
 )
 from pipeline.ledger import Ledger
+from pipeline.outcome import ClusterResult
 from pipeline.rubric import Rubric
 from pipeline.rules import AwardRules
 from pipeline.workspace import ClusterSource, Workspace
@@ -142,3 +143,30 @@ def clean_temporaries(ws: Workspace, source: ClusterSource) -> None:
         for temp in folder.glob(".tdkt-*") if folder.is_dir() else []:
             if time.time() - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
                 temp.unlink(missing_ok=True)
+
+
+def workspace_result(root: Path, key: str | None = None, year: int | None = None) -> ClusterResult:
+    """The scored result of one cluster and year of a workspace, from the facts its ledger holds
+    (nothing is read or written): what the latest drafts were made from, or would be."""
+    ws = Workspace(root)
+    if not (ws.root / "inbox").is_dir():
+        raise WorkspaceError(f"{root} không phải không gian làm việc của tdkt (chưa có thư mục inbox/)")
+    sources = ws.clusters()
+    keys = [s.key for s in sources]
+    if key is not None:
+        sources = [s for s in sources if s.key == key]
+    if len(sources) != 1:
+        asked = f"không có Cụm '{key}'" if key is not None else "có nhiều Cụm, cần chọn một"
+        raise WorkspaceError(f"{asked}; các Cụm: {', '.join(keys) or '(chưa có)'}")
+    source = sources[0]
+    ledger = Ledger(ws.ledger_url())
+    try:
+        years = years_of(ledger, source)
+        if not years:
+            raise WorkspaceError(f"Cụm {source.key} chưa có báo cáo nào được đọc (chạy tdkt process trước)")
+        summary = score_year(source, ledger, year or years[-1], source.load())
+    finally:
+        ledger.close()
+    if summary.result is None:
+        raise WorkspaceError(f"năm {year or years[-1]}: {summary.problem}")
+    return summary.result

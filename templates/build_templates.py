@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline.drafts.docx_format import (
     borderless,
     fixed_widths,
+    keep_rows_together,
     repeat_header_row,
     rule_below,
     setup_document,
@@ -111,6 +112,7 @@ def signature(doc: WordDocument) -> None:
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
     fixed_widths(table, [75, 90])
+    keep_rows_together(table)
     left, right = table.cell(0, 0), table.cell(0, 1)
     left.paragraphs[0].text = "Nơi nhận:"
     left.paragraphs[0].style = doc.styles["TDKT Nơi nhận"]
@@ -208,8 +210,51 @@ def summary_report() -> WordDocument:
     heading(doc, "III. CỤM TRƯỞNG, CỤM PHÓ NĂM {{ next_year }}", 2)
     bullets(doc, "leadership")
     para(doc, "{{ closing }}")
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the closing line stays with the signature
     signature(doc)
+    explanation_appendix(doc)
     return doc
+
+
+def explanation_appendix(doc: WordDocument) -> None:
+    """Per unit, criterion by criterion: the scores, the rule that gave the proposed one and the
+    evidence quotes with their source, for members to check before they vote."""
+    para(doc, "Phụ lục", style="TDKT Phụ lục")
+    para(doc, "BẢNG ĐIỂM CHI TIẾT VÀ MINH CHỨNG", style="TDKT Trích yếu")
+    para(doc, "(Kèm theo Báo cáo số {{ number }} ngày …… của {{ cluster_name }})", style="TDKT Căn cứ")
+    para(doc, "{{ appendix_intro }}")
+    para(doc, "{%p for u in appendix %}")
+    heading(doc, "{{ loop.index }}. {{ u.name }}", 3)
+    para(doc, "Đơn vị tự chấm {{ u.self_total }} điểm; Cụm chấm {{ u.total }} điểm; xếp thứ {{ u.rank }}. "
+              "Minh chứng trích từ tệp {{ u.file }} (trừ khi ghi tệp khác).")
+    para(doc, "{%p for note in u.notes %}")
+    para(doc, "- {{ note }}")
+    para(doc, "{%p endfor %}")
+    table = doc.add_table(rows=4, cols=6)
+    table.style = doc.styles["Table Grid"]
+    for c, text in enumerate(["Mã", "Tiêu chí", "Điểm chuẩn", "Tự chấm", "Đề xuất", "Căn cứ đề xuất, minh chứng"]):
+        table.cell(0, c).paragraphs[0].text = text
+        table.cell(0, c).paragraphs[0].style = doc.styles["TDKT Bảng tiêu đề"]
+    table.cell(1, 0).paragraphs[0].text = "{%tr for c in u.criteria %}"
+    for c, text in enumerate(["{{ c.code }}", "{{ c.title }}", "{{ c.max }}", "{{ c.self_score }}",
+                              "{{ c.proposed }}"]):
+        table.cell(2, c).paragraphs[0].text = text
+        table.cell(2, c).paragraphs[0].style = doc.styles["TDKT Bảng" if c == 1 else "TDKT Bảng giữa"]
+    # The last cell always keeps its first paragraph (a cell without one is invalid in Word).
+    cell = table.cell(2, 5)
+    cell.paragraphs[0].text = "{{ c.reason }}"
+    cell.paragraphs[0].style = doc.styles["TDKT Bảng"]
+    for line, style in (("{%p for f in c.flags %}", "TDKT Bảng"), ("Cần rà soát: {{ f }}", "TDKT Bảng"),
+                        ("{%p endfor %}", "TDKT Bảng"), ("{%p for e in c.evidence %}", "TDKT Bảng"),
+                        ("“{{ e.quote }}” ({{ e.source }})", "TDKT Bảng trích dẫn"), ("{%p endfor %}", "TDKT Bảng"),
+                        ("{%p if c.more_evidence %}", "TDKT Bảng"),
+                        ("(và {{ c.more_evidence }} đoạn minh chứng khác)", "TDKT Bảng trích dẫn"),
+                        ("{%p endif %}", "TDKT Bảng")):
+        cell.add_paragraph(line, style=style)
+    table.cell(3, 0).paragraphs[0].text = "{%tr endfor %}"
+    fixed_widths(table, [12, 38, 16, 14, 14, 71])
+    repeat_header_row(table)
+    para(doc, "{%p endfor %}")
 
 
 def nomination_list() -> WordDocument:

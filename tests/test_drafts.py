@@ -77,7 +77,7 @@ def test_administrative_header_and_signature(drafts):
     texts = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in texts
     assert "Tổng kết công tác thi đua, khen thưởng năm 2023 và phương hướng, nhiệm vụ năm 2024" in texts
-    signature = _table_text(doc.tables[-1])[0]
+    signature = next(t for t in map(_table_text, doc.tables) if t[0][0].startswith("Nơi nhận"))[0]
     assert signature[0].startswith("Nơi nhận:\n- Ban Thi đua - Khen thưởng Thành phố;")
     assert signature[0].endswith("- Lưu: VT, CTĐ18.")
     assert signature[1].split("\n") == ["TM. CỤM THI ĐUA SỐ 18", "CỤM TRƯỞNG", "Phạm Thị Thu Hà"]

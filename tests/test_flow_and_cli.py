@@ -61,6 +61,12 @@ def test_readme_demo_command_on_a_fresh_workspace(tmp_path):
     again = subprocess.run([str(REPO / "scripts" / "demo"), "--workspace", str(workspace)], capture_output=True,
                            text=True, timeout=300, env=_env(), cwd=tmp_path)
     assert again.returncode == 0 and "Năm 2023: không có gì mới; dự thảo giữ nguyên." in again.stdout
+    explain = subprocess.run([*TDKT, "explain", "y te", "--workspace", str(workspace)], capture_output=True,
+                             text=True, timeout=120, env=_env(), cwd=REPO)
+    assert explain.returncode == 0, explain.stderr[-3000:]
+    lines = [" ".join(line.split()) for line in explain.stdout.splitlines()]
+    assert "Trường Cao đẳng Y tế Thủ đô — năm 2023" in lines
+    assert "Cần rà soát: Tự chấm 2, minh chứng chỉ đủ 1" in lines
 
 
 def test_extract_json_shows_blocks_and_facts(tmp_path):

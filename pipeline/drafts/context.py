@@ -11,6 +11,7 @@ from statistics import mean
 from pydantic import BaseModel
 
 from pipeline.drafts import prose
+from pipeline.explain import UnitExplanation, explain_all
 from pipeline.nomination import Nomination, Status
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import GroupKind
@@ -87,6 +88,8 @@ class SummaryContext(CommonContext):
     award_proposals: list[str]
     leadership: list[str]
     closing: str
+    appendix_intro: str
+    appendix: list[UnitExplanation]
 
 
 class NominationRow(BaseModel):
@@ -165,6 +168,13 @@ def summary_context(result: ClusterResult) -> SummaryContext:
             f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {result.year} và phương hướng, "
             f"nhiệm vụ năm {result.year + 1} của {result.cluster.name}./."
         ),
+        appendix_intro=(
+            "Với từng đơn vị và từng tiêu chí: điểm chuẩn, điểm đơn vị tự chấm, điểm Cụm đề xuất, quy tắc cho điểm "
+            "đề xuất và đoạn trích minh chứng trong báo cáo của đơn vị (tên tệp, trang hoặc đoạn) để các thành "
+            "viên Cụm đối chiếu. Tiêu chí có ghi “Cần rà soát” là tiêu chí có điểm đề xuất khác điểm tự chấm "
+            "hoặc chưa tìm thấy minh chứng."
+        ),
+        appendix=explain_all(result),
     )
 
 

@@ -37,6 +37,8 @@ _PARAGRAPH_STYLES = [
     ("TDKT Bảng", None, 12, False, False, "left", 0, 2, 2),
     ("TDKT Bảng giữa", "TDKT Bảng", 12, False, False, "center", 0, 2, 2),
     ("TDKT Bảng tiêu đề", "TDKT Bảng", 12, True, False, "center", 0, 2, 2),
+    ("TDKT Bảng trích dẫn", "TDKT Bảng", 11, False, True, "left", 0, 2, 2),
+    ("TDKT Phụ lục", None, 14, True, False, "center", 0, 0, 0),
     ("TDKT Chức vụ ký", None, 14, True, False, "center", 0, 0, 0),
     ("TDKT Họ tên ký", None, 14, True, False, "center", 0, 72, 0),
     ("TDKT Nơi nhận", None, 12, True, True, "left", 0, 0, 0),
@@ -88,6 +90,7 @@ def setup_document(doc: WordDocument) -> None:
     _normal_and_headings(doc)
     for spec in _PARAGRAPH_STYLES:
         _paragraph_style(doc, *spec)
+    doc.styles["TDKT Phụ lục"].paragraph_format.page_break_before = True  # an appendix starts a page
     unit_name = doc.styles.add_style("TDKT Tên đơn vị", WD_STYLE_TYPE.CHARACTER)
     unit_name.font.bold = True
     _page_numbers(doc)
@@ -221,5 +224,14 @@ def repeat_header_row(table: Table, rows: int = 1) -> None:
     for row in table.rows[:rows]:
         tr_pr = row._tr.get_or_add_trPr()
         el = OxmlElement("w:tblHeader")
+        el.set(qn("w:val"), "true")
+        tr_pr.append(el)
+
+
+def keep_rows_together(table: Table) -> None:
+    """Rows never split across pages (a signature block must not leave its name on the next page)."""
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        el = OxmlElement("w:cantSplit")
         el.set(qn("w:val"), "true")
         tr_pr.append(el)
