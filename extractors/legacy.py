@@ -115,7 +115,9 @@ def encoding_of_font(font: str | None) -> tuple[str | None, bool]:
 
 _VIETNAMESE_UNICODE = re.compile("[\u1ea0-\u1ef9\u0103\u0102\u01a1\u01a0\u01b0\u01af\u0111\u0110]")
 _TCVN3_ONLY = re.compile("[\u00a1-\u00a7\u00a8-\u00ae\u00b5-\u00b9\u00bb-\u00be]")
-_VNI_SEQUENCE = re.compile("[aeiouyAEIOUY][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]|[ñÑöÖ]")
+# Only marks that are not Vietnamese letters themselves: "uyê", "iê", "uâ", "oà" are plain
+# Unicode Vietnamese ("Chuyên môn", "Quân sự") and must not read as VNI.
+_VNI_SEQUENCE = re.compile("[aeiouyAEIOUY][øûïåäëüØÛÏÅÄËÜ]|[ñÑöÖ]")
 
 
 def guess_encoding(text: str) -> str | None:

@@ -74,3 +74,18 @@ def test_truncated_docx_is_rejected_with_a_plain_reason(word_file: Path, tmp_pat
         extract(broken)
     assert err.value.reason is RejectReason.CORRUPT
     assert "bị hỏng hoặc chưa được sao chép hết" in err.value.message
+
+
+def test_short_unicode_cells_are_not_taken_for_vni(tmp_path):
+    """"uyê", "iê", "uâ" look like VNI mark sequences but are plain Unicode Vietnamese."""
+    import docx as word
+
+    from extractors import extract
+
+    doc = word.Document()
+    table = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Chuyên môn", "Quân sự", "Biên chế"), strict=True):
+        cell.text = text
+    doc.save(str(tmp_path / "t.docx"))
+    cells = [c.text for c in extract(tmp_path / "t.docx").tables()[0].rows[0]]
+    assert cells == ["Chuyên môn", "Quân sự", "Biên chế"]
