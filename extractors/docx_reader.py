@@ -104,7 +104,7 @@ class _Walker:
                 yield from self._container(box, part)
 
     def _table(self, tbl: etree._Element, part: Part) -> Block:
-        rows = _resolve_grid(tbl, self.styles)
+        rows = _resolve_grid(tbl, self.styles, self.numbering)
         provenance = self._provenance(part, table=self.table_index)
         raw = "\n".join(" | ".join(c.raw for c in row) for row in rows)
         decoded = "\n".join(" | ".join(c.text for c in row) for row in rows)
@@ -133,18 +133,23 @@ def _is_bold(para: Paragraph, style_bold: bool) -> bool:
     return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
-def _cell_text(tc: etree._Element, styles: Styles) -> tuple[str, str]:
-    """(raw, Unicode) text of a cell: its paragraphs, one per line."""
+def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering) -> tuple[str, str]:
+    """(raw, Unicode) text of a cell: its paragraphs, one per line, with their automatic numbers
+    (an STT column numbered by Word holds no text of its own)."""
     raws, texts = [], []
     for p in tc.iter(qn("w:p")):
         content = paragraph_text(p, styles)
-        if content.text.strip():
+        label = numbering.label_for(p, styles.of(p).num_pr)
+        if label and label != "-":
+            raws.append(f"{label} {content.raw}".strip())
+            texts.append(f"{label} {content.text}".strip())
+        elif content.text.strip():
             raws.append(content.raw)
             texts.append(content.text)
     return "\n".join(raws), "\n".join(texts)
 
 
-def _resolve_grid(tbl: etree._Element, styles: Styles) -> list[list[Cell]]:
+def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> list[list[Cell]]:
     """The table as a full grid: a merged cell's text fills every position it covers."""
     grid: list[list[Cell | None]] = []
     origins: dict[tuple[int, int], tuple[int, int]] = {}
@@ -167,7 +172,7 @@ def _resolve_grid(tbl: etree._Element, styles: Styles) -> list[list[Cell]]:
                     origins[(r, c + k)] = above
                     row.append(cell(origin.raw, merged_from=above, decoded=origin.text))
                 continue
-            raw, text = _cell_text(tc, styles)
+            raw, text = _cell_text(tc, styles, numbering)
             row.append(cell(raw, col_span=span, decoded=text))
             origins[(r, c)] = (r, c)
             for k in range(1, span):

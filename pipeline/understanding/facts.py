@@ -26,6 +26,7 @@ class UnitFact(BaseModel):
 
 class RowKind(StrEnum):
     GROUP = "group"
+    SUBTOTAL = "subtotal"  # a criterion with sub-criteria (rubrics nested three deep): its row sums them
     CRITERION = "criterion"
     TOTAL = "total"
 

@@ -167,6 +167,10 @@ def _classify(cells: dict[str, str], state: _State, prov: object) -> SelfScoreRo
         state.group = group
         score = _score(self_written, state)
         return SelfScoreRow(kind=RowKind.GROUP, code=group.code, self_score=score, match="group", **base)
+    parent = _parent_criterion(code, label, state)
+    if parent is not None:
+        return SelfScoreRow(kind=RowKind.SUBTOTAL, code=parent.code, self_score=_score(self_written, state),
+                            match="subtotal", **base)
     criterion, how = _match_criterion(code, label, state)
     if criterion is not None:
         state.used.add(criterion.code)
@@ -227,6 +231,38 @@ def _match_criterion(code: str, label: str, state: _State) -> tuple[Criterion | 
     if code_fits:
         return by_code, "code (nội dung ghi khác)"
     return None, ""
+
+
+def _parent_criterion(code: str, label: str, state: _State) -> Criterion | None:
+    """A row of a criterion that has sub-criteria ('A.1' over 'A.1.a', 'A.1.b'), by its code and
+    label; such a row holds their sum, not a score of its own."""
+    parents = {c.code.upper(): c for c in _all_parents(state.rubric)}
+    if not parents:
+        return None
+    written = code.strip().rstrip(".").replace(" ", "").upper()
+    tries = [written] + ([f"{state.group.code}.{written}".upper()] if state.group is not None and written else [])
+    by_code = next((parents[t] for t in tries if t in parents), None)
+    if by_code is not None and (not label or label_similarity(label, by_code.title) >= _CODE_OK):
+        return by_code
+    if _by_code(code, state) is None and label:
+        best = max(parents.values(), key=lambda c: label_similarity(label, c.title))
+        if label_similarity(label, best.title) >= _GROUP_TITLE_OK:
+            return best
+    return None
+
+
+def _all_parents(rubric: Rubric) -> list[Criterion]:
+    found: list[Criterion] = []
+
+    def walk(criteria: list[Criterion]) -> None:
+        for c in criteria:
+            if c.criteria:
+                found.append(c)
+                walk(c.criteria)
+
+    for group in rubric.groups:
+        walk(group.criteria)
+    return found
 
 
 def _candidates(state: _State) -> list[Criterion]:
