@@ -83,6 +83,24 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--year", type=int, help="năm (mặc định: năm mới nhất)")
     explain.add_argument("--all-evidence", action="store_true", help="in mọi đoạn minh chứng, đầy đủ")
     explain.set_defaults(handler=_explain)
+
+    rubric = commands.add_parser("rubric", help="bảng tiêu chí: nhập từ văn bản của Cụm, xuất ra bảng Word")
+    rubric_commands = rubric.add_subparsers(dest="rubric_command", title="lệnh", required=True)
+    rubric_import = rubric_commands.add_parser(
+        "import", help="đọc bảng tiêu chí của Cụm (.docx, PDF) thành tệp rubric.yaml",
+        description="Đọc bảng “STT/Mã | Nội dung tiêu chí | Điểm chuẩn” (nhóm I, II, …, tiêu chí con, điểm thưởng, "
+        "điểm trừ) thành tệp YAML tdkt dùng để chấm điểm; báo những dòng không xếp được.")
+    rubric_import.add_argument("file", type=Path, help="văn bản bảng tiêu chí (.docx, .pdf, .doc, .odt)")
+    rubric_import.add_argument("--out", type=Path, default=Path("rubric.yaml"),
+                               help="tệp YAML ghi ra (mặc định: rubric.yaml)")
+    rubric_import.add_argument("--name", help="tên bảng tiêu chí (mặc định: tiêu đề trong văn bản)")
+    rubric_import.add_argument("--force", action="store_true", help="ghi đè tệp --out nếu đã có")
+    rubric_import.set_defaults(handler=_rubric_import)
+    rubric_table = rubric_commands.add_parser("table", help="xuất bảng tiêu chí YAML thành bảng Word để ký, gửi")
+    rubric_table.add_argument("rubric", type=Path, help="tệp rubric.yaml")
+    rubric_table.add_argument("--out", type=Path, required=True, help="tệp .docx ghi ra")
+    rubric_table.add_argument("--force", action="store_true", help="ghi đè tệp --out nếu đã có")
+    rubric_table.set_defaults(handler=_rubric_table)
     return parser
 
 
@@ -178,6 +196,46 @@ def _extract(args: argparse.Namespace) -> int:
     outcome = read_report(args.file, rubric, cluster)
     print_extract(outcome)
     return 0 if outcome.facts else 1
+
+
+def _refuse_overwrite(path: Path, force: bool) -> bool:
+    if path.exists() and not force:
+        print(f"Lỗi: {path} đã có (có thể đã được sửa tay); chọn tệp khác bằng --out hoặc thêm --force để ghi đè",
+              file=sys.stderr)
+        return True
+    return False
+
+
+def _rubric_import(args: argparse.Namespace) -> int:
+    from cli.output import print_rubric_import
+    from pipeline.rubric_export import rubric_yaml
+    from pipeline.rubric_import import RubricImportError, import_file
+
+    if _refuse_overwrite(args.out, args.force):
+        return 1
+    if not args.file.is_file():
+        print(f"Lỗi: không thấy tệp {args.file}", file=sys.stderr)
+        return 1
+    try:
+        imported = import_file(args.file, args.name)
+    except RubricImportError as e:
+        print(f"Lỗi: {args.file.name}: {e}", file=sys.stderr)
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(rubric_yaml(imported.rubric, imported), encoding="utf-8")
+    print_rubric_import(imported, args.out)
+    return 1 if imported.problems else 0
+
+
+def _rubric_table(args: argparse.Namespace) -> int:
+    from pipeline.rubric import load_rubric
+    from pipeline.rubric_export import write_rubric_docx
+
+    if _refuse_overwrite(args.out, args.force):
+        return 1
+    path = write_rubric_docx(load_rubric(args.rubric), args.out)
+    print(f"Đã ghi bảng tiêu chí: {path}")
+    return 0
 
 
 def _explain(args: argparse.Namespace) -> int:

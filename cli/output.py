@@ -9,6 +9,8 @@ from pipeline.explain import UnitExplanation
 from pipeline.intake import Outcome
 from pipeline.nomination import Status
 from pipeline.outcome import FileOutcome, RunSummary
+from pipeline.rubric import GroupKind
+from pipeline.rubric_import import RubricImport
 from pipeline.textnorm import format_number as fmt
 from pipeline.workspace_run import WorkspaceRun
 
@@ -125,3 +127,22 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def print_rubric_import(imported: RubricImport, out: object) -> None:
+    rubric = imported.rubric
+    table = Table(title=f"{rubric.name} — thang điểm {fmt(rubric.scale)}", title_justify="left")
+    for column in ("Mã", "Nhóm tiêu chí", "Loại", "Điểm", "Số tiêu chí"):
+        table.add_column(column, justify="right" if column in ("Điểm", "Số tiêu chí") else "left")
+    kinds = {GroupKind.STANDARD: "điểm chuẩn", GroupKind.BONUS: "điểm thưởng", GroupKind.DEDUCTION: "điểm trừ"}
+    for group in rubric.groups:
+        table.add_row(group.code, _escape(group.title), kinds[group.kind], fmt(group.max),
+                      str(len(list(group.leaves()))))
+    console.print(table)
+    for title, lines in (("Cần sửa trước khi dùng", imported.problems),
+                         ("Dòng không xếp được vào bảng", imported.unplaced), ("Lưu ý", imported.notes)):
+        if lines:
+            console.print(f"[bold]{title} ({len(lines)}):[/bold]")
+            for line in lines:
+                console.print(f"  - {line}", markup=False)
+    console.print(f"Đã ghi: {out}" + (" (sửa các mục trên rồi dùng)" if imported.problems else ""), markup=False)

@@ -19,6 +19,7 @@ class RejectReason(StrEnum):
     TOO_LARGE = "too_large"
     MISSING_TOOL = "missing_tool"
     NOT_A_REPORT = "not_a_report"
+    RUBRIC_DOCUMENT = "rubric_document"
     UNKNOWN_UNIT = "unknown_unit"
     WRONG_YEAR = "wrong_year"
     DUPLICATE = "duplicate"

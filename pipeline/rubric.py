@@ -185,5 +185,10 @@ def _all_criteria(criteria: list[Criterion], loc: Loc) -> Iterator[tuple[Loc, Cr
         yield from _all_criteria(c.criteria, here)
 
 
+def check_rubric(rubric: Rubric) -> list[tuple[Loc, str]]:
+    """What the schema cannot say: unique codes, sums of points, one rule per criterion."""
+    return _check(rubric)
+
+
 def load_rubric(path: Path) -> Rubric:
     return load_model(path, Rubric, _check)

@@ -19,6 +19,7 @@ from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
 from pipeline.nomination import nominate, nominate_officers
 from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
 from pipeline.rubric import Rubric, load_rubric
+from pipeline.rubric_import import is_rubric_document
 from pipeline.rules import AwardRules, load_rules
 from pipeline.run_report import write_run_report
 from pipeline.scoring import rank_units, score_unit
@@ -75,6 +76,11 @@ def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_nam
     arrived = path.stat().st_mtime
     try:
         doc = extract(path, name, settings)
+        if is_rubric_document(doc):
+            return FileOutcome(file=name, arrived=arrived, sha256=doc.sha256, rejection=Rejection(
+                file=name, sha256=doc.sha256, reason=RejectReason.RUBRIC_DOCUMENT,
+                message="đây là bảng tiêu chí chấm điểm thi đua, không phải báo cáo của đơn vị; để Cụm chấm điểm "
+                f"theo bảng này: tdkt rubric import \"{name}\" --out rubric.yaml"))
         facts = understand(doc, rubric, ruleset_for(rubric, cluster))
     except RejectedFileError as e:
         return FileOutcome(file=name, arrived=arrived,

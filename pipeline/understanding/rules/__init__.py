@@ -87,3 +87,17 @@ def unit_rules() -> UnitRules:
 @cache
 def officer_rules() -> OfficerRules:
     return load_model(RULES_DIR / "officers.yaml", OfficerRules)
+
+
+class RubricImportRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    breaks: list[str]
+    lead_verbs: list[str]
+    generic: list[str]
+    late_report: list[str]
+    discipline: list[str]
+
+
+@cache
+def rubric_import_rules() -> RubricImportRules:
+    return load_model(RULES_DIR / "rubric_import.yaml", RubricImportRules)

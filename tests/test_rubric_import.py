@@ -1,0 +1,229 @@
+"""`tdkt rubric import`: the cluster's criteria document, in the layouts clusters use, read into
+the rubric YAML tdkt scores with; a rubric written back as a Word table reads the same."""
+
+from pathlib import Path
+
+import pytest
+from builders import full_scores, report_docx
+from rubric_docs import NESTED, dotted_docx, merged_docx, nested_docx, numbered_docx, sample_rubric
+
+from cli.main import main as tdkt
+from pipeline.rubric import GroupKind, load_rubric
+from pipeline.rubric_export import rubric_yaml, write_rubric_docx
+from pipeline.rubric_import import RubricImportError, import_file, import_rubric
+from pipeline.scoring import score_unit
+from pipeline.understanding import understand
+from pipeline.understanding.nlp import RuleSet
+
+LAYOUTS = {"merged": merged_docx, "numbered": numbered_docx, "dotted": dotted_docx}
+
+
+def _shape(rubric):
+    """What a criteria document says: codes, titles, points, kinds, nesting (not the derived phrases)."""
+    def node(c):
+        return (c.code, c.title, c.max, [node(x) for x in c.criteria])
+    return [(g.code, g.title, g.kind, g.max, [node(c) for c in g.criteria]) for g in rubric.groups]
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("rubric-docs")
+    return {name: build(folder / f"bang-tieu-chi-{name}.docx") for name, build in LAYOUTS.items()}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_each_layout_reads_as_the_signed_criteria(docs, layout):
+    imported = import_file(docs[layout])
+    assert _shape(imported.rubric) == _shape(sample_rubric())
+    assert imported.rubric.scale == 100
+    assert imported.unplaced == [] and imported.problems == []
+
+
+def test_all_layouts_give_the_same_yaml(docs, to_pdf, tmp_path):
+    [pdf] = to_pdf([docs["merged"]], tmp_path)  # merged cells, as a PDF the cluster sent
+    texts = {name: rubric_yaml(import_file(path).rubric) for name, path in {**docs, "pdf": pdf}.items()}
+    assert len(set(texts.values())) == 1, {k: v[:400] for k, v in texts.items()}
+    yaml_text = texts["merged"]
+    assert "  - code: II.3\n    title: Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến\n    max: 5\n" in yaml_text
+    # What the import derives for reviewers to check: evidence phrases, rules for deductions it can find.
+    rubric = import_file(docs["merged"]).rubric
+    assert rubric.criterion("I.1").evidence == ["chỉ tiêu tuyển sinh", "chỉ tiêu", "tuyển sinh"]
+    late, discipline = rubric.criterion("V.1"), rubric.criterion("V.2")
+    assert (late.deduction.when.value, late.deduction.points, late.discipline) == ("late_report", 2, False)
+    assert (discipline.deduction.when.value, discipline.discipline) == ("discipline", True)
+    assert [g.kind for g in rubric.groups][-2:] == [GroupKind.BONUS, GroupKind.DEDUCTION]
+
+
+def test_sections_without_a_code_are_named_in_the_notes(docs):
+    notes = import_file(docs["numbered"]).notes
+    assert notes == ["bảng 1, dòng 19: mục “Điểm thưởng” không có mã, được đặt mã IV",
+                     "bảng 1, dòng 23: mục “Điểm trừ” không có mã, được đặt mã V"]
+
+
+def test_round_trip_through_a_word_table(docs, tmp_path):
+    first = import_file(docs["merged"])
+    table = write_rubric_docx(first.rubric, tmp_path / "bang-tieu-chi.docx")
+    second = import_file(table)
+    assert second.rubric == first.rubric
+    assert second.unplaced == [] and second.problems == [] and second.declared_total == 100
+
+
+def test_nested_three_deep_on_a_thousand_points(tmp_path):
+    imported = import_file(nested_docx(tmp_path / "nested.docx"))
+    rubric = imported.rubric
+    assert rubric.scale == 1000 and imported.declared_total == 1000
+    assert [g.code for g in rubric.groups] == [code for code, *_ in NESTED]  # C and D are letters here
+    a1 = rubric.groups[0].criteria[0]
+    assert (a1.code, a1.max, [(c.code, c.max) for c in a1.criteria]) == ("A.1", 200, [("A.1.a", 120), ("A.1.b", 80)])
+    assert [g.kind for g in rubric.groups] == [GroupKind.STANDARD] * 3 + [GroupKind.BONUS, GroupKind.DEDUCTION]
+    assert rubric.criterion("E.2").discipline
+    assert imported.problems == [] and imported.unplaced == []
+    # The YAML written is a rubric tdkt loads, and reads back the same.
+    path = tmp_path / "rubric.yaml"
+    path.write_text(rubric_yaml(rubric, imported), encoding="utf-8")
+    assert load_rubric(path) == rubric
+    # Round trip of the nested rubric as a Word table (codes written as their last part: A / 1 / a).
+    again = import_file(write_rubric_docx(rubric, tmp_path / "nested-again.docx"))
+    assert _shape(again.rubric) == _shape(rubric)
+
+
+def test_a_unit_scored_on_the_imported_nested_rubric(tmp_path):
+    """Rows of criteria with sub-criteria hold subtotals: they are not taken for a sub-criterion."""
+    import docx as word
+
+    rubric = import_file(nested_docx(tmp_path / "nested.docx")).rubric
+    scores = full_scores(rubric, minus=20)  # A.1.a: 100 of 120
+    doc = word.Document()
+    header = doc.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "UBND THÀNH PHỐ HÀ NỘI\nTRƯỜNG CAO ĐẲNG THỬ NGHIỆM"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 10 tháng 12 năm 2024"
+    doc.add_paragraph("BÁO CÁO")
+    doc.add_paragraph("Tổng kết công tác thi đua, khen thưởng năm 2024")
+    doc.add_paragraph("Nhà trường hoàn thành chỉ tiêu tuyển sinh; tỷ lệ người học tốt nghiệp đạt 96%.")
+    table = doc.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ("Mã", "Nội dung", "Điểm chuẩn", "Tự chấm"), strict=True):
+        cell.text = text
+
+    def row(code, title, points, value):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (code, title, f"{points:g}", "" if value is None else f"{value:g}"), strict=True):
+            cell.text = text
+
+    for group in rubric.groups:
+        row(group.code, group.title, group.max, None)
+        for criterion in group.criteria:
+            if criterion.criteria:
+                row(criterion.code, criterion.title, criterion.max,
+                    sum(scores.get(c.code, 0) for c in criterion.criteria))
+                for leaf in criterion.criteria:
+                    row(leaf.code, leaf.title, leaf.max, scores.get(leaf.code))
+            else:
+                row(criterion.code, criterion.title, criterion.max, scores.get(criterion.code, 0))
+    path = tmp_path / "bao-cao.docx"
+    doc.save(str(path))
+
+    from extractors import extract
+
+    facts = understand(extract(path), rubric, RuleSet.build(rubric, None))
+    rows = facts.self_scores.criterion_rows()
+    assert rows["A.1.a"].self_score == 100 and rows["A.1.b"].self_score == 80
+    assert {r.code for r in facts.self_scores.rows if r.kind.value == "subtotal"} == {"A.1", "A.2"}
+    unit = score_unit(facts, rubric)
+    assert unit.standard == 980
+
+
+def _table_doc(path, rows, header=("STT", "Nội dung tiêu chí", "Điểm chuẩn")):
+    import docx as word
+
+    doc = word.Document()
+    doc.add_paragraph("BẢNG TIÊU CHÍ THI ĐUA")
+    table = doc.add_table(rows=1, cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("codes", [
+    ["I", "1", "a)", "b)", "2", "II", "1"],            # restarting in each level
+    ["I.", "1.", "a.", "b.", "2.", "II.", "1."],       # with stops
+    ["I", "1.1", "1.1.1", "1.1.2", "1.2", "II", "2.1"],  # dotted by position under roman groups
+    ["I", "I.1", "I.1.a", "I.1.b", "I.2", "II", "II.1"],  # dotted in full
+])
+def test_numbering_styles_compose_the_same_codes(tmp_path, codes):
+    titles = ["Chuyên môn", "Tuyển sinh", "Chỉ tiêu", "Phương thức", "Đào tạo", "Thi đua", "Phát động"]
+    points = ["30", "20", "12", "8", "10", "10", "10"]
+    imported = import_file(_table_doc(tmp_path / "b.docx", zip(codes, titles, points, strict=True)))
+    assert imported.unplaced == [] and imported.problems == []
+    assert _shape(imported.rubric) == [
+        ("I", "Chuyên môn", GroupKind.STANDARD, 30, [
+            ("I.1", "Tuyển sinh", 20, [("I.1.a" if "a" in "".join(codes) else "I.1.1", "Chỉ tiêu", 12, []),
+                                       ("I.1.b" if "a" in "".join(codes) else "I.1.2", "Phương thức", 8, [])]),
+            ("I.2", "Đào tạo", 10, [])]),
+        ("II", "Thi đua", GroupKind.STANDARD, 10, [("II.1", "Phát động", 10, [])]),
+    ]
+
+
+def test_rows_it_cannot_place_are_reported(tmp_path):
+    import docx as word
+
+    doc = word.Document()
+    doc.add_paragraph("BẢNG TIÊU CHÍ THI ĐUA")
+    table = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung tiêu chí", "Điểm chuẩn"), strict=True):
+        cell.text = text
+    for code, title, points in (("I", "Công tác chuyên môn", "30"), ("1", "Tuyển sinh", "20"),
+                                ("2", "Đào tạo", "5"), ("3.2.9", "Mục lạc chỗ", "1"), ("", "Xếp loại chung", "4")):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (code, title, points), strict=True):
+            cell.text = text
+    imported = import_file(Path(doc.save(str(tmp_path / "lech.docx")) or tmp_path / "lech.docx"))
+    assert imported.unplaced == [
+        "bảng 1, dòng 5: mã '3.2.9' không thuộc mục nào ở trên (Mục lạc chỗ)",
+        "bảng 1, dòng 6: dòng không có mã: “Xếp loại chung” (4 điểm)",
+    ]
+    assert imported.problems == ["tổng điểm chuẩn các tiêu chí con của 'I' là 25, khác điểm chuẩn 30 của 'I'"]
+
+
+def test_a_document_without_a_criteria_table_is_refused(tmp_path):
+    from pipeline.model import Block, BlockKind, Document, DocumentFormat, Provenance
+
+    doc = Document(file="cong-van.docx", sha256="0" * 64, format=DocumentFormat.DOCX, blocks=[
+        Block(kind=BlockKind.PARAGRAPH, text="Kính gửi các đơn vị", provenance=Provenance(file="cong-van.docx"))])
+    with pytest.raises(RubricImportError, match="không thấy bảng tiêu chí"):
+        import_rubric(doc)
+
+
+def test_rubric_command_writes_yaml_and_never_overwrites(docs, tmp_path, capsys):
+    out = tmp_path / "rubric.yaml"
+    assert tdkt(["rubric", "import", str(docs["numbered"]), "--out", str(out)]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "thang điểm 100" in printed and f"Đã ghi: {out}" in printed
+    assert load_rubric(out).criterion("III.4").max == 4
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Bảng tiêu chí chấm điểm thi đua cho tdkt")
+    assert "#   - bảng 1, dòng 19: mục “Điểm thưởng” không có mã, được đặt mã IV" in text
+    out.write_text(text + "# sửa tay\n", encoding="utf-8")
+    assert tdkt(["rubric", "import", str(docs["merged"]), "--out", str(out)]) == 1
+    assert "đã có" in capsys.readouterr().err and out.read_text(encoding="utf-8").endswith("# sửa tay\n")
+    table = tmp_path / "bang.docx"
+    assert tdkt(["rubric", "table", str(out), "--out", str(table)]) == 0
+    assert _shape(import_file(table).rubric) == _shape(load_rubric(out))
+
+
+def test_a_rubric_in_the_inbox_is_not_taken_for_a_report(docs, tmp_path):
+    from pipeline.errors import RejectReason
+    from pipeline.run import read_report
+
+    rubric = sample_rubric()
+    outcome = read_report(docs["merged"], rubric, None)
+    assert outcome.facts is None
+    assert outcome.rejection.reason is RejectReason.RUBRIC_DOCUMENT
+    assert outcome.rejection.message.startswith("đây là bảng tiêu chí chấm điểm thi đua, không phải báo cáo")
+    assert f'tdkt rubric import "{docs["merged"].name}"' in outcome.rejection.message
+    # A unit's report, with its self scores filled in, is still a report.
+    report = report_docx(tmp_path / "bc.docx", rubric, "Trường Cao đẳng Y tế Thủ đô", full_scores(rubric))
+    assert read_report(report, rubric, None).facts is not None
