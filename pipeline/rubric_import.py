@@ -466,6 +466,10 @@ def _criterion(node: _Node, kind: GroupKind, notes: list[str]) -> Criterion:
         if kind is GroupKind.DEDUCTION:
             rule, discipline = deduction_rule(node.title, points)
             criterion.deduction, criterion.discipline = rule, discipline
+            if rule is not None:
+                # The rule's own evidence: a date for a late report, the word itself for discipline
+                # (a title's other words, "cá nhân", would find every award and deduct for it).
+                criterion.evidence = ["kỷ luật"] if discipline else []
     return criterion
 
 

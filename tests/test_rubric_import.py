@@ -77,6 +77,8 @@ def test_nested_three_deep_on_a_thousand_points(tmp_path):
     assert (a1.code, a1.max, [(c.code, c.max) for c in a1.criteria]) == ("A.1", 200, [("A.1.a", 120), ("A.1.b", 80)])
     assert [g.kind for g in rubric.groups] == [GroupKind.STANDARD] * 3 + [GroupKind.BONUS, GroupKind.DEDUCTION]
     assert rubric.criterion("E.2").discipline
+    # Deductions by rule look only for their own evidence ("cá nhân" in the title would find every award).
+    assert rubric.criterion("E.2").evidence == ["kỷ luật"] and rubric.criterion("E.1").evidence == []
     assert imported.problems == [] and imported.unplaced == []
     # The YAML written is a rubric tdkt loads, and reads back the same.
     path = tmp_path / "rubric.yaml"
