@@ -106,6 +106,7 @@ def data_table(doc: WordDocument, headers: list[str], cells: list[str], widths: 
     table.cell(3, 0).paragraphs[0].text = "{%tr endfor %}"
     fixed_widths(table, widths)
     repeat_header_row(table)
+    keep_rows_together(table)
 
 
 def signature(doc: WordDocument) -> None:
@@ -254,6 +255,7 @@ def explanation_appendix(doc: WordDocument) -> None:
     table.cell(3, 0).paragraphs[0].text = "{%tr endfor %}"
     fixed_widths(table, [12, 38, 16, 14, 14, 71])
     repeat_header_row(table)
+    keep_rows_together(table)
     para(doc, "{%p endfor %}")
 
 
@@ -271,9 +273,9 @@ def nomination_list() -> WordDocument:
     para(doc, "{{ totals }}")
     para(doc, "{%p if officer_rows %}")
     heading(doc, "II. CÁ NHÂN", 2)
-    data_table(doc, ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
-               ["{{ row.stt }}", "{{ row.name }}", "{{ row.position }}", "{{ row.award }}", "{{ row.reason }}"],
-               [13, 35, 50, 32, 35], "officer_rows", centered={0})
+    data_table(doc, ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Ghi chú"],
+               ["{{ row.stt }}", "{{ row.name }}", "{{ row.position }}", "{{ row.award }}", "{{ row.note }}"],
+               [12, 36, 54, 31, 32], "officer_rows", centered={0})
     para(doc, "{{ officer_totals }}")
     para(doc, "{%p endif %}")
     signature(doc)

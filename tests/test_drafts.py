@@ -45,12 +45,12 @@ def test_emulation_officers_listed_for_the_cluster_commendation(drafts):
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings == ["I. TẬP THỂ", "II. CÁ NHÂN"]
     rows = _table_text(doc.tables[2])
-    assert rows[0] == ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Thành tích"]
+    assert rows[0] == ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Ghi chú"]
     assert len(rows) == 7  # one named officer per unit, in ranking order
     assert rows[2][:4] == ["2", "Nguyễn Thị Hồng Nhung",
                            "Chuyên viên Phòng Tổ chức - Hành chính, Trường Cao đẳng Y tế Thủ đô",
                            "Giấy khen của Cụm trưởng Cụm thi đua"]
-    assert rows[2][4].endswith("(nguồn: Báo cáo số 125/BC-CĐYT ngày 12/12/2023)")
+    assert rows[2][4] == "Nguồn: Báo cáo số 125/BC-CĐYT ngày 12/12/2023"
     assert rows[6][1] == "Ngô Thị Thuỳ Linh"  # as the report writes it
     texts = [p.text for p in doc.paragraphs]
     assert "Tổng số: 06 cá nhân đề nghị tặng Giấy khen của Cụm trưởng Cụm thi đua." in texts

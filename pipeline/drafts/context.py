@@ -107,7 +107,7 @@ class OfficerRow(BaseModel):
     name: str
     position: str
     award: str
-    reason: str
+    note: str
 
 
 class NominationListContext(CommonContext):
@@ -188,7 +188,7 @@ def nomination_context(result: ClusterResult) -> NominationListContext:
         totals=_nomination_totals(result.nominations.nominations),
         officer_rows=[
             OfficerRow(stt=i, name=o.name, position=prose.capitalized(", ".join(p for p in (o.position, o.unit) if p)),
-                       award=o.award, reason=f"{o.reason} (nguồn: {prose.source_of(result.reports[o.member_id])})")
+                       award=o.award, note=f"Nguồn: {prose.source_of(result.reports[o.member_id])}")
             for i, o in enumerate(result.nominations.officers, start=1)
         ],
         officer_totals=_officer_totals(result),
