@@ -37,6 +37,10 @@ class Cluster(BaseModel):
     deputy: str | None = None
     rotation: list[str] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
+    addressee: str | None = Field(
+        default=None, description="Whom the proposal letter (Tờ trình) goes to; default: the council of "
+        "the parent body, e.g. 'Hội đồng Thi đua - Khen thưởng Thành phố Hà Nội'"
+    )
 
     def member(self, member_id: str) -> Member:
         return next(m for m in self.members if m.id == member_id)

@@ -49,6 +49,11 @@ class AwardRule(BaseModel):
         description="Ids of awards whose conditions the unit must also meet, e.g. the Government flag "
         "only for a unit that qualifies for the city flag",
     )
+    vote_share: float | None = Field(
+        default=None, gt=0, le=1,
+        description="Share of all cluster members that must vote for it (0.8 for flags, Decree 98/2023); "
+        "empty: more than half",
+    )
 
     @field_validator("quota")
     @classmethod
