@@ -22,8 +22,7 @@ from pathlib import Path
 from extractors import file_sha256
 from pipeline.cluster import Cluster
 from pipeline.drafts.changes import change_note, draft_summary
-from pipeline.drafts.context import nomination_context, summary_context
-from pipeline.drafts.render import NOMINATION_TEMPLATE, SUMMARY_TEMPLATE, render_template
+from pipeline.drafts.render import DOCUMENTS, render_document
 from pipeline.errors import NoReportsError, RejectReason
 from pipeline.ledger import DraftRow, FileRow, Ledger, now
 from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
@@ -35,12 +34,8 @@ from pipeline.understanding.facts import ReportFacts
 from pipeline.workspace import ClusterSource, Workspace
 from templates import TEMPLATES_DIR
 
-SUMMARY, NOMINATIONS, CHANGES = "summary", "nominations", "changes"
-_BASE_NAMES = {
-    SUMMARY: "bao-cao-tong-ket-{year}.docx",
-    NOMINATIONS: "danh-sach-de-nghi-khen-thuong-{year}.docx",
-    CHANGES: "ghi-chu-thay-doi-{year}.txt",
-}
+CHANGES = "changes"
+_CHANGE_NOTE = "ghi-chu-thay-doi-{year}.txt"
 
 
 @dataclass
@@ -67,6 +62,10 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int,
     version, paths = _write_version(ledger, source.key, year, out_dir, result, fingerprint(result))
     summary.drafts = latest_drafts(ledger, source.key, year)
     _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.txt", "\n".join(report_lines(summary)) + "\n")
+    # tdkt's proposal as data, beside the drafts: what `tdkt finalize` compares the reviewers' list with.
+    _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.json",
+                      json.dumps(summary.model_copy(update={"drafts": [Path(d).name for d in summary.drafts]})
+                                 .model_dump(mode="json"), ensure_ascii=False, indent=1))
     return YearDrafts(year, version, paths, summary)
 
 
@@ -103,7 +102,7 @@ def fingerprint(result: ClusterResult) -> str:
         "rubric": result.rubric.model_dump(mode="json"),
         "rules": result.rules.model_dump(mode="json"),
         "cluster": result.cluster.model_dump(mode="json"),
-        "templates": [file_sha256(TEMPLATES_DIR / t) for t in (SUMMARY_TEMPLATE, NOMINATION_TEMPLATE)],
+        "templates": [file_sha256(TEMPLATES_DIR / d.template) for d in DOCUMENTS.values()],
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -132,7 +131,7 @@ def _write_version(ledger: Ledger, cluster: str, year: int, out_dir: Path, resul
 def _reserve(ledger: Ledger, cluster: str, year: int, out_dir: Path, result: ClusterResult, print_: str,
              drafts: list[DraftRow]) -> list[DraftRow]:
     version = max((d.version for d in drafts), default=0) + 1
-    kinds = [SUMMARY, NOMINATIONS] + ([CHANGES] if version > 1 else [])
+    kinds = list(DOCUMENTS) + ([CHANGES] if version > 1 else [])
     summary = json.dumps(draft_summary(result), ensure_ascii=False)
     rows = [
         DraftRow(cluster=cluster, year=year, version=version, kind=kind, path=str(_path(out_dir, kind, year, version)),
@@ -145,7 +144,7 @@ def _reserve(ledger: Ledger, cluster: str, year: int, out_dir: Path, result: Clu
 
 def _path(out_dir: Path, kind: str, year: int, version: int) -> Path:
     """Version 1 under the plain name; later versions beside it, '(bản 2)', '(bản 3)' …"""
-    name = _BASE_NAMES[kind].format(year=year)
+    name = DOCUMENTS[kind].name_for(year) if kind in DOCUMENTS else _CHANGE_NOTE.format(year=year)
     if version > 1:
         stem, dot, ext = name.rpartition(".")
         name = f"{stem} (bản {version}){dot}{ext}"
@@ -156,10 +155,8 @@ def _path(out_dir: Path, kind: str, year: int, version: int) -> Path:
 
 
 def _render(kind: str, result: ClusterResult, path: Path, previous: list[DraftRow]) -> None:
-    if kind == SUMMARY:
-        render_template(TEMPLATES_DIR / SUMMARY_TEMPLATE, summary_context(result), path)
-    elif kind == NOMINATIONS:
-        render_template(TEMPLATES_DIR / NOMINATION_TEMPLATE, nomination_context(result), path)
+    if kind in DOCUMENTS:
+        render_document(kind, result, path)
     else:
         _atomic_write(path, change_note(result, previous))
 

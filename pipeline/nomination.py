@@ -58,7 +58,7 @@ class OfficerNomination(BaseModel):
     award: str
     proposal: str
     reason: str
-    source: Quote
+    source: Quote | None = Field(default=None, description="None for a person a reviewer added")
 
 
 class NominationResult(BaseModel):

@@ -247,7 +247,7 @@ def finish_run(outcomes: list[FileOutcome], rubric: Rubric, rules: AwardRules, c
         except NoReportsError:
             summary.problem = "không có báo cáo hợp lệ nào để chấm điểm"
         else:
-            summary.drafts = [str(p) for p in render_drafts(summary.result, out_dir)]
+            summary.drafts = [str(p) for p in render_drafts(summary.result, out_dir).values()]
     summary.report = str(write_run_report(summary, out_dir))
     return summary
 

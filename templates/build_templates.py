@@ -30,13 +30,15 @@ from pipeline.drafts.docx_format import (
     rule_below,
     setup_document,
 )
+from pipeline.drafts.regions import mark_region
 
 HERE = Path(__file__).parent
 TEXT_WIDTH_MM = 165
 
 
-def header_table(doc: WordDocument) -> None:
-    """Parent and issuing body, number line | national title, motto, place and date."""
+def header_table(doc: WordDocument, dated: bool = True) -> None:
+    """Parent and issuing body, number line | national title, motto, place and date (minutes,
+    form 1.9, have no place-date line)."""
     table = doc.add_table(rows=2, cols=2)
     borderless(table)
     fixed_widths(table, [70, 95])
@@ -51,8 +53,9 @@ def header_table(doc: WordDocument) -> None:
     rule(right.add_paragraph(style="TDKT Đường kẻ"), 95, 62)
     number = table.cell(1, 0).paragraphs[0]
     number.text, number.style = "Số: {{ number }}", doc.styles["TDKT Số ký hiệu"]
-    date = table.cell(1, 1).paragraphs[0]
-    date.text, date.style = "{{ place_date }}", doc.styles["TDKT Địa danh ngày tháng"]
+    if dated:
+        date = table.cell(1, 1).paragraphs[0]
+        date.text, date.style = "{{ place_date }}", doc.styles["TDKT Địa danh ngày tháng"]
 
 
 def title(doc: WordDocument, kind: str, summary: str, note: str | None = None) -> None:
@@ -109,6 +112,30 @@ def data_table(doc: WordDocument, headers: list[str], cells: list[str], widths: 
     keep_rows_together(table)
 
 
+class region:
+    """``with region(doc, "bieu_quyet"):`` bookmarks the blocks added inside (pipeline/drafts/regions.py):
+    the parts ``tdkt finalize`` rewrites from the reviewers' nomination list."""
+
+    _next_id = 100
+
+    def __init__(self, doc: WordDocument, name: str) -> None:
+        self.doc, self.name = doc, name
+
+    def _blocks(self) -> list:
+        return [el for el in self.doc.element.body if el.tag.endswith(("}p", "}tbl"))]
+
+    def __enter__(self) -> None:
+        self.before = len(self._blocks())
+
+    def __exit__(self, *exc: object) -> None:
+        added = self._blocks()[self.before:]
+        for end in (added[0], added[-1]):  # docxtpl drops {%p %} paragraphs, and their bookmarks with them
+            text = "".join(t.text or "" for t in end.iter() if t.tag.endswith("}t"))
+            assert end.tag.endswith("}p") and "{%" not in text, f"region {self.name}: starts or ends with {text!r}"
+        region._next_id += 1
+        mark_region(added[0], added[-1], self.name, region._next_id)
+
+
 def signature(doc: WordDocument) -> None:
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
@@ -127,10 +154,26 @@ def signature(doc: WordDocument) -> None:
     right.add_paragraph("{{ signer.name }}", style="TDKT Họ tên ký")
 
 
-def new_document() -> WordDocument:
+def recipients(doc: WordDocument) -> None:
+    """'Nơi nhận' on its own, for documents whose signature block is not the usual one."""
+    para(doc, "Nơi nhận:", style="TDKT Nơi nhận")
+    para(doc, "{%p for r in recipients %}", style="TDKT Danh sách nơi nhận")
+    para(doc, "- {{ r }};", style="TDKT Danh sách nơi nhận")
+    para(doc, "{%p endfor %}", style="TDKT Danh sách nơi nhận")
+    para(doc, "- Lưu: {{ archive }}.", style="TDKT Danh sách nơi nhận")
+
+
+def bases(doc: WordDocument) -> None:
+    """'Căn cứ …;' lines, the last one ending with a comma (the sentence goes on)."""
+    para(doc, "{%p for b in bases %}")
+    para(doc, "{{ b }}{{ ';' if not loop.last else ',' }}", style="TDKT Căn cứ văn bản")
+    para(doc, "{%p endfor %}")
+
+
+def new_document(dated: bool = True) -> WordDocument:
     doc = docx.Document()
     setup_document(doc)
-    header_table(doc)
+    header_table(doc, dated)
     return doc
 
 
@@ -201,13 +244,18 @@ def summary_report() -> WordDocument:
     bullets(doc, "proposals")
     heading(doc, "KẾT QUẢ CHẤM ĐIỂM VÀ ĐỀ NGHỊ KHEN THƯỞNG", 1)
     heading(doc, "I. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG", 2)
-    para(doc, "{{ scoring_summary }}")
-    data_table(doc, ["STT", "Đơn vị", "Điểm tự chấm", "Điểm Cụm chấm", "Xếp hạng", "Ghi chú"],
-               ["{{ row.stt }}", "{{ row.name }}", "{{ row.self_total }}", "{{ row.total }}", "{{ row.rank }}",
-                "{{ row.note }}"],
-               [13, 56, 20, 20, 16, 40], "score_rows", centered={0, 2, 3, 4})
+    with region(doc, "bang_diem"):
+        para(doc, "{{ scoring_summary }}")
+        data_table(doc, ["STT", "Đơn vị", "Điểm tự chấm", "Điểm Cụm chấm", "Xếp hạng", "Ghi chú"],
+                   ["{{ row.stt }}", "{{ row.name }}", "{{ row.self_total }}", "{{ row.total }}", "{{ row.rank }}",
+                    "{{ row.note }}"],
+                   [13, 56, 20, 20, 16, 40], "score_rows", centered={0, 2, 3, 4})
+        para(doc, "{{ scoring_conclusion }}")
     heading(doc, "II. ĐỀ NGHỊ KHEN THƯỞNG", 2)
-    bullets(doc, "award_proposals")
+    with region(doc, "de_nghi"):
+        para(doc, "{{ proposals_intro }}")
+        bullets(doc, "award_proposals")
+        para(doc, "{{ proposals_total }}")
     heading(doc, "III. CỤM TRƯỞNG, CỤM PHÓ NĂM {{ next_year }}", 2)
     bullets(doc, "leadership")
     para(doc, "{{ closing }}")
@@ -282,8 +330,156 @@ def nomination_list() -> WordDocument:
     return doc
 
 
+def proposal_letter() -> WordDocument:
+    """Tờ trình: the letter the nomination list is attached to."""
+    doc = new_document()
+    title(doc, "TỜ TRÌNH", "{{ title_note }}")
+    para(doc, "Kính gửi: {{ addressee }}.", style="TDKT Kính gửi")
+    bases(doc)
+    para(doc, "{{ cluster_name }} báo cáo kết quả bình xét thi đua năm {{ year }} và đề nghị khen thưởng như sau:")
+    heading(doc, "1. Kết quả chấm điểm, bình xét thi đua", 3)
+    para(doc, "{{ results }}")
+    with region(doc, "xep_hang"):
+        para(doc, "{{ ranking }}")
+    heading(doc, "2. Đề nghị khen thưởng", 3)
+    with region(doc, "de_nghi"):
+        para(doc, "{{ request }}")
+        para(doc, "{%p for g in proposal_groups %}")
+        para(doc, "{{ g.label }}) {{ g.heading }}:")
+        para(doc, "{%p for u in g.units %}")
+        para(doc, "- {{ u }}{{ ';' if not loop.last else '.' }}")
+        para(doc, "{%p endfor %}")
+        para(doc, "{%p endfor %}")
+        para(doc, "{%p if officers_line %}")
+        para(doc, "{{ officers_label }}) {{ officers_line }}")
+        para(doc, "{%p endif %}")
+        para(doc, "{%p for t in pending %}")
+        para(doc, "Lưu ý: {{ t }}", style="TDKT Ghi chú rà soát")
+        para(doc, "{%p endfor %}")
+        para(doc, "(Có danh sách kèm theo)", style="TDKT Căn cứ")
+    para(doc, "{{ closing }}")
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    signature(doc)
+    return doc
+
+
+def minutes() -> WordDocument:
+    """Biên bản (Decree 30, form 1.9): no place-date line; blanks for what only the meeting knows."""
+    doc = new_document(dated=False)
+    title(doc, "BIÊN BẢN", "{{ meeting }}")
+    para(doc, "Thời gian: Vào hồi …… giờ …… phút, ngày …… tháng …… năm ……")
+    para(doc, "Địa điểm: ……")
+    heading(doc, "I. THÀNH PHẦN THAM DỰ", 2)
+    para(doc, "{{ members_count }}")
+    data_table(doc, ["STT", "Đơn vị", "Đại biểu dự họp (họ tên, chức vụ)"],
+               ["{{ row.stt }}", "{{ row.name }}", "……"], [13, 72, 80], "attendees", centered={0})
+    para(doc, "Chủ trì: {{ chair }}.")
+    para(doc, "Thư ký: ……")
+    heading(doc, "II. NỘI DUNG", 2)
+    heading(doc, "1. Thông qua báo cáo tổng kết", 3)
+    para(doc, "Hội nghị đã nghe đại diện đơn vị Cụm trưởng trình bày dự thảo Báo cáo tổng kết công tác thi đua, khen "
+              "thưởng năm {{ year }} và phương hướng, nhiệm vụ năm {{ next_year }} của Cụm.")
+    para(doc, "Ý kiến thảo luận: ……")
+    heading(doc, "2. Kết quả chấm điểm, xếp hạng", 3)
+    with region(doc, "bang_diem"):
+        para(doc, "{{ score_intro }}")
+        data_table(doc, ["STT", "Đơn vị", "Điểm tự chấm", "Điểm Cụm chấm", "Xếp hạng"],
+                   ["{{ row.stt }}", "{{ row.name }}", "{{ row.self_total }}", "{{ row.total }}", "{{ row.rank }}"],
+                   [13, 80, 24, 24, 24], "score_lines", centered={0, 2, 3, 4})
+        para(doc, "Hội nghị nhất trí với kết quả chấm điểm, xếp hạng nêu trên.")
+    heading(doc, "3. Biểu quyết đề nghị khen thưởng", 3)
+    with region(doc, "bieu_quyet"):
+        para(doc, "{{ ballot_intro }}")
+        bullets(doc, "vote_rules")
+        data_table(doc, ["STT", "Đơn vị", "Hình thức, danh hiệu đề nghị", "Số thành viên", "Số phiếu đồng ý",
+                         "Tỷ lệ (%)", "Yêu cầu"],
+                   ["{{ row.stt }}", "{{ row.name }}", "{{ row.award }}", "{{ row.members }}", "……", "……",
+                    "{{ row.needed }}"],
+                   [13, 36, 36, 18, 18, 15, 29], "ballot_rows", centered={0, 3, 4, 5})
+        para(doc, "{%p if officers_line %}")
+        para(doc, "{{ officers_line }}")
+        para(doc, "{%p endif %}")
+        para(doc, "Các đề nghị đạt tỷ lệ phiếu đồng ý theo quy định được đưa vào danh sách đề nghị khen thưởng "
+                  "của Cụm.")
+    heading(doc, "4. Bầu Cụm trưởng, Cụm phó năm {{ next_year }}", 3)
+    para(doc, "{{ leader_line }}")
+    para(doc, "{{ deputy_line }}")
+    heading(doc, "5. Ý kiến khác", 3)
+    para(doc, "……")
+    para(doc, "Hội nghị kết thúc vào hồi …… giờ …… phút cùng ngày. Biên bản đã được đọc lại để các thành viên dự "
+              "Hội nghị cùng nghe và nhất trí thông qua./.")
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    fixed_widths(table, [82, 83])
+    keep_rows_together(table)
+    for cell, role, name in ((table.cell(0, 0), "THƯ KÝ", "……"), (table.cell(0, 1), "CHỦ TỌA", "{{ chair_name }}")):
+        cell.paragraphs[0].text = role
+        cell.paragraphs[0].style = doc.styles["TDKT Chức vụ ký"]
+        cell.add_paragraph(name, style="TDKT Họ tên ký")
+    recipients(doc)
+    return doc
+
+
+def pledge() -> WordDocument:
+    """Bản giao ước thi đua năm X+1: members, criteria, a signature block for every unit."""
+    doc = new_document()
+    title(doc, "BẢN GIAO ƯỚC THI ĐUA", "Năm {{ next_year }}")
+    bases(doc)
+    para(doc, "{{ members_intro }}")
+    para(doc, "{%p for m in member_names %}")
+    para(doc, "{{ loop.index }}. {{ m }}{{ ';' if not loop.last else '.' }}")
+    para(doc, "{%p endfor %}")
+    heading(doc, "I. MỤC TIÊU", 2)
+    bullets(doc, "goals")
+    heading(doc, "II. NỘI DUNG, TIÊU CHÍ THI ĐUA", 2)
+    para(doc, "Các đơn vị thống nhất thi đua và chấm điểm theo Bảng tiêu chí sau:")
+    table = doc.add_table(rows=4, cols=3)
+    table.style = doc.styles["Table Grid"]
+    for c, text in enumerate(["Mã", "Nội dung tiêu chí", "Điểm chuẩn"]):
+        table.cell(0, c).paragraphs[0].text = text
+        table.cell(0, c).paragraphs[0].style = doc.styles["TDKT Bảng tiêu đề"]
+    table.cell(1, 0).paragraphs[0].text = "{%tr for c in criteria %}"
+    for col, text in enumerate(["{{ c.code }}", "{{ c.title }}", "{{ c.max }}"]):
+        cell = table.cell(2, col)
+        plain = "TDKT Bảng" if col == 1 else "TDKT Bảng giữa"
+        # Group rows in bold through a style, so a reviewer can restyle them in one place.
+        cell.paragraphs[0].text = "{%p if c.group %}"
+        cell.paragraphs[0].style = doc.styles[plain]
+        cell.add_paragraph(text, style="TDKT Bảng nhóm" if col == 1 else "TDKT Bảng tiêu đề")
+        cell.add_paragraph("{%p else %}", style=plain)
+        cell.add_paragraph(text, style=plain)
+        cell.add_paragraph("{%p endif %}", style=plain)
+    table.cell(3, 0).paragraphs[0].text = "{%tr endfor %}"
+    fixed_widths(table, [18, 122, 25])
+    repeat_header_row(table)
+    keep_rows_together(table)
+    para(doc, "{{ points_note }}")
+    heading(doc, "III. TỔ CHỨC THỰC HIỆN", 2)
+    bullets(doc, "organisation")
+    para(doc, "ĐẠI DIỆN CÁC ĐƠN VỊ KÝ GIAO ƯỚC", style="TDKT Trích yếu")
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    grid = doc.add_table(rows=3, cols=2)
+    borderless(grid)
+    grid.cell(0, 0).paragraphs[0].text = "{%tr for p in signer_pairs %}"
+    for col, side in enumerate(("p.left", "p.right")):
+        cell = grid.cell(1, col)
+        guard = "" if side == "p.left" else " if p.right else ''"
+        cell.paragraphs[0].text = f"{{{{ {side}.unit{guard} }}}}"
+        cell.paragraphs[0].style = doc.styles["TDKT Chức vụ ký"]
+        cell.add_paragraph(f"{{{{ {side}.title{guard} }}}}", style="TDKT Chức vụ ký")
+        cell.add_paragraph(f"{{{{ {side}.name{guard} }}}}", style="TDKT Họ tên ký")
+    grid.cell(2, 0).paragraphs[0].text = "{%tr endfor %}"
+    fixed_widths(grid, [82, 83])
+    keep_rows_together(grid)
+    recipients(doc)
+    return doc
+
+
 def main() -> None:
-    builders = (("bao-cao-tong-ket.docx", summary_report), ("danh-sach-de-nghi-khen-thuong.docx", nomination_list))
+    builders = (("bao-cao-tong-ket.docx", summary_report), ("danh-sach-de-nghi-khen-thuong.docx", nomination_list),
+                ("to-trinh-de-nghi-khen-thuong.docx", proposal_letter), ("bien-ban-hoi-nghi.docx", minutes),
+                ("giao-uoc-thi-dua.docx", pledge))
     for name, build in builders:
         doc = build()
         doc.core_properties.author = "tdkt"

@@ -69,7 +69,8 @@ def soffice() -> str:
 
 @pytest.fixture(scope="session")
 def to_pdf(soffice, tmp_path_factory):
-    """Convert .docx files to PDF with LibreOffice headless (one private profile per session)."""
+    """Convert .docx files to PDF (or save them again as .docx) with LibreOffice headless, one
+    private profile per session."""
     profile = tmp_path_factory.mktemp("lo-profile")
 
     def convert(files: list[Path], out_dir: Path, filter_options: str = "pdf") -> list[Path]:
@@ -79,7 +80,8 @@ def to_pdf(soffice, tmp_path_factory):
              "--outdir", str(out_dir), *map(str, files)],
             check=True, capture_output=True, timeout=180,
         )
-        pdfs = [out_dir / (f.stem + ".pdf") for f in files]
+        extension = filter_options.split(":")[0]  # "pdf", or "docx:MS Word 2007 XML" to save as Word does
+        pdfs = [out_dir / f"{f.stem}.{extension}" for f in files]
         missing = [p for p in pdfs if not p.exists()]
         assert not missing, f"LibreOffice không tạo được {missing}"
         return pdfs

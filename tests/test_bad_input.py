@@ -34,7 +34,7 @@ def check_bad_inbox_summary(summary, inbox: Path) -> None:
         assert rejected[name].reason is reason, name
         assert words in rejected[name].message, name
     assert [u.member_id for u in summary.result.board.units] == ["dhvhnt", "cdyt", "cdsp"]
-    assert len(summary.drafts) == 2 and all(Path(d).exists() for d in summary.drafts)
+    assert len(summary.drafts) == 5 and all(Path(d).exists() for d in summary.drafts)
     report = Path(summary.report).read_text(encoding="utf-8")
     assert "Tệp không dùng: 6" in report
     assert "  - co mat khau.pdf: tệp PDF được đặt mật khẩu nên không đọc được" in report

@@ -6,8 +6,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from pipeline.drafts.context import nomination_context, summary_context
-from pipeline.drafts.render import NOMINATION_TEMPLATE, SUMMARY_TEMPLATE, render_drafts, render_template
+from pipeline.drafts.context import nomination_context
+from pipeline.drafts.render import DOCUMENTS, NOMINATION_TEMPLATE, render_drafts, render_template
 from pipeline.errors import TemplateError
 from templates import TEMPLATES_DIR
 
@@ -15,8 +15,7 @@ from templates import TEMPLATES_DIR
 @pytest.fixture(scope="module")
 def drafts(sample_result, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("drafts")
-    summary, nominations = render_drafts(sample_result, out)
-    return {"summary": summary, "nominations": nominations}
+    return render_drafts(sample_result, out)
 
 
 def _table_text(table) -> list[list[str]]:
@@ -61,7 +60,7 @@ def test_emulation_officers_listed_for_the_cluster_commendation(drafts):
 def test_no_officer_award_no_individual_part(sample_result, tmp_path):
     result = sample_result.model_copy(deep=True)
     result.nominations.officers = []
-    _, nominations = render_drafts(result, tmp_path)
+    nominations = render_drafts(result, tmp_path)["nominations"]
     doc = docx.Document(str(nominations))
     assert not [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert len(doc.tables) == 3  # header, units, signature
@@ -105,7 +104,10 @@ def test_summary_has_the_report_sections_and_data(drafts):
     assert ["1", "Huân chương Lao động hạng Ba", "01", "-"] in awards
 
 
-@pytest.mark.parametrize("name", ["summary", "nominations"])
+ALL_KINDS = ["summary", "nominations", "proposal", "minutes", "pledge"]
+
+
+@pytest.mark.parametrize("name", ALL_KINDS)
 def test_times_new_roman_in_every_font_slot(drafts, name):
     doc = docx.Document(str(drafts[name]))
     elements = [doc.element, doc.styles.element] + [s.header._element for s in doc.sections]
@@ -116,7 +118,7 @@ def test_times_new_roman_in_every_font_slot(drafts, name):
         assert f.get(qn("w:asciiTheme")) is None
 
 
-@pytest.mark.parametrize("name", ["summary", "nominations"])
+@pytest.mark.parametrize("name", ALL_KINDS)
 def test_page_setup_and_styles(drafts, name):
     doc = docx.Document(str(drafts[name]))
     section = doc.sections[0]
@@ -125,25 +127,39 @@ def test_page_setup_and_styles(drafts, name):
     assert mm == [210, 297, 30, 15, 20, 20]
     assert section.different_first_page_header_footer
     assert "PAGE" in section.header._element.xml
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    # Formatting comes from named styles: no run carries its own font, size or bold.
+    for paragraph in doc.paragraphs:
+        for run in paragraph.runs:
+            assert run.font.size is None and run.font.bold is None and run.font.name is None, paragraph.text
+    header = doc.tables[0]
+    assert header.cell(0, 0).paragraphs[0].style.name == "TDKT Cơ quan chủ quản"
+    assert header.cell(0, 1).paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_body_paragraphs_use_the_normal_style(drafts):
+    doc = docx.Document(str(drafts["summary"]))
     body = [p for p in doc.paragraphs if p.text.startswith("Tổng số đề nghị") or p.text.startswith("Thực hiện")]
     assert body and all(p.style.name == "Normal" for p in body)
-    assert doc.styles["Normal"].font.name == "Times New Roman"
 
 
-def test_every_template_renders_from_the_sample_context(sample_result, tmp_path):
-    for template, context in ((SUMMARY_TEMPLATE, summary_context(sample_result)),
-                              (NOMINATION_TEMPLATE, nomination_context(sample_result))):
-        out = render_template(TEMPLATES_DIR / template, context, tmp_path / template)
-        assert out.exists() and out.stat().st_size > 10_000
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_every_template_renders_from_the_sample_context(sample_result, tmp_path, kind):
+    document = DOCUMENTS[kind]
+    out = render_template(TEMPLATES_DIR / document.template, document.context(sample_result), tmp_path / "x.docx")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "{{" not in text and "{%" not in text and "Undefined" not in text
 
 
-def test_a_template_naming_missing_data_fails(sample_result, tmp_path):
-    doc = docx.Document(str(TEMPLATES_DIR / NOMINATION_TEMPLATE))
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_a_template_naming_missing_data_fails(sample_result, tmp_path, kind):
+    document = DOCUMENTS[kind]
+    doc = docx.Document(str(TEMPLATES_DIR / document.template))
     doc.add_paragraph("{{ chu_ky_so }}")
     broken = tmp_path / "broken.docx"
     doc.save(broken)
     with pytest.raises(TemplateError) as err:
-        render_template(broken, nomination_context(sample_result), tmp_path / "out.docx")
+        render_template(broken, document.context(sample_result), tmp_path / "out.docx")
     assert "chu_ky_so" in str(err.value)
     assert not (tmp_path / "out.docx").exists()
 
@@ -156,11 +172,11 @@ def test_values_are_escaped(sample_result, tmp_path):
 
 
 def test_an_existing_draft_is_never_overwritten(sample_result, tmp_path):
-    first = render_drafts(sample_result, tmp_path)[1]
+    first = render_drafts(sample_result, tmp_path)["nominations"]
     edited = docx.Document(str(first))
     edited.add_paragraph("Ý kiến của người rà soát")
     edited.save(first)
     before = first.read_bytes()
-    second = render_drafts(sample_result, tmp_path)[1]
+    second = render_drafts(sample_result, tmp_path)["nominations"]
     assert first.read_bytes() == before
     assert second.name == "danh-sach-de-nghi-khen-thuong-2023 (bản 2).docx"

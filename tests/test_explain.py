@@ -76,7 +76,7 @@ def test_ambiguous_or_unknown_unit_named_plainly(sample_result):
 
 
 def test_appendix_of_the_summary_report(sample_result, tmp_path):
-    summary, _ = render_drafts(sample_result, tmp_path)
+    summary = render_drafts(sample_result, tmp_path)["summary"]
     doc = docx.Document(str(summary))
     paragraphs = [p.text for p in doc.paragraphs]
     start = paragraphs.index("Phụ lục")

@@ -272,7 +272,8 @@ def test_two_concurrent_runs_read_each_file_once(tmp_path):
     assert sorted(reads) == sorted(set(reads)) and len(reads) == 4
     state = ledger_state(root)
     assert len(state["files"]) == 4 and all(row[2] == "read" and row[7] is None for row in state["files"])
-    assert {(y, v, k) for y, v, k, *_ in state["drafts"]} == {(2023, 1, "summary"), (2023, 1, "nominations")}
+    assert {(y, v, k) for y, v, k, *_ in state["drafts"]} == {
+        (2023, 1, kind) for kind in ("summary", "nominations", "proposal", "minutes", "pledge")}
 
 
 def test_the_ledger_works_the_same_on_postgresql(tmp_path, postgres_ledger_url):

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from pipeline.drafts import prose
 from pipeline.explain import UnitExplanation, explain_all
-from pipeline.nomination import Nomination, Status
+from pipeline.nomination import Nomination, OfficerNomination, Status
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import GroupKind
 from pipeline.scoring import FlagCode, UnitScore
@@ -85,7 +85,10 @@ class SummaryContext(CommonContext):
     proposals: list[str]
     scoring_summary: str
     score_rows: list[ScoreRow]
+    scoring_conclusion: str
+    proposals_intro: str
     award_proposals: list[str]
+    proposals_total: str
     leadership: list[str]
     closing: str
     appendix_intro: str
@@ -162,7 +165,12 @@ def summary_context(result: ClusterResult) -> SummaryContext:
         proposals=_unit_quotes(result, SectionKind.PROPOSALS, lead="kiến nghị"),
         scoring_summary=_scoring_summary(result),
         score_rows=[_score_row(i, u, len(units)) for i, u in enumerate(units, start=1)],
+        scoring_conclusion=_scoring_conclusion(result),
+        proposals_intro=(
+            "Căn cứ kết quả chấm điểm, xếp hạng và quy định về khen thưởng, Cụm đề nghị khen thưởng như sau:"
+        ),
         award_proposals=_award_proposals(result) + _officer_proposals(result),
+        proposals_total=_nomination_totals(result.nominations.nominations),
         leadership=_leadership(result),
         closing=(
             f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {result.year} và phương hướng, "
@@ -188,11 +196,16 @@ def nomination_context(result: ClusterResult) -> NominationListContext:
         totals=_nomination_totals(result.nominations.nominations),
         officer_rows=[
             OfficerRow(stt=i, name=o.name, position=prose.capitalized(", ".join(p for p in (o.position, o.unit) if p)),
-                       award=o.award, note=f"Nguồn: {prose.source_of(result.reports[o.member_id])}")
+                       award=o.award, note=_officer_note(result, o))
             for i, o in enumerate(result.nominations.officers, start=1)
         ],
         officer_totals=_officer_totals(result),
     )
+
+
+def _officer_note(result: ClusterResult, officer: OfficerNomination) -> str:
+    report = result.reports.get(officer.member_id)
+    return f"Nguồn: {prose.source_of(report)}" if report else officer.reason
 
 
 def _count(n: int) -> str:
@@ -425,6 +438,15 @@ def _scoring_summary(result: ClusterResult) -> str:
         count = prose.two_digits(len(adjusted))
         text += f" ({count} đơn vị được điều chỉnh so với điểm tự chấm, lý do ghi tại cột Ghi chú)"
     return text + ":"
+
+
+def _scoring_conclusion(result: ClusterResult) -> str:
+    units = result.board.units
+    if not units:
+        return ""
+    leaders = [u for u in units if u.rank == 1]
+    names = prose.name_list([u.name for u in leaders])
+    return f"{names} dẫn đầu {result.cluster.name} năm {result.year} với {fmt(leaders[0].total)} điểm."
 
 
 def _score_row(stt: int, unit: UnitScore, count: int) -> ScoreRow:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate
 from pydantic import BaseModel
 
+from pipeline.drafts.conference import minutes_context, pledge_context, proposal_letter_context
 from pipeline.drafts.context import nomination_context, summary_context
 from pipeline.drafts.docx_format import enforce_fonts
 from pipeline.errors import TemplateError
@@ -18,6 +21,32 @@ from templates import TEMPLATES_DIR
 
 SUMMARY_TEMPLATE = "bao-cao-tong-ket.docx"
 NOMINATION_TEMPLATE = "danh-sach-de-nghi-khen-thuong.docx"
+
+
+@dataclass(frozen=True)
+class DraftDocument:
+    """One document of the conference set: its template, its file name, how its context is built."""
+
+    kind: str
+    template: str
+    file_name: str  # may name {year} and {next_year}
+    context: Callable[[ClusterResult], BaseModel]
+
+    def name_for(self, year: int) -> str:
+        return self.file_name.format(year=year, next_year=year + 1)
+
+
+SUMMARY, NOMINATIONS, PROPOSAL, MINUTES, PLEDGE = "summary", "nominations", "proposal", "minutes", "pledge"
+DOCUMENTS: dict[str, DraftDocument] = {d.kind: d for d in (
+    DraftDocument(SUMMARY, SUMMARY_TEMPLATE, "bao-cao-tong-ket-{year}.docx", summary_context),
+    DraftDocument(NOMINATIONS, NOMINATION_TEMPLATE, "danh-sach-de-nghi-khen-thuong-{year}.docx", nomination_context),
+    DraftDocument(PROPOSAL, "to-trinh-de-nghi-khen-thuong.docx", "to-trinh-de-nghi-khen-thuong-{year}.docx",
+                  proposal_letter_context),
+    DraftDocument(MINUTES, "bien-ban-hoi-nghi.docx", "bien-ban-hoi-nghi-tong-ket-{year}.docx", minutes_context),
+    DraftDocument(PLEDGE, "giao-uoc-thi-dua.docx", "giao-uoc-thi-dua-nam-{next_year}.docx", pledge_context),
+)}
+# What the nomination list decides: finalize rewrites these from the reviewers' list.
+DEPENDS_ON_LIST = (PROPOSAL, MINUTES, SUMMARY)
 
 
 def render_template(template: Path, context: BaseModel, out: Path) -> Path:
@@ -39,12 +68,18 @@ def render_template(template: Path, context: BaseModel, out: Path) -> Path:
     for section in word.sections:
         for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
             enforce_fonts(part._element)
+    return write_new(out, word.save)
+
+
+def write_new(out: Path, write: Callable[[str], object]) -> Path:
+    """Write a new file at ``out`` (or beside it as '(bản N)' if taken) through ``write(temp_path)``
+    and a rename: never a half-written file, never over an existing one."""
     target = free_path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", suffix=".docx", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     try:
-        word.save(tmp)
+        write(tmp)
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
@@ -62,11 +97,14 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
-def render_drafts(result: ClusterResult, out_dir: Path, templates: Path = TEMPLATES_DIR) -> list[Path]:
-    year = result.year
-    summary = out_dir / f"bao-cao-tong-ket-{year}.docx"
-    nominations = out_dir / f"danh-sach-de-nghi-khen-thuong-{year}.docx"
-    return [
-        render_template(templates / SUMMARY_TEMPLATE, summary_context(result), summary),
-        render_template(templates / NOMINATION_TEMPLATE, nomination_context(result), nominations),
-    ]
+def render_document(kind: str, result: ClusterResult, out: Path, templates: Path = TEMPLATES_DIR) -> Path:
+    document = DOCUMENTS[kind]
+    return render_template(templates / document.template, document.context(result), out)
+
+
+def render_drafts(result: ClusterResult, out_dir: Path, templates: Path = TEMPLATES_DIR) -> dict[str, Path]:
+    """The whole conference set for ``result``, by kind."""
+    return {
+        kind: render_document(kind, result, out_dir / document.name_for(result.year), templates)
+        for kind, document in DOCUMENTS.items()
+    }
