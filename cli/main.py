@@ -101,6 +101,20 @@ def _parser() -> argparse.ArgumentParser:
     rubric_table.add_argument("--out", type=Path, required=True, help="tệp .docx ghi ra")
     rubric_table.add_argument("--force", action="store_true", help="ghi đè tệp --out nếu đã có")
     rubric_table.set_defaults(handler=_rubric_table)
+
+    finalize = commands.add_parser(
+        "finalize", help="hoàn thiện bộ hồ sơ sau khi đã sửa danh sách đề nghị khen thưởng trong Word",
+        description="Lấy danh sách đề nghị khen thưởng đã sửa (bản lưu gần nhất) làm căn cứ, cập nhật Tờ trình, "
+        "bảng điểm và bảng biểu quyết trong Biên bản, phần đề nghị trong Báo cáo tổng kết cho khớp; "
+        "không ghi đè tệp nào, bộ hồ sơ mới ghi vào thư mục con hoan-thien/ cùng báo cáo thay đổi.",
+    )
+    finalize.add_argument("drafts", type=Path,
+                          help="thư mục dự thảo: thư mục --out của tdkt run, hoặc drafts/<cụm>/<năm> của không gian "
+                          "làm việc")
+    finalize.add_argument("--year", type=int, help="năm (mặc định: năm có kết quả xử lý trong thư mục)")
+    finalize.add_argument("--danh-sach", dest="nomination_list", type=Path,
+                          help="tệp danh sách đã sửa (mặc định: tệp danh-sach-de-nghi-khen-thuong-… lưu gần nhất)")
+    finalize.set_defaults(handler=_finalize)
     return parser
 
 
@@ -256,6 +270,15 @@ def _explain(args: argparse.Namespace) -> int:
     else:
         explanation = explain_unit(result, unit, quotes=2, quote_chars=240)
     print_explanation(explanation, result.year)
+    return 0
+
+
+def _finalize(args: argparse.Namespace) -> int:
+    from pipeline.finalize import finalize
+
+    done = finalize(args.drafts, args.year, args.nomination_list)
+    print(done.report.read_text(encoding="utf-8"), end="")
+    print(f"Báo cáo hoàn thiện: {done.report}")
     return 0
 
 

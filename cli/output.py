@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.table import Table
 
@@ -74,6 +76,9 @@ def print_summary(summary: RunSummary, rejected: bool = True, drafts_label: str 
         console.print(f"\n[bold]{drafts_label}[/bold]")
         for path in summary.drafts:
             console.print(f"  {path}", markup=False)
+        folder = Path(summary.drafts[0]).parent
+        console.print(f"Sửa danh sách đề nghị khen thưởng trong Word xong, chạy: tdkt finalize \"{folder}\" để cập "
+                      "nhật Tờ trình, Biên bản và Báo cáo theo danh sách.", markup=False)
     if summary.report:
         console.print(f"Kết quả xử lý chi tiết: {summary.report}", markup=False)
 
