@@ -17,6 +17,7 @@ from extractors.office_convert import read_with_libreoffice
 from extractors.pdf_reader import read_pdf
 from extractors.sniff import Sniffed, sniff
 from extractors.text_reader import read_text
+from extractors.zip_limits import check_zip
 from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Document, DocumentFormat
 from pipeline.settings import Settings
@@ -70,4 +71,6 @@ def extract(path: Path, display_name: str | None = None, settings: Settings | No
     if kind in _NOT_READABLE:
         reason, message = _NOT_READABLE[kind]
         raise RejectedFileError(name, reason, message)
+    if kind in (Sniffed.DOCX, Sniffed.ODT):
+        check_zip(path, name, settings)
     return EXTRACTORS[kind](path, name, file_sha256(path), settings)

@@ -13,8 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import PartFactory
 from docx.oxml.ns import qn
+from docx.package import Package
+from docx.parts.document import DocumentPart
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -27,10 +31,36 @@ from pipeline.errors import RejectedFileError, RejectReason
 from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
 from pipeline.settings import Settings
 
+# Macro-enabled documents and templates (.docm, .dotm, .dotx) have the same body as a .docx.
+# python-docx maps only the plain types to its document part; tdkt reads the others the same way.
+# Only XML is read: the macro project (vbaProject.bin) is never loaded, let alone run.
+_OTHER_MAIN = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+)
+for _content_type in _OTHER_MAIN:
+    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
+_WORD_MAIN = (CT.WML_DOCUMENT_MAIN, *_OTHER_MAIN)
+
+
+def open_word(path: Path) -> docx.document.Document:
+    """The document of a .docx, .docm, .dotx or .dotm file (python-docx's Document() refuses the
+    macro-enabled ones). Raises ValueError for an Office file that is not a Word document."""
+    part = Package.open(str(path)).main_document_part
+    if part.content_type not in _WORD_MAIN or not isinstance(part, DocumentPart):
+        raise ValueError(f"not a Word document: {part.content_type}")
+    return part.document
+
 
 def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
     try:
-        word = docx.Document(str(path))
+        word = open_word(path)
+    except ValueError as e:
+        raise RejectedFileError(
+            display_name, RejectReason.UNSUPPORTED,
+            "tệp văn phòng không phải văn bản Word (Excel, PowerPoint…); hãy gửi báo cáo dạng Word hoặc PDF",
+        ) from e
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError, EOFError) as e:
         raise RejectedFileError(
             display_name,

@@ -67,6 +67,8 @@ def _sniff_zip(path: Path) -> Sniffed:
         return Sniffed.DOCX
     if "mimetype" in names and "content.xml" in names:
         with zipfile.ZipFile(path) as z:
-            if z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text":
+            # A real mimetype entry is a few dozen bytes; never inflate a large one just to sniff.
+            if z.getinfo("mimetype").file_size < 256 and \
+                    z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text":
                 return Sniffed.ODT
     return Sniffed.ZIP_OTHER
