@@ -156,7 +156,7 @@ def signature(doc: WordDocument) -> None:
 
 def recipients(doc: WordDocument) -> None:
     """'Nơi nhận' on its own, for documents whose signature block is not the usual one."""
-    para(doc, "Nơi nhận:", style="TDKT Nơi nhận")
+    para(doc, "Nơi nhận:", style="TDKT Nơi nhận cuối văn bản")
     para(doc, "{%p for r in recipients %}", style="TDKT Danh sách nơi nhận")
     para(doc, "- {{ r }};", style="TDKT Danh sách nơi nhận")
     para(doc, "{%p endfor %}", style="TDKT Danh sách nơi nhận")
@@ -446,7 +446,7 @@ def pledge() -> WordDocument:
         # Group rows in bold through a style, so a reviewer can restyle them in one place.
         cell.paragraphs[0].text = "{%p if c.group %}"
         cell.paragraphs[0].style = doc.styles[plain]
-        cell.add_paragraph(text, style="TDKT Bảng nhóm" if col == 1 else "TDKT Bảng tiêu đề")
+        cell.add_paragraph(text, style="TDKT Bảng nhóm" if col == 1 else "TDKT Bảng nhóm giữa")
         cell.add_paragraph("{%p else %}", style=plain)
         cell.add_paragraph(text, style=plain)
         cell.add_paragraph("{%p endif %}", style=plain)
@@ -457,7 +457,7 @@ def pledge() -> WordDocument:
     para(doc, "{{ points_note }}")
     heading(doc, "III. TỔ CHỨC THỰC HIỆN", 2)
     bullets(doc, "organisation")
-    para(doc, "ĐẠI DIỆN CÁC ĐƠN VỊ KÝ GIAO ƯỚC", style="TDKT Trích yếu")
+    para(doc, "ĐẠI DIỆN CÁC ĐƠN VỊ KÝ GIAO ƯỚC", style="TDKT Tên loại")
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     grid = doc.add_table(rows=3, cols=2)
     borderless(grid)
@@ -466,7 +466,7 @@ def pledge() -> WordDocument:
         cell = grid.cell(1, col)
         guard = "" if side == "p.left" else " if p.right else ''"
         cell.paragraphs[0].text = f"{{{{ {side}.unit{guard} }}}}"
-        cell.paragraphs[0].style = doc.styles["TDKT Chức vụ ký"]
+        cell.paragraphs[0].style = doc.styles["TDKT Đơn vị ký"]
         cell.add_paragraph(f"{{{{ {side}.title{guard} }}}}", style="TDKT Chức vụ ký")
         cell.add_paragraph(f"{{{{ {side}.name{guard} }}}}", style="TDKT Họ tên ký")
     grid.cell(2, 0).paragraphs[0].text = "{%tr endfor %}"

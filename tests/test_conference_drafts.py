@@ -85,6 +85,8 @@ def test_pledge_carries_this_years_criteria_and_every_units_signature(sample_res
     # Group rows are bold through a style a reviewer can change, not by direct formatting.
     assert criteria.rows[1].cells[1].paragraphs[0].style.name == "TDKT Bảng nhóm"
     assert criteria.rows[2].cells[1].paragraphs[0].style.name == "TDKT Bảng"
+    # … and stay with the first criterion under them (no group title alone at the foot of a page).
+    assert all(c.paragraphs[0].style.paragraph_format.keep_with_next for c in criteria.rows[1].cells)
     grid = doc.tables[2]
     assert len(grid.rows) == 3
     assert [p.text for p in grid.cell(0, 0).paragraphs] == ["TRƯỜNG ĐẠI HỌC VĂN HÓA NGHỆ THUẬT THỦ ĐÔ",

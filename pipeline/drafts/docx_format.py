@@ -39,12 +39,15 @@ _PARAGRAPH_STYLES = [
     ("TDKT Bảng tiêu đề", "TDKT Bảng", 12, True, False, "center", 0, 2, 2),
     ("TDKT Bảng trích dẫn", "TDKT Bảng", 11, False, True, "left", 0, 2, 2),
     ("TDKT Bảng nhóm", "TDKT Bảng", 12, True, False, "left", 0, 2, 2),
+    ("TDKT Bảng nhóm giữa", "TDKT Bảng", 12, True, False, "center", 0, 2, 2),
     ("TDKT Kính gửi", None, 14, False, False, "center", 0, 6, 6),
     ("TDKT Căn cứ văn bản", None, 14, False, True, "justify", 1.27, 0, 6),
     ("TDKT Phụ lục", None, 14, True, False, "center", 0, 0, 0),
     ("TDKT Chức vụ ký", None, 14, True, False, "center", 0, 0, 0),
     ("TDKT Họ tên ký", None, 14, True, False, "center", 0, 72, 0),
     ("TDKT Nơi nhận", None, 12, True, True, "left", 0, 0, 0),
+    ("TDKT Nơi nhận cuối văn bản", "TDKT Nơi nhận", 12, True, True, "left", 0, 18, 0),
+    ("TDKT Đơn vị ký", "TDKT Chức vụ ký", 13, True, False, "center", 0, 18, 0),
     ("TDKT Danh sách nơi nhận", None, 11, False, False, "left", 0, 0, 0),
     ("TDKT Ghi chú rà soát", None, 12, False, True, "justify", 1.27, 0, 6),
     ("TDKT Đường kẻ", None, 2, False, False, "center", 0, 0, 0),
@@ -94,6 +97,8 @@ def setup_document(doc: WordDocument) -> None:
     for spec in _PARAGRAPH_STYLES:
         _paragraph_style(doc, *spec)
     doc.styles["TDKT Phụ lục"].paragraph_format.page_break_before = True  # an appendix starts a page
+    for name in ("TDKT Bảng nhóm", "TDKT Bảng nhóm giữa"):  # a group row never ends a page alone
+        doc.styles[name].paragraph_format.keep_with_next = True
     unit_name = doc.styles.add_style("TDKT Tên đơn vị", WD_STYLE_TYPE.CHARACTER)
     unit_name.font.bold = True
     _page_numbers(doc)
