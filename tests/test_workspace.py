@@ -353,3 +353,21 @@ def test_a_ledger_from_an_older_tdkt_gains_new_columns(tmp_path):
     with sqlite3.connect(tmp_path / "ledger.sqlite") as db:
         columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
     assert "understood_with" in columns
+
+
+def test_finalize_works_on_a_workspace_drafts_folder(tmp_path):
+    from pipeline.finalize import finalize
+
+    root = make_workspace(tmp_path / "ws")
+    run(root)
+    folder = root / "drafts" / "ctd18" / "2023"
+    listed = folder / "danh-sach-de-nghi-khen-thuong-2023.docx"
+    doc = docx.Document(str(listed))
+    row = next(r for r in doc.tables[1].rows if r.cells[1].text == "Trường Cao đẳng Sư phạm Tây Hồ")
+    row.cells[4].paragraphs[0].runs[0].text = "Không đề nghị"
+    doc.save(str(listed))
+    done = finalize(folder)
+    assert done.changes == ["Trường Cao đẳng Sư phạm Tây Hồ: hình thức đề nghị đổi từ “Bằng khen của Chủ tịch Ủy ban "
+                            "nhân dân Thành phố” thành “Không đề nghị”."]
+    assert (folder / "hoan-thien" / "to-trinh-de-nghi-khen-thuong-2023.docx").exists()
+    assert run(root).years[0].version is None  # finalize's folder is not a new input: no new version
