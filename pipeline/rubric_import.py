@@ -20,8 +20,9 @@ from pipeline.model import Block, Cell, Document
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
 from pipeline.rubric_phrases import deduction_rule, evidence_phrases
 from pipeline.textnorm import fold, parse_number, roman_to_int
+from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
-_ROLES: list[tuple[str, tuple[str, ...]]] = [
+_ROLES: Roles = [
     ("self", ("tự chấm", "tự đánh giá", "đơn vị chấm", "cụm chấm", "điểm chấm", "điểm đạt")),
     ("max", ("điểm chuẩn", "điểm tối đa", "tối đa", "thang điểm", "điểm quy định", "số điểm", "điểm")),
     ("note", ("minh chứng", "ghi chú", "giải trình", "tài liệu kiểm chứng", "cách chấm", "hướng dẫn")),
@@ -75,50 +76,12 @@ class RubricImport:
     declared_total: float | None = None
 
 
-@dataclass
-class _Layout:
-    header_rows: int
-    columns: dict[str, int]
-
-
 # --- finding the table --------------------------------------------------------------------
 
 
-def criteria_layout(block: Block) -> _Layout | None:
+def criteria_layout(block: Block) -> TableLayout | None:
     """The columns of a criteria table (code or label, and points), or None."""
-    for header_rows in (1, 2, 3):
-        if len(block.rows) <= header_rows:
-            break
-        columns = _assign_roles(_column_labels(block, header_rows))
-        if "max" in columns and ("label" in columns or "code" in columns):
-            if header_rows < 3 and _is_header_row(block.rows[header_rows]):
-                continue
-            return _Layout(header_rows, columns)
-    return None
-
-
-def _column_labels(block: Block, header_rows: int) -> list[str]:
-    labels = []
-    for c in range(len(block.rows[0])):
-        parts: list[str] = []
-        for r in range(header_rows):
-            text = " ".join(re.sub(r"[^\w\s]|_", " ", fold(block.rows[r][c].text)).split())
-            if text and text not in parts:
-                parts.append(text)
-        labels.append(" ".join(parts))
-    return labels
-
-
-def _assign_roles(labels: list[str]) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for c, label in enumerate(labels):
-        for role, words in _ROLES:
-            if role in columns:
-                continue
-            if any(re.search(rf"(^|\W){re.escape(w)}(\W|$)", label) for w in words):
-                columns[role] = c
-                break
-    return columns
+    return find_layout(block, _ROLES, lambda c: "max" in c and ("label" in c or "code" in c), _is_header_row)
 
 
 def _is_header_row(row: list[Cell]) -> bool:
@@ -128,7 +91,7 @@ def _is_header_row(row: list[Cell]) -> bool:
     )
 
 
-def criteria_tables(doc: Document) -> list[tuple[Block, _Layout]]:
+def criteria_tables(doc: Document) -> list[tuple[Block, TableLayout]]:
     """The criteria table and the tables continuing it (over a page break: the same number of
     columns, with the header repeated or not)."""
     tables = doc.tables()
@@ -142,12 +105,12 @@ def criteria_tables(doc: Document) -> list[tuple[Block, _Layout]]:
             if not nxt.rows or len(nxt.rows[0]) != width:
                 break
             again = criteria_layout(nxt)
-            found.append((nxt, again if again is not None else _Layout(0, layout.columns)))
+            found.append((nxt, again if again is not None else TableLayout(0, layout.columns)))
         return found
     return []
 
 
-def self_scores_filled(tables: list[tuple[Block, _Layout]]) -> bool:
+def self_scores_filled(tables: list[tuple[Block, TableLayout]]) -> bool:
     """Whether a self-score column (a unit's table) holds numbers; an empty one is a template."""
     for block, layout in tables:
         column = layout.columns.get("self")
@@ -162,7 +125,7 @@ def self_scores_filled(tables: list[tuple[Block, _Layout]]) -> bool:
 # --- reading rows -------------------------------------------------------------------------
 
 
-def _rows(tables: list[tuple[Block, _Layout]]) -> list[_Row]:
+def _rows(tables: list[tuple[Block, TableLayout]]) -> list[_Row]:
     rows: list[_Row] = []
     for block, layout in tables:
         for r in range(layout.header_rows, len(block.rows)):

@@ -16,10 +16,11 @@ from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import fold, parse_number, roman_to_int
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 from pipeline.understanding.similarity import label_similarity
+from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
 # Column roles by header words, checked in this order ("Điểm tự chấm" is a self-score column
 # even though it also says "điểm").
-_ROLES: list[tuple[str, tuple[str, ...]]] = [
+_ROLES: Roles = [
     ("self", ("tự chấm", "tự đánh giá", "đơn vị chấm", "tự cho điểm")),
     ("max", ("điểm chuẩn", "tối đa", "thang điểm", "chuẩn", "điểm quy định")),
     ("note", ("minh chứng", "ghi chú", "giải trình", "tài liệu kiểm chứng")),
@@ -43,50 +44,8 @@ def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | Non
     return None
 
 
-@dataclass
-class _Layout:
-    header_rows: int
-    columns: dict[str, int]
-
-
-def _layout(block: Block) -> _Layout | None:
-    for header_rows in (1, 2, 3):
-        if len(block.rows) <= header_rows:
-            break
-        labels = _column_labels(block, header_rows)
-        columns = _assign_roles(labels)
-        if "self" in columns and ("max" in columns or "label" in columns):
-            # A two-row header: keep going while the next row is still header text.
-            if header_rows < 3 and _is_header_row(block.rows[header_rows]):
-                continue
-            return _Layout(header_rows, columns)
-    return None
-
-
-def _column_labels(block: Block, header_rows: int) -> list[str]:
-    width = len(block.rows[0])
-    labels = []
-    for c in range(width):
-        parts: list[str] = []
-        for r in range(header_rows):
-            # Punctuation in a header is noise (what OCR leaves of a rule: "Điểm tự _ chấm").
-            text = " ".join(re.sub(r"[^\w\s]|_", " ", fold(block.rows[r][c].text)).split())
-            if text and text not in parts:
-                parts.append(text)
-        labels.append(" ".join(parts))
-    return labels
-
-
-def _assign_roles(labels: list[str]) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for c, label in enumerate(labels):
-        for role, words in _ROLES:
-            if role in columns:
-                continue
-            if any(re.search(rf"(^|\W){re.escape(w)}(\W|$)", label) for w in words):
-                columns[role] = c
-                break
-    return columns
+def _layout(block: Block) -> TableLayout | None:
+    return find_layout(block, _ROLES, lambda c: "self" in c and ("max" in c or "label" in c), _is_header_row)
 
 
 def _is_header_row(row: list) -> bool:
@@ -103,7 +62,7 @@ class _State:
     used: set[str] = field(default_factory=set)
 
 
-def _read(block: Block, layout: _Layout, rubric: Rubric) -> SelfScoreTable:
+def _read(block: Block, layout: TableLayout, rubric: Rubric) -> SelfScoreTable:
     state = _State(rubric)
     rows: list[SelfScoreRow] = []
     claimed_total: float | None = None
@@ -124,7 +83,7 @@ def _read(block: Block, layout: _Layout, rubric: Rubric) -> SelfScoreTable:
     return SelfScoreTable(rows=rows, claimed_total=claimed_total, unmatched=unmatched, provenance=block.provenance)
 
 
-def _row_provenance(block: Block, r: int, layout: _Layout) -> Provenance:
+def _row_provenance(block: Block, r: int, layout: TableLayout) -> Provenance:
     """Where the row's self score sits; for a scan, with the OCR confidence of the numbers read
     (the lower of the max and self-score cells), not of the whole table."""
     column = layout.columns.get("self")
@@ -137,7 +96,7 @@ def _row_provenance(block: Block, r: int, layout: _Layout) -> Provenance:
     return block.provenance.model_copy(update=update)
 
 
-def _cells(block: Block, r: int, layout: _Layout) -> dict[str, str]:
+def _cells(block: Block, r: int, layout: TableLayout) -> dict[str, str]:
     row = block.rows[r]
     return {role: row[c].text.replace("\n", " ").strip() if c < len(row) else "" for role, c in layout.columns.items()}
 
