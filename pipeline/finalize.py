@@ -38,13 +38,6 @@ REGION_LABELS = {
     "bang_diem": "bảng kết quả chấm điểm",
     "bieu_quyet": "biểu quyết đề nghị khen thưởng",
 }
-DOCUMENT_LABELS = {
-    "summary": "Báo cáo tổng kết",
-    "nominations": "Danh sách đề nghị khen thưởng",
-    "proposal": "Tờ trình",
-    "minutes": "Biên bản hội nghị",
-    "pledge": "Bản giao ước thi đua",
-}
 
 
 @dataclass
@@ -87,7 +80,7 @@ def finalize(drafts: Path, year: int | None = None, nomination_list: Path | None
             base = latest_edit(drafts, kind, year)
             if base is None:
                 done.written.append(_copy(fresh, target))
-                done.updates.append(f"{DOCUMENT_LABELS[kind]}: chưa có bản dự thảo, đã lập mới theo danh sách.")
+                done.updates.append(f"{document.label}: chưa có bản dự thảo, đã lập mới theo danh sách.")
                 continue
             original = render_document(kind, proposed, Path(tmp) / f"goc-{document.name_for(year)}")
             done.written.append(_merge(kind, base, fresh, original, target, done))
@@ -109,8 +102,14 @@ def latest_edit(drafts: Path, kind: str, year: int) -> Path | None:
 
 
 def _merge(kind: str, base: Path, fresh: Path, original: Path, target: Path, done: Finalized) -> Path:
-    label = DOCUMENT_LABELS[kind]
-    edited_doc, fresh_doc, original_doc = (docx.Document(str(p)) for p in (base, fresh, original))
+    label = DOCUMENTS[kind].label
+    try:
+        edited_doc = docx.Document(str(base))
+    except Exception:  # half-saved, or saved in another format under the .docx name
+        done.problems.append(f"{base.name}: không mở được bản đã sửa (tệp hỏng hoặc không phải .docx); tdkt lập "
+                             f"{label} mới theo danh sách, cần chép lại phần đã sửa tay.")
+        return _copy(fresh, target)
+    fresh_doc, original_doc = docx.Document(str(fresh)), docx.Document(str(original))
     body, fresh_body, original_body = (d.element.body for d in (edited_doc, fresh_doc, original_doc))
     changed = []
     for name in region_names(fresh_body):

@@ -19,7 +19,8 @@ from docx.table import Table
 from pipeline.explain import UnitNotFound, find_unit
 from pipeline.nomination import Nomination, OfficerNomination, Status, proposal_phrase
 from pipeline.outcome import ClusterResult
-from pipeline.rules import AwardKind
+from pipeline.rules import AwardKind, AwardRule, OfficerAward
+from pipeline.scoring import UnitScore
 from pipeline.textnorm import fold, nfc, parse_number
 from pipeline.textnorm import format_number as fmt
 
@@ -95,8 +96,13 @@ def read_nomination_list(path: Path, result: ClusterResult) -> EditedList:
     return edited
 
 
+def _plain(text: str) -> str:
+    """A cell's text as compared: NFC, whitespace (line breaks Word puts in cells) collapsed."""
+    return nfc(" ".join(text.split()))
+
+
 def _header(table: Table) -> list[str]:
-    return [fold(" ".join(c.text.split())) for c in table.rows[0].cells] if table.rows else []
+    return [fold(_plain(c.text)) for c in table.rows[0].cells] if table.rows else []
 
 
 def _columns(header: list[str], names: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> dict[str, int] | None:
@@ -112,7 +118,7 @@ def _columns(header: list[str], names: dict[str, tuple[str, ...]], required: tup
 def _cells(table: Table) -> list[list[str]]:
     rows = []
     for row in table.rows[1:]:
-        cells = [nfc(" ".join(c.text.split())) for c in row.cells]
+        cells = [_plain(c.text) for c in row.cells]
         if any(cells):
             rows.append(cells)
     return rows
@@ -179,7 +185,7 @@ def apply_list(result: ClusterResult, edited: EditedList) -> ClusterResult:
                 unit.rank = row.rank
         nomination = _nomination(final, row, unit)
         ours = proposed.get(row.member_id or "")
-        if nomination.status is Status.NONE and ours and ours.award and row.reason == " ".join(ours.reason.split()):
+        if nomination.status is Status.NONE and ours and ours.award and row.reason == _plain(ours.reason):
             nomination.reason = "Hội nghị Cụm bình xét, không đề nghị khen thưởng"  # tdkt's reason was for an award
         nominations.append(nomination)
     listed = {row.member_id for row in edited.units}
@@ -190,7 +196,7 @@ def apply_list(result: ClusterResult, edited: EditedList) -> ClusterResult:
     return final
 
 
-def _nomination(result: ClusterResult, row: ListedUnit, unit: object | None) -> Nomination:
+def _nomination(result: ClusterResult, row: ListedUnit, unit: UnitScore | None) -> Nomination:
     rule = _award_rule(result, row.award)
     if row.award is None:
         status, proposal = Status.NONE, ""
@@ -206,7 +212,7 @@ def _nomination(result: ClusterResult, row: ListedUnit, unit: object | None) -> 
     )
 
 
-def _award_rule(result: ClusterResult, written: str | None) -> object | None:
+def _award_rule(result: ClusterResult, written: str | None) -> AwardRule | None:
     if not written:
         return None
     wanted = fold(written.strip("“”\" "))
@@ -224,7 +230,7 @@ def _officer_nominations(result: ClusterResult, listed: list[ListedOfficer]) -> 
             continue
         base = known.get(fold(row.name))
         kind = award_rule.kind if award_rule and fold(award_rule.name) == fold(row.award) else AwardKind.FORM
-        proposal = f"Đề nghị tặng danh hiệu “{row.award}”" if kind is AwardKind.TITLE else f"Đề nghị tặng {row.award}"
+        proposal = proposal_phrase(OfficerAward(name=row.award, kind=kind))
         if base is not None:
             out.append(base.model_copy(update={"award": row.award, "proposal": proposal}))
         else:
@@ -252,9 +258,9 @@ def compare(proposed: ClusterResult, edited: EditedList) -> list[str]:
             lines.append(f"{n.name}: tổng điểm sửa từ {fmt(n.total)} thành {fmt(row.total)}.")
         if row.rank is not None and row.rank != n.rank:
             lines.append(f"{n.name}: xếp hạng sửa từ {n.rank} thành {row.rank}.")
-        if row.reason != nfc(" ".join(n.reason.split())):
+        if row.reason != _plain(n.reason):
             lines.append(f"{n.name}: lý do sửa thành “{row.reason}”.")
-        if row.note != nfc(" ".join(n.note.split())):
+        if row.note != _plain(n.note):
             lines.append(f"{n.name}: ghi chú sửa thành “{row.note}”." if row.note else f"{n.name}: bỏ ghi chú.")
         if row.tie_vote:
             lines.append(f"{n.name}: vẫn ghi “{VOTE_MARK}” — Cụm chưa quyết định; cần ghi kết quả biểu quyết.")

@@ -238,3 +238,17 @@ def test_finalize_from_the_command_line(drafts, capsys):
 def test_a_folder_without_a_result_is_a_plain_error(tmp_path):
     with pytest.raises(WorkspaceError, match="ket-qua-xu-ly"):
         finalize(tmp_path)
+
+
+def test_a_damaged_edited_copy_is_named_and_a_fresh_document_written(drafts):
+    _later(_edit_list(drafts))
+    broken = drafts / "to-trinh-de-nghi-khen-thuong-2023 - sửa.docx"
+    broken.write_bytes(b"PK\x03\x04 half-saved")
+    _later(broken)
+    _later(broken)
+    done = finalize(drafts)
+    assert any(p.startswith("to-trinh-de-nghi-khen-thuong-2023 - sửa.docx: không mở được bản đã sửa")
+               for p in done.problems)
+    letter = _paragraphs(drafts / "hoan-thien" / "to-trinh-de-nghi-khen-thuong-2023.docx")
+    assert f"c) {BK} (03 tập thể):" in letter
+    assert broken.read_bytes() == b"PK\x03\x04 half-saved"

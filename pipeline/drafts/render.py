@@ -28,6 +28,7 @@ class DraftDocument:
     """One document of the conference set: its template, its file name, how its context is built."""
 
     kind: str
+    label: str  # how messages name it
     template: str
     file_name: str  # may name {year} and {next_year}
     context: Callable[[ClusterResult], BaseModel]
@@ -38,12 +39,16 @@ class DraftDocument:
 
 SUMMARY, NOMINATIONS, PROPOSAL, MINUTES, PLEDGE = "summary", "nominations", "proposal", "minutes", "pledge"
 DOCUMENTS: dict[str, DraftDocument] = {d.kind: d for d in (
-    DraftDocument(SUMMARY, SUMMARY_TEMPLATE, "bao-cao-tong-ket-{year}.docx", summary_context),
-    DraftDocument(NOMINATIONS, NOMINATION_TEMPLATE, "danh-sach-de-nghi-khen-thuong-{year}.docx", nomination_context),
-    DraftDocument(PROPOSAL, "to-trinh-de-nghi-khen-thuong.docx", "to-trinh-de-nghi-khen-thuong-{year}.docx",
-                  proposal_letter_context),
-    DraftDocument(MINUTES, "bien-ban-hoi-nghi.docx", "bien-ban-hoi-nghi-tong-ket-{year}.docx", minutes_context),
-    DraftDocument(PLEDGE, "giao-uoc-thi-dua.docx", "giao-uoc-thi-dua-nam-{next_year}.docx", pledge_context),
+    DraftDocument(SUMMARY, "Báo cáo tổng kết", SUMMARY_TEMPLATE, "bao-cao-tong-ket-{year}.docx",
+                  summary_context),
+    DraftDocument(NOMINATIONS, "Danh sách đề nghị khen thưởng", NOMINATION_TEMPLATE,
+                  "danh-sach-de-nghi-khen-thuong-{year}.docx", nomination_context),
+    DraftDocument(PROPOSAL, "Tờ trình", "to-trinh-de-nghi-khen-thuong.docx",
+                  "to-trinh-de-nghi-khen-thuong-{year}.docx", proposal_letter_context),
+    DraftDocument(MINUTES, "Biên bản hội nghị", "bien-ban-hoi-nghi.docx", "bien-ban-hoi-nghi-tong-ket-{year}.docx",
+                  minutes_context),
+    DraftDocument(PLEDGE, "Bản giao ước thi đua", "giao-uoc-thi-dua.docx", "giao-uoc-thi-dua-nam-{next_year}.docx",
+                  pledge_context),
 )}
 # What the nomination list decides: finalize rewrites these from the reviewers' list.
 DEPENDS_ON_LIST = (PROPOSAL, MINUTES, SUMMARY)
