@@ -30,7 +30,7 @@ from pipeline.drafts.docx_format import (
     rule_below,
     setup_document,
 )
-from pipeline.drafts.regions import mark_region
+from pipeline.drafts.regions import BLANK, mark_region  # blank vote cells: finalize keeps what is written there
 
 HERE = Path(__file__).parent
 TEXT_WIDTH_MM = 165
@@ -393,7 +393,7 @@ def minutes() -> WordDocument:
         bullets(doc, "vote_rules")
         data_table(doc, ["STT", "Đơn vị", "Hình thức, danh hiệu đề nghị", "Số thành viên", "Số phiếu đồng ý",
                          "Tỷ lệ (%)", "Yêu cầu"],
-                   ["{{ row.stt }}", "{{ row.name }}", "{{ row.award }}", "{{ row.members }}", "……", "……",
+                   ["{{ row.stt }}", "{{ row.name }}", "{{ row.award }}", "{{ row.members }}", BLANK, BLANK,
                     "{{ row.needed }}"],
                    [13, 36, 36, 18, 18, 15, 29], "ballot_rows", centered={0, 3, 4, 5})
         para(doc, "{%p if officers_line %}")

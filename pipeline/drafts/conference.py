@@ -14,12 +14,12 @@ from pydantic import BaseModel
 
 from pipeline.drafts import prose
 from pipeline.drafts.context import CommonContext, common_context
+from pipeline.drafts.regions import BLANK
 from pipeline.nomination import Status
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import Criterion, GroupKind
 from pipeline.textnorm import format_number as fmt
 
-BLANK = "……"
 # Vietnamese list letters (no f, j, w, z; đ after d).
 LABELS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u"]
 

@@ -119,15 +119,15 @@ def replace_region(target: etree._Element, source: etree._Element, name: str) ->
     return True
 
 
-BLANK = "……"
+BLANK = "……"  # what a draft leaves for the meeting to fill in
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(t.text or "" for t in el.iter(qn("w:t"))).split())
 
 
 def _cell_texts(tbl: etree._Element) -> list[list[str]]:
-    rows = []
-    for tr in tbl.iter(qn("w:tr")):
-        rows.append([" ".join("".join(t.text or "" for t in tc.iter(qn("w:t"))).split())
-                     for tc in tr.iter(qn("w:tc"))])
-    return rows
+    return [[_text(tc) for tc in tr.iter(qn("w:tc"))] for tr in tbl.iter(qn("w:tr"))]
 
 
 def _fill_in_columns(rows: list[list[str]]) -> set[int]:
@@ -150,7 +150,7 @@ def region_text(blocks: list[etree._Element], masks: list[set[int]] | None = Non
             for row in _cell_texts(block):
                 texts.append(" | ".join(t for c, t in enumerate(row) if c not in mask))
         else:
-            text = " ".join("".join(t.text or "" for t in block.iter(qn("w:t"))).split())
+            text = _text(block)
             if text:
                 texts.append(text)
     return texts
