@@ -222,8 +222,8 @@ def _refuse_overwrite(path: Path, force: bool) -> bool:
 
 def _rubric_import(args: argparse.Namespace) -> int:
     from cli.output import print_rubric_import
-    from pipeline.rubric_export import rubric_yaml
-    from pipeline.rubric_import import RubricImportError, import_file
+    from pipeline.criteria.export import rubric_yaml
+    from pipeline.criteria import RubricImportError, import_file
 
     if _refuse_overwrite(args.out, args.force):
         return 1
@@ -243,7 +243,7 @@ def _rubric_import(args: argparse.Namespace) -> int:
 
 def _rubric_table(args: argparse.Namespace) -> int:
     from pipeline.rubric import load_rubric
-    from pipeline.rubric_export import write_rubric_docx
+    from pipeline.criteria.export import write_rubric_docx
 
     if _refuse_overwrite(args.out, args.force):
         return 1

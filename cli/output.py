@@ -12,7 +12,7 @@ from pipeline.intake import Outcome
 from pipeline.nomination import Status
 from pipeline.outcome import FileOutcome, RunSummary
 from pipeline.rubric import GroupKind
-from pipeline.rubric_import import RubricImport
+from pipeline.criteria.importer import RubricImport
 from pipeline.textnorm import format_number as fmt
 from pipeline.workspace_run import WorkspaceRun
 

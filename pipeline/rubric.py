@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pipeline.configfile import Loc, load_model
 
@@ -61,11 +61,30 @@ class DeductionRule(BaseModel):
 
 
 class Criterion(BaseModel):
+    """A criterion, a sub-criterion or a bonus/deduction item, as the cluster's table writes it.
+
+    ``kind`` says what its points are: standard points (the base the score line is measured
+    against), bonus points or deduction points. Left out, a criterion has the kind of what holds
+    it; a bonus or deduction item may sit inside a standard criterion ("+1", "-0,25/01 trường
+    hợp" under "a1"). ``max`` is the criterion's points as the table writes them: the standard
+    points, or the amount of a bonus/deduction item — per occurrence when ``per`` names what is
+    counted ("trường hợp", "báo cáo", "lần"). A criterion with sub-criteria of its own kind holds
+    them: its standard points are theirs; for bonus/deduction, its points cap their sum. Caps
+    the document writes as notes or in titles ("Tổng điểm trừ của mục a1 không quá 1,5 điểm",
+    "Điểm cộng tối đa là 1 điểm") are ``bonus_cap``/``deduction_cap``: the highest bonus or
+    deduction that everything inside the criterion can add up to.
+    """
+
     model_config = ConfigDict(extra="forbid")
 
-    code: str
+    code: str = Field(description="The code exactly as the cluster's table writes it")
     title: str
-    max: float = Field(ge=0)
+    guidance: str = Field(default="", description="How the table says to score it, as written")
+    kind: GroupKind | None = Field(default=None, description="Empty: the kind of the criterion or group above")
+    max: float | None = Field(default=None, ge=0, description="Points; empty for a holder with no points of its own")
+    per: str | None = Field(default=None, description="What one amount is counted per, e.g. 'trường hợp'")
+    bonus_cap: float | None = Field(default=None, ge=0)
+    deduction_cap: float | None = Field(default=None, ge=0)
     evidence: list[str] = Field(default_factory=list, description="Phrases that count as evidence")
     discipline: bool = Field(default=False, description="Deduction caused by discipline")
     metric: MetricRule | None = None
@@ -84,11 +103,30 @@ class Criterion(BaseModel):
             return "deduction"
         return "evidence"
 
+    @property
+    def points(self) -> float:
+        """``max`` with an empty value read as 0 (for sums and display)."""
+        return self.max or 0.0
+
+    def same_kind_children(self) -> list[Criterion]:
+        return [c for c in self.criteria if c.kind is self.kind]
+
+    def holds_own_kind(self) -> bool:
+        """Whether its points are its sub-criteria's (a row that sums them), not scored itself."""
+        return bool(self.same_kind_children())
+
     def leaves(self) -> Iterator[Criterion]:
-        if not self.criteria:
+        """What a unit scores: itself unless it holds sub-criteria of its own kind, then every
+        item inside (a bonus item inside a standard criterion is scored as well as the criterion)."""
+        if not self.holds_own_kind():
             yield self
         for child in self.criteria:
             yield from child.leaves()
+
+    def walk(self) -> Iterator[Criterion]:
+        yield self
+        for child in self.criteria:
+            yield from child.walk()
 
 
 class Group(BaseModel):
@@ -96,43 +134,92 @@ class Group(BaseModel):
 
     code: str
     title: str
+    guidance: str = ""
     kind: GroupKind = GroupKind.STANDARD
-    max: float = Field(ge=0, description="Standard points; for bonus/deduction, the cap of the group")
+    max: float | None = Field(
+        default=None, ge=0,
+        description="Standard points (empty: the sum of its criteria); for bonus/deduction, the cap of the "
+        "group (empty: no cap)")
+    bonus_cap: float | None = Field(default=None, ge=0)
+    deduction_cap: float | None = Field(default=None, ge=0)
     criteria: list[Criterion] = Field(min_length=1)
+
+    @property
+    def points(self) -> float:
+        return self.max or 0.0
 
     def leaves(self) -> Iterator[Criterion]:
         for criterion in self.criteria:
             yield from criterion.leaves()
 
+    def walk(self) -> Iterator[Criterion]:
+        for criterion in self.criteria:
+            yield from criterion.walk()
+
 
 class Rubric(BaseModel):
+    """The criteria and the total formula: total = standard points + bonus (capped by every cap
+    on the way up, then ``bonus_cap``) − deductions (likewise, ``deduction_cap``). The score line
+    for awards is measured against ``scale``, the standard points only (rules.yaml says whether a
+    unit's total or its standard points are compared with it)."""
+
     model_config = ConfigDict(extra="forbid")
 
     name: str
     scale: float = Field(default=100, gt=0, description="Sum of the standard groups' points")
     step: float = Field(default=0.5, gt=0, description="Points computed by a rule are rounded down to this")
+    bonus_cap: float | None = Field(default=None, ge=0, description="Highest bonus in all")
+    deduction_cap: float | None = Field(default=None, ge=0, description="Highest deduction in all")
     groups: list[Group] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _resolve(self) -> Rubric:
+        """Give every criterion its kind (inherited when left out) and standard holders their sums."""
+        def resolve(criterion: Criterion, inherited: GroupKind) -> None:
+            criterion.kind = criterion.kind or inherited
+            for child in criterion.criteria:
+                resolve(child, criterion.kind)
+            if criterion.max is None and criterion.kind is GroupKind.STANDARD and criterion.holds_own_kind():
+                criterion.max = sum(c.points for c in criterion.same_kind_children())
+
+        for group in self.groups:
+            for criterion in group.criteria:
+                resolve(criterion, group.kind)
+            if group.max is None and group.kind is GroupKind.STANDARD:
+                group.max = sum(c.points for c in group.criteria if c.kind is GroupKind.STANDARD)
+        return self
 
     def leaves(self) -> Iterator[tuple[Group, Criterion]]:
         for group in self.groups:
             for leaf in group.leaves():
                 yield group, leaf
 
+    def walk(self) -> Iterator[tuple[Group, Criterion]]:
+        """Every criterion at every level, in table order."""
+        for group in self.groups:
+            for criterion in group.walk():
+                yield group, criterion
+
     def groups_of(self, kind: GroupKind) -> list[Group]:
         return [g for g in self.groups if g.kind is kind]
 
     def criterion(self, code: str) -> Criterion:
-        return next(c for _, c in self.leaves() if c.code == code)
+        return next(c for _, c in self.walk() if c.code == code)
+
+    def has_nested_items(self) -> bool:
+        """Bonus or deduction items inside criteria of another kind (a table 'Chuẩn | Thưởng | Trừ')."""
+        return any(c.kind is not g.kind for g, c in self.walk())
 
 
 def _check_children(node: Criterion | Group, loc: Loc, issues: list[tuple[Loc, str]]) -> None:
-    children = node.criteria
-    for i, child in enumerate(children):
+    """Standard points of a holder are its standard sub-criteria's, at every level."""
+    for i, child in enumerate(node.criteria):
         if child.criteria:
             _check_children(child, [*loc, "criteria", i], issues)
-    if isinstance(node, Criterion) and not children:
+    standard = [c for c in node.criteria if c.kind is GroupKind.STANDARD]
+    if node.kind is not GroupKind.STANDARD or not standard or node.max is None:
         return
-    total = sum(c.max for c in children)
+    total = sum(c.points for c in standard)
     if abs(total - node.max) > _EPS:
         issues.append(
             (loc, f"tổng điểm chuẩn các tiêu chí con của '{node.code}' là {total:g}, "
@@ -151,30 +238,31 @@ def _check(rubric: Rubric) -> list[tuple[Loc, str]]:
                 issues.append((loc, f"mã tiêu chí '{code}' bị trùng"))
             seen.add(code)
         for loc, crit in _all_criteria(group.criteria, ("groups", gi)):
-            issues += _check_rules(crit, group, loc)
-        if group.kind is GroupKind.STANDARD:
-            _check_children(group, ("groups", gi), issues)
-        else:
+            issues += _check_rules(crit, loc)
+        _check_children(group, ("groups", gi), issues)
+        if group.kind is not GroupKind.STANDARD and group.max is not None:
             for ci, crit in enumerate(group.criteria):
-                if crit.max > group.max + _EPS:
+                if crit.per is None and crit.kind is group.kind and crit.points > group.max + _EPS:
                     issues.append(
                         (("groups", gi, "criteria", ci, "max"),
-                         f"'{crit.code}' có mức {crit.max:g} vượt mức tối đa {group.max:g} của nhóm")
+                         f"'{crit.code}' có mức {crit.points:g} vượt mức tối đa {group.max:g} của nhóm")
                     )
-    standard = sum(g.max for g in rubric.groups_of(GroupKind.STANDARD))
+    standard = sum(g.points for g in rubric.groups_of(GroupKind.STANDARD))
     if abs(standard - rubric.scale) > _EPS:
         issues.append((("scale",), f"tổng điểm chuẩn các nhóm là {standard:g}, khác thang điểm {rubric.scale:g}"))
     return issues
 
 
-def _check_rules(crit: Criterion, group: Group, loc: Loc) -> list[tuple[Loc, str]]:
+def _check_rules(crit: Criterion, loc: Loc) -> list[tuple[Loc, str]]:
     issues: list[tuple[Loc, str]] = []
     if sum(bool(x) for x in (crit.metric, crit.awards, crit.deduction)) > 1:
         issues.append((loc, f"'{crit.code}' chỉ được có một quy tắc chấm (metric, awards hoặc deduction)"))
-    if crit.deduction and group.kind is not GroupKind.DEDUCTION:
-        issues.append(((*loc, "deduction"), f"'{crit.code}' có quy tắc trừ điểm nhưng không thuộc nhóm điểm trừ"))
+    if crit.deduction and crit.kind is not GroupKind.DEDUCTION:
+        issues.append(((*loc, "deduction"), f"'{crit.code}' có quy tắc trừ điểm nhưng không phải mục điểm trừ"))
     if crit.metric and crit.metric.full_at <= crit.metric.zero_below:
         issues.append(((*loc, "metric"), f"'{crit.code}': full_at phải lớn hơn zero_below"))
+    if crit.per is not None and crit.criteria:
+        issues.append(((*loc, "per"), f"'{crit.code}' tính điểm theo từng {crit.per} nên không có tiêu chí con"))
     return issues
 
 

@@ -19,7 +19,7 @@ from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
 from pipeline.nomination import nominate, nominate_officers
 from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
 from pipeline.rubric import Rubric, load_rubric
-from pipeline.rubric_import import is_rubric_document
+from pipeline.criteria import is_rubric_document
 from pipeline.rules import AwardRules, load_rules
 from pipeline.run_report import write_run_report
 from pipeline.scoring import rank_units, score_unit

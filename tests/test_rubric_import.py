@@ -9,8 +9,8 @@ from rubric_docs import NESTED, dotted_docx, merged_docx, nested_docx, numbered_
 
 from cli.main import main as tdkt
 from pipeline.rubric import GroupKind, load_rubric
-from pipeline.rubric_export import rubric_yaml, write_rubric_docx
-from pipeline.rubric_import import RubricImportError, import_file, import_rubric
+from pipeline.criteria.export import rubric_yaml, write_rubric_docx
+from pipeline.criteria import RubricImportError, import_file, import_rubric
 from pipeline.scoring import score_unit
 from pipeline.understanding import understand
 from pipeline.understanding.nlp import RuleSet

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.errors import TdktError
 from pipeline.model import Block, Cell, Document
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
-from pipeline.rubric_phrases import deduction_rule, evidence_phrases
+from pipeline.criteria.phrases import deduction_rule, evidence_phrases
 from pipeline.textnorm import fold, parse_number, roman_to_int
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
@@ -40,7 +41,7 @@ _NOTE = re.compile(r"^(ghi chú|lưu ý|chú thích|\*)")
 _BULLET = re.compile(r"^\s*[-–+•*]\s+")
 
 
-class RubricImportError(Exception):
+class RubricImportError(TdktError):
     """The document holds no table that reads as a criteria table."""
 
 

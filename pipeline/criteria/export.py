@@ -10,7 +10,7 @@ import yaml
 
 from pipeline.drafts.docx_format import fixed_widths, repeat_header_row, setup_document
 from pipeline.rubric import Criterion, GroupKind, Rubric
-from pipeline.rubric_import import RubricImport
+from pipeline.criteria.importer import RubricImport
 from pipeline.textnorm import format_number as fmt
 
 
@@ -40,10 +40,13 @@ def rubric_yaml(rubric: Rubric, imported: RubricImport | None = None) -> str:
     data.setdefault("step", rubric.step)
     for group, model in zip(data["groups"], rubric.groups, strict=True):
         group["kind"] = model.kind.value
-        ordered = {k: group[k] for k in ("code", "title", "kind", "max", "criteria") if k in group}
+        _drop_inherited_kinds(group.get("criteria", []), model.kind.value)
+        first = ("code", "title", "kind", "max")
+        ordered = {k: group[k] for k in first if k in group} | {k: v for k, v in group.items() if k not in first}
         group.clear()
         group.update(ordered)
-    body = yaml.dump({k: data[k] for k in ("name", "scale", "step", "groups")}, Dumper=_Dumper, allow_unicode=True,
+    keys = ("name", "scale", "step", "bonus_cap", "deduction_cap", "groups")
+    body = yaml.dump({k: data[k] for k in keys if k in data}, Dumper=_Dumper, allow_unicode=True,
                      sort_keys=False, width=110)
     head = ["# Bảng tiêu chí chấm điểm thi đua cho tdkt (cấu trúc: xem templates/rubric.yaml)."]
     if imported is not None:
@@ -56,6 +59,16 @@ def rubric_yaml(rubric: Rubric, imported: RubricImport | None = None) -> str:
                 head.append(f"# {title}:")
                 head += [f"#   - {line}" for line in lines]
     return "\n".join(head) + "\n" + body
+
+
+def _drop_inherited_kinds(criteria: list[dict], inherited: str) -> None:
+    """A criterion's kind is written only where it differs from what holds it (a bonus item
+    inside a standard criterion), as an officer would write it."""
+    for criterion in criteria:
+        kind = criterion.get("kind", inherited)
+        if kind == inherited:
+            criterion.pop("kind", None)
+        _drop_inherited_kinds(criterion.get("criteria", []), kind)
 
 
 def write_rubric_docx(rubric: Rubric, path: Path) -> Path:
