@@ -58,11 +58,11 @@ def _metric(criterion: Criterion, rule: MetricRule, facts: ReportFacts, step: fl
     if metric is None:
         return None
     share = (metric.value - rule.zero_below) / (rule.full_at - rule.zero_below)
-    points = _floor(criterion.max * min(max(share, 0.0), 1.0), step)
+    points = _floor(criterion.points * min(max(share, 0.0), 1.0), step)
     unit = rule.unit if rule.unit != "%" else "%"
     reason = (
         f"{metric.measure} đạt {fmt(metric.value)}{unit} ({_source(metric.quote)}); quy tắc: từ "
-        f"{fmt(rule.full_at)}{unit} đạt đủ {fmt(criterion.max)} điểm, dưới {fmt(rule.zero_below)}{unit} "
+        f"{fmt(rule.full_at)}{unit} đạt đủ {fmt(criterion.points)} điểm, dưới {fmt(rule.zero_below)}{unit} "
         f"không có điểm → {fmt(points)} điểm"
     )
     return RuleResult(points, reason, [_passage(criterion, metric.quote)])
@@ -93,10 +93,10 @@ def _awards(criterion: Criterion, rules: list[AwardPoints], facts: ReportFacts) 
         names = "; ".join(f"{a.award} ({a.count:02d} {a.recipient.value})" for a in matching)
         lines.append(f"{names}: {fmt(points)} điểm")
         evidence += [_passage(criterion, a.quote) for a in matching]
-    value = min(total, criterion.max)
+    value = min(total, criterion.max) if criterion.max is not None else total
     if not lines:
         return RuleResult(0.0, "Báo cáo không nêu khen thưởng nào được tính điểm cho tiêu chí này", [])
-    cap = f", tối đa {fmt(criterion.max)}" if total > criterion.max else ""
+    cap = f", tối đa {fmt(value)}" if total > value else ""
     return RuleResult(value, "Khen thưởng trong năm: " + "; ".join(lines) + f" → {fmt(value)} điểm{cap}", evidence)
 
 
@@ -117,8 +117,8 @@ def _deduction(criterion: Criterion, rule: DeductionRule, facts: ReportFacts,
         return RuleResult(0.0, "Báo cáo không nêu trường hợp phải trừ điểm", [])
     what = "kỷ luật" if rule.when is DeductionKind.DISCIPLINE else "vi phạm"
     quote = passages[0].quote
-    return RuleResult(min(rule.points, criterion.max),
-                      f"Báo cáo nêu có {what} ({_source(quote)}): trừ {fmt(min(rule.points, criterion.max))} điểm",
+    points = min(rule.points, criterion.max) if criterion.max is not None else rule.points
+    return RuleResult(points, f"Báo cáo nêu có {what} ({_source(quote)}): trừ {fmt(points)} điểm",
                       passages[:3])
 
 
@@ -129,7 +129,7 @@ def _late(criterion: Criterion, rule: DeductionRule, facts: ReportFacts,
     written = f"{facts.doc_date:%d/%m/%Y}"
     if facts.doc_date <= deadline:
         return RuleResult(0.0, f"Báo cáo ghi ngày {written}, trong hạn {deadline:%d/%m/%Y}", [])
-    return RuleResult(min(rule.points, criterion.max),
+    return RuleResult(min(rule.points, criterion.max) if criterion.max is not None else rule.points,
                       f"Báo cáo ghi ngày {written}, sau hạn gửi {deadline:%d/%m/%Y}: trừ {fmt(rule.points)} điểm", [])
 
 

@@ -33,8 +33,9 @@ class EvidenceLine(BaseModel):
 class CriterionLine(BaseModel):
     code: str
     title: str
+    guidance: str  # how the criteria document says to score it ('' when it says nothing)
     kind: GroupKind
-    max: str
+    max: str  # '10', or '0,25/trường hợp' for an amount per occurrence
     self_score: str
     proposed: str
     differs: bool
@@ -97,8 +98,8 @@ def explain_unit(result: ClusterResult, unit: UnitScore, quotes: int = 1, quote_
         self_total=fmt(claimed),
         total=fmt(unit.total),
         notes=notes,
-        criteria=[_criterion_line(c, flagged_quotes if c.flags else quotes, quote_chars, unit.file)
-                  for c in unit.criteria],
+        criteria=[_criterion_line(c, flagged_quotes if c.flags else quotes, quote_chars, unit.file,
+                                  _guidance(result, c.code, quote_chars)) for c in unit.criteria],
     )
 
 
@@ -106,13 +107,27 @@ def explain_all(result: ClusterResult) -> list[UnitExplanation]:
     return [explain_unit(result, u) for u in result.board.units]
 
 
-def _criterion_line(c: CriterionScore, quotes: int, quote_chars: int | None, home_file: str) -> CriterionLine:
+def _guidance(result: ClusterResult, code: str, limit: int | None) -> str:
+    guidance = next((c.guidance for _, c in result.rubric.walk() if c.code == code), "")
+    return shorten(guidance, limit * 2) if limit and guidance else guidance
+
+
+def points_label(c: CriterionScore) -> str:
+    """'10'; '0,25/trường hợp' for an amount per occurrence; '' when the table gives none."""
+    if c.max_points is None:
+        return ""
+    return fmt(c.max_points) + (f"/{c.per}" if c.per else "")
+
+
+def _criterion_line(c: CriterionScore, quotes: int, quote_chars: int | None, home_file: str,
+                    guidance: str) -> CriterionLine:
     shown = c.evidence[:quotes]
     return CriterionLine(
         code=c.code,
         title=c.title,
+        guidance=guidance,
         kind=c.kind,
-        max=fmt(c.max_points),
+        max=points_label(c),
         self_score="" if c.self_score is None else fmt(c.self_score),
         proposed=fmt(c.proposed),
         differs=c.self_score is None or abs(c.proposed - c.self_score) > 0.005,

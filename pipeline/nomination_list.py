@@ -22,6 +22,8 @@ from pipeline.outcome import ClusterResult
 from pipeline.rules import AwardKind, AwardRule, OfficerAward
 from pipeline.scoring import UnitScore
 from pipeline.textnorm import fold, nfc, parse_number
+from pipeline.understanding.rules import header_roles
+from pipeline.understanding.table_columns import Roles, assign_roles
 from pipeline.textnorm import format_number as fmt
 
 VOTE_MARK = "(Cụm biểu quyết)"
@@ -60,20 +62,10 @@ class EditedList:
     problems: list[str] = field(default_factory=list)
 
 
-_UNIT_COLUMNS = {
-    "name": ("đơn vị", "tên đơn vị", "tập thể"),
-    "total": ("tổng điểm", "điểm", "điểm cụm chấm"),
-    "rank": ("xếp hạng", "thứ hạng", "hạng"),
-    "award": ("hình thức, danh hiệu đề nghị", "hình thức đề nghị", "danh hiệu đề nghị", "hình thức, danh hiệu"),
-    "reason": ("lý do", "thành tích"),
-    "note": ("ghi chú",),
-}
-_OFFICER_COLUMNS = {
-    "name": ("họ và tên", "họ tên"),
-    "position": ("chức vụ, đơn vị công tác", "chức vụ", "đơn vị công tác"),
-    "award": ("hình thức đề nghị", "hình thức, danh hiệu đề nghị", "hình thức khen thưởng"),
-    "note": ("ghi chú",),
-}
+# Column roles by header words (rules/table_headers.yaml), shared with the other table readers.
+# "Chức vụ, đơn vị công tác" is a position, so it is looked for before "Đơn vị".
+_UNIT_COLUMNS = header_roles("person", "position", "unit", "total", "rank", "award", "reason", "note")
+_OFFICER_COLUMNS = header_roles("person", "position", "award", "note", "unit")
 
 
 def read_nomination_list(path: Path, result: ClusterResult) -> EditedList:
@@ -82,9 +74,9 @@ def read_nomination_list(path: Path, result: ClusterResult) -> EditedList:
     units_table = officers_table = None
     for table in document.tables:
         header = _header(table)
-        if units_table is None and _columns(header, _UNIT_COLUMNS, required=("name", "award")):
+        if units_table is None and _columns(header, _UNIT_COLUMNS, required=("unit", "award")):
             units_table = table
-        elif officers_table is None and _columns(header, _OFFICER_COLUMNS, required=("name", "award")):
+        elif officers_table is None and _columns(header, _OFFICER_COLUMNS, required=("person", "award")):
             officers_table = table
     if units_table is None:
         raise ValueError(f"{path.name}: không thấy bảng danh sách tập thể (cột “Đơn vị” và “Hình thức, danh hiệu "
@@ -102,16 +94,12 @@ def _plain(text: str) -> str:
 
 
 def _header(table: Table) -> list[str]:
-    return [fold(_plain(c.text)) for c in table.rows[0].cells] if table.rows else []
+    return [" ".join(re.sub(r"[^\w\s]|_", " ", fold(_plain(c.text))).split()) for c in table.rows[0].cells] \
+        if table.rows else []
 
 
-def _columns(header: list[str], names: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> dict[str, int] | None:
-    found: dict[str, int] = {}
-    for key, options in names.items():
-        for i, text in enumerate(header):
-            if text in options and i not in found.values():
-                found[key] = i
-                break
+def _columns(header: list[str], roles: Roles, required: tuple[str, ...]) -> dict[str, int] | None:
+    found = assign_roles(header, roles)
     return found if all(k in found for k in required) else None
 
 
@@ -130,12 +118,12 @@ def _reader(cols: dict[str, int], cells: list[str]) -> Callable[[str], str]:
 
 
 def _units(table: Table, result: ClusterResult, problems: list[str], file: str) -> list[ListedUnit]:
-    cols = _columns(_header(table), _UNIT_COLUMNS, required=("name", "award"))
+    cols = _columns(_header(table), _UNIT_COLUMNS, required=("unit", "award"))
     assert cols is not None
     units = []
     for n, cells in enumerate(_cells(table), start=1):
         cell = _reader(cols, cells)
-        name = cell("name")
+        name = cell("unit")
         if not name or fold(name).startswith("tổng"):
             continue
         try:
@@ -157,15 +145,15 @@ def _units(table: Table, result: ClusterResult, problems: list[str], file: str) 
 
 
 def _officers(table: Table) -> list[ListedOfficer]:
-    cols = _columns(_header(table), _OFFICER_COLUMNS, required=("name", "award"))
+    cols = _columns(_header(table), _OFFICER_COLUMNS, required=("person", "award"))
     assert cols is not None
     officers = []
     for n, cells in enumerate(_cells(table), start=1):
         cell = _reader(cols, cells)
-        if not cell("name") or fold(cell("name")).startswith("tổng"):
+        if not cell("person") or fold(cell("person")).startswith("tổng"):
             continue
         award = cell("award")
-        officers.append(ListedOfficer(row=n, name=cell("name"), position=cell("position"),
+        officers.append(ListedOfficer(row=n, name=cell("person"), position=cell("position"),
                                       award=None if fold(award) in NO_AWARD else award, note=cell("note")))
     return officers
 

@@ -21,6 +21,7 @@ _EPS = 0.005
 
 
 class FlagCode(StrEnum):
+    PER_COUNT = "per_count"
     NO_SELF_SCORE = "no_self_score"
     NEGATIVE = "negative"
     OVER_MAX = "over_max"
@@ -46,7 +47,8 @@ class CriterionScore(BaseModel):
     title: str
     group: str
     kind: GroupKind
-    max_points: float
+    max_points: float | None = Field(description="Points of the criterion; per occurrence when 'per' is set")
+    per: str | None = None
     self_score: float | None
     proposed: float
     reason: str = Field(description="Why the proposed score is what it is, and which rule gave it")
@@ -63,9 +65,26 @@ class GroupScore(BaseModel):
     code: str
     title: str
     kind: GroupKind
-    max_points: float
-    self_total: float
-    proposed: float
+    max_points: float | None = Field(description="Standard points; for bonus/deduction the cap (None: none)")
+    self_total: float = Field(description="The group's own kind of points as the unit scored them, before caps")
+    proposed: float = Field(description="The group's own kind of points tdkt proposes, after caps")
+    bonus: float = Field(default=0.0, description="Bonus items inside a standard group, after caps")
+    deductions: float = Field(default=0.0, description="Deduction items inside a standard group, after caps")
+
+
+class CapApplied(BaseModel):
+    """A cap the criteria document states that lowered a unit's bonus or deductions."""
+
+    code: str = Field(description="The criterion or group the cap belongs to ('' for the whole table)")
+    title: str
+    kind: GroupKind
+    cap: float
+    before: float
+
+    def describe(self) -> str:
+        what = "Điểm thưởng" if self.kind is GroupKind.BONUS else "Điểm trừ"
+        where = f"của mục {self.code}" if self.code else "của cả bảng"
+        return f"{what} {where} cộng lại {fmt(self.before)}, tối đa {fmt(self.cap)}: tính {fmt(self.cap)}"
 
 
 class UnitScore(BaseModel):
@@ -80,6 +99,7 @@ class UnitScore(BaseModel):
     total: float
     self_total: float = Field(description="Standard + bonus − deductions as the unit scored itself")
     claimed_total: float | None = Field(description="The total row of the unit's table, as written")
+    caps: list[CapApplied] = Field(default_factory=list, description="Caps that lowered the proposed points")
     discipline: bool = False
     from_ocr: bool = Field(default=False, description="The self-scoring table was read by OCR from a scan")
     needs_check: bool = Field(default=False, description="OCR numbers do not add up: check the original")
@@ -103,13 +123,15 @@ def score_unit(facts: ReportFacts, rubric: Rubric, cluster: Cluster | None = Non
         _score_criterion(group, criterion, rows.get(criterion.code), facts, cluster, rubric.step)
         for group, criterion in rubric.leaves()
     ]
-    groups = [_group_score(g, [c for c in criteria if c.group == g.code]) for g in rubric.groups]
-    standard = sum(g.proposed for g in groups if g.kind is GroupKind.STANDARD)
-    bonus = sum(g.proposed for g in groups if g.kind is GroupKind.BONUS)
-    deductions = sum(g.proposed for g in groups if g.kind is GroupKind.DEDUCTION)
-    self_total = sum(
-        (-1 if g.kind is GroupKind.DEDUCTION else 1) * g.self_total for g in groups
-    )
+    proposed = {c.code: c.proposed for c in criteria}
+    caps: list[CapApplied] = []
+    sums = [_node_sums(g, proposed, caps) for g in rubric.groups]
+    groups = [_group_score(g, [c for c in criteria if c.group == g.code], total)
+              for g, total in zip(rubric.groups, sums, strict=True)]
+    standard = sum(t.standard for t in sums)
+    bonus = _capped(sum(t.bonus for t in sums), rubric.bonus_cap, "", rubric.name, GroupKind.BONUS, caps)
+    deductions = _capped(sum(t.deduction for t in sums), rubric.deduction_cap, "", rubric.name,
+                         GroupKind.DEDUCTION, caps)
     claimed = facts.self_scores.claimed_total if facts.self_scores else None
     unit = UnitScore(
         member_id=facts.unit.member_id or "",
@@ -121,8 +143,9 @@ def score_unit(facts: ReportFacts, rubric: Rubric, cluster: Cluster | None = Non
         bonus=round(bonus, 2),
         deductions=round(deductions, 2),
         total=round(standard + bonus - deductions, 2),
-        self_total=round(self_total, 2),
+        self_total=round(sum(_SIGN[c.kind] * (c.self_score or 0) for c in criteria), 2),
         claimed_total=claimed,
+        caps=caps,
         discipline=any(
             c.proposed > 0 and rubric.criterion(c.code).discipline for c in criteria if c.kind is GroupKind.DEDUCTION
         ),
@@ -132,6 +155,52 @@ def score_unit(facts: ReportFacts, rubric: Rubric, cluster: Cluster | None = Non
     unit.needs_check = unit.from_ocr and (bool(mismatches) or any(c.has(FlagCode.OCR_UNSURE) for c in criteria))
     unit.flags = _unit_flags(unit, facts) + mismatches
     return unit
+
+
+_SIGN = {GroupKind.STANDARD: 1, GroupKind.BONUS: 1, GroupKind.DEDUCTION: -1}
+
+
+class _Sums(BaseModel):
+    standard: float = 0.0
+    bonus: float = 0.0
+    deduction: float = 0.0
+
+    def add(self, other: _Sums) -> None:
+        self.standard += other.standard
+        self.bonus += other.bonus
+        self.deduction += other.deduction
+
+
+def _node_sums(node: Group | Criterion, values: dict[str, float], caps: list[CapApplied]) -> _Sums:
+    """Points of a group or criterion by kind, every cap on the way up applied: a bonus or
+    deduction holder's own points, then the caps the document writes (bonus_cap, deduction_cap)."""
+    sums = _Sums()
+    if isinstance(node, Criterion) and not node.holds_own_kind():
+        value = values.get(node.code, 0.0)
+        if node.kind is GroupKind.STANDARD:
+            sums.standard += value
+        elif node.kind is GroupKind.BONUS:
+            sums.bonus += value
+        else:
+            sums.deduction += value
+    for child in node.criteria:
+        sums.add(_node_sums(child, values, caps))
+    holder = node.holds_own_kind() if isinstance(node, Criterion) else True
+    if holder and node.kind is GroupKind.BONUS:
+        sums.bonus = _capped(sums.bonus, node.max, node.code, node.title, GroupKind.BONUS, caps)
+    if holder and node.kind is GroupKind.DEDUCTION:
+        sums.deduction = _capped(sums.deduction, node.max, node.code, node.title, GroupKind.DEDUCTION, caps)
+    sums.bonus = _capped(sums.bonus, node.bonus_cap, node.code, node.title, GroupKind.BONUS, caps)
+    sums.deduction = _capped(sums.deduction, node.deduction_cap, node.code, node.title, GroupKind.DEDUCTION, caps)
+    return sums
+
+
+def _capped(value: float, cap: float | None, code: str, title: str, kind: GroupKind,
+            caps: list[CapApplied]) -> float:
+    if cap is None or value <= cap + _EPS:
+        return value
+    caps.append(CapApplied(code=code, title=title, kind=kind, cap=cap, before=round(value, 2)))
+    return cap
 
 
 def _sum_mismatches(unit: UnitScore, facts: ReportFacts) -> list[str]:
@@ -156,17 +225,20 @@ def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | Non
                      cluster: Cluster | None, step: float) -> CriterionScore:
     self_score = row.self_score if row is not None else None
     evidence = facts.evidence.get(criterion.code, [])
+    kind = criterion.kind or group.kind
     result = apply_rule(criterion, facts, cluster, step)
     if result is not None:
-        proposed, reason, flags = _by_rule(group.kind, criterion, self_score, result)
+        proposed, reason, flags = _by_rule(kind, criterion, self_score, result)
         evidence = result.evidence + [p for p in evidence if p not in result.evidence]
     else:
-        proposed, reason, flags = _judge(group.kind, criterion, self_score, evidence)
+        proposed, reason, flags = _judge(kind, criterion, self_score, evidence)
         if criterion.rule != "evidence":
             reason = f"Báo cáo chưa có số liệu để áp dụng quy tắc của tiêu chí; {reason[0].lower()}{reason[1:]}"
             flags.append(Flag(code=FlagCode.RULE_NO_DATA, message="Chưa có số liệu để áp dụng quy tắc chấm"))
     ocr = row.provenance.ocr_confidence if row is not None else None
-    if ocr is not None and self_score is not None and (ocr < OCR_TRUSTED or self_score > criterion.max + _EPS):
+    limit = item_limit(criterion)
+    if ocr is not None and self_score is not None and (
+            ocr < OCR_TRUSTED or (limit is not None and self_score > limit + _EPS)):
         # A scan misread is likelier than a unit claiming 15 of 4 points: say so, do not accuse.
         flags = [f for f in flags if f.code is not FlagCode.OVER_MAX]
         flags.append(Flag(code=FlagCode.OCR_UNSURE, message=(
@@ -176,8 +248,9 @@ def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | Non
         code=criterion.code,
         title=criterion.title,
         group=group.code,
-        kind=group.kind,
+        kind=kind,
         max_points=criterion.max,
+        per=criterion.per,
         self_score=self_score,
         proposed=proposed,
         reason=reason,
@@ -198,7 +271,8 @@ def _by_rule(kind: GroupKind, criterion: Criterion, self_score: float | None,
                 f"Đơn vị tự trừ {fmt(self_score)}, theo quy tắc trừ {fmt(result.value)}")))
         return result.value, result.reason, flags
     claimed = self_score if self_score is not None else 0.0
-    proposed = min(claimed, result.value, criterion.max)
+    limit = item_limit(criterion)
+    proposed = min(claimed, result.value, limit if limit is not None else claimed)
     flags = []
     if self_score is None:
         flags.append(Flag(code=FlagCode.NO_SELF_SCORE, message="Chưa có điểm tự chấm"))
@@ -223,14 +297,19 @@ def _judge(kind: GroupKind, criterion: Criterion, self_score: float | None,
         return 0.0, f"Điểm tự chấm {fmt(self_score)} âm, không hợp lệ: tính 0 điểm", [
             Flag(code=FlagCode.NEGATIVE, message="Điểm tự chấm âm")
         ]
-    if self_score > criterion.max + _EPS:
-        capped = criterion.max
-        what = "điểm trừ" if kind is GroupKind.DEDUCTION else "điểm tự chấm"
-        return capped, (
-            f"Đơn vị ghi {what} {fmt(self_score)}, vượt mức tối đa {fmt(criterion.max)}: tính {fmt(capped)}"
-        ), [Flag(code=FlagCode.OVER_MAX, message=f"Tự chấm vượt điểm chuẩn ({fmt(self_score)}/{fmt(criterion.max)})")]
+    limit = item_limit(criterion)
+    if limit is not None and self_score > limit + _EPS:
+        what = {GroupKind.DEDUCTION: "điểm trừ", GroupKind.BONUS: "điểm thưởng"}.get(kind, "điểm tự chấm")
+        return limit, (
+            f"Đơn vị ghi {what} {fmt(self_score)}, vượt mức tối đa {fmt(limit)}: tính {fmt(limit)}"
+        ), [Flag(code=FlagCode.OVER_MAX, message=f"Tự chấm vượt điểm chuẩn ({fmt(self_score)}/{fmt(limit)})")]
+    flags = _per_flags(criterion, self_score)
     if kind is GroupKind.DEDUCTION:
-        return self_score, ("Không có điểm trừ" if self_score == 0 else f"Đơn vị tự trừ {fmt(self_score)} điểm"), []
+        return self_score, ("Không có điểm trừ" if self_score == 0 else f"Đơn vị tự trừ {fmt(self_score)} điểm"
+                            + _times(criterion, self_score)), flags
+    if kind is GroupKind.BONUS and self_score > 0:
+        return self_score, f"Đơn vị tự cộng {fmt(self_score)} điểm{_times(criterion, self_score)}", flags + (
+            [] if evidence else [Flag(code=FlagCode.NO_EVIDENCE, message="Chưa tìm thấy minh chứng trong báo cáo")])
     if self_score > 0 and not evidence:
         return self_score, "Giữ điểm tự chấm; chưa tìm thấy minh chứng trong báo cáo", [
             Flag(code=FlagCode.NO_EVIDENCE, message="Chưa tìm thấy minh chứng trong báo cáo")
@@ -240,17 +319,44 @@ def _judge(kind: GroupKind, criterion: Criterion, self_score: float | None,
     return self_score, "Giữ điểm tự chấm, có minh chứng trong báo cáo", []
 
 
-def _group_score(group: Group, criteria: list[CriterionScore]) -> GroupScore:
-    proposed = sum(c.proposed for c in criteria)
-    if group.kind is not GroupKind.STANDARD:
-        proposed = min(proposed, group.max)  # bonus and deductions are capped per group
+def item_limit(criterion: Criterion) -> float | None:
+    """The most a unit can score on the criterion itself: its points, unless they are counted
+    per occurrence ("-0,25/01 trường hợp": no limit of its own, caps above it apply)."""
+    if criterion.per is not None or criterion.max is None:
+        return None
+    return criterion.max
+
+
+def _times(criterion: Criterion, value: float) -> str:
+    """' (3 trường hợp × 0,25)' for an amount per occurrence."""
+    if criterion.per is None or not criterion.max:
+        return ""
+    count = value / criterion.max
+    return f" ({fmt(count)} {criterion.per} × {fmt(criterion.max)})" if value > 0 else ""
+
+
+def _per_flags(criterion: Criterion, value: float) -> list[Flag]:
+    if criterion.per is None or not criterion.max or value <= 0:
+        return []
+    count = value / criterion.max
+    if abs(count - round(count)) < 1e-6:
+        return []
+    return [Flag(code=FlagCode.PER_COUNT, message=(
+        f"{fmt(value)} điểm không phải bội số của {fmt(criterion.max)} điểm/{criterion.per}: cần xem lại"))]
+
+
+def _group_score(group: Group, criteria: list[CriterionScore], sums: _Sums) -> GroupScore:
+    own = {GroupKind.STANDARD: sums.standard, GroupKind.BONUS: sums.bonus, GroupKind.DEDUCTION: sums.deduction}
+    nested = group.kind is GroupKind.STANDARD
     return GroupScore(
         code=group.code,
         title=group.title,
         kind=group.kind,
         max_points=group.max,
-        self_total=round(sum(c.self_score or 0 for c in criteria), 2),
-        proposed=round(proposed, 2),
+        self_total=round(sum(c.self_score or 0 for c in criteria if c.kind is group.kind), 2),
+        proposed=round(own[group.kind], 2),
+        bonus=round(sums.bonus, 2) if nested else 0.0,
+        deductions=round(sums.deduction, 2) if nested else 0.0,
     )
 
 
@@ -263,9 +369,8 @@ def _unit_flags(unit: UnitScore, facts: ReportFacts) -> list[str]:
             f"Tổng điểm đơn vị ghi ({fmt(unit.claimed_total)}) khác tổng các tiêu chí đơn vị tự chấm "
             f"({fmt(unit.self_total)})"
         )
-    for group in unit.groups:
-        if group.kind is not GroupKind.STANDARD and group.self_total > group.max_points + _EPS:
-            flags.append(f"{group.title} vượt mức tối đa {fmt(group.max_points)}: tính {fmt(group.max_points)}")
+    for cap in unit.caps:
+        flags.append(cap.describe())
     unsure = [c.code for c in unit.criteria if c.has(FlagCode.OCR_UNSURE)]
     if unsure:
         flags.append("Điểm đọc bằng OCR chưa chắc chắn ở tiêu chí " + ", ".join(unsure) + "; cần đối chiếu bản gốc")

@@ -289,6 +289,10 @@ def explanation_appendix(doc: WordDocument) -> None:
                               "{{ c.proposed }}"]):
         table.cell(2, c).paragraphs[0].text = text
         table.cell(2, c).paragraphs[0].style = doc.styles["TDKT Bảng" if c == 1 else "TDKT Bảng giữa"]
+    # How the criteria document says to score it, under the title, for members to check the score against.
+    for line, style in (("{%p if c.guidance %}", "TDKT Bảng"), ("Cách chấm: {{ c.guidance }}", "TDKT Bảng trích dẫn"),
+                        ("{%p endif %}", "TDKT Bảng")):
+        table.cell(2, 1).add_paragraph(line, style=style)
     # The last cell always keeps its first paragraph (a cell without one is invalid in Word).
     cell = table.cell(2, 5)
     cell.paragraphs[0].text = "{{ c.reason }}"

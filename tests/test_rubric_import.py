@@ -57,7 +57,8 @@ def test_all_layouts_give_the_same_yaml(docs, to_pdf, tmp_path):
 def test_sections_without_a_code_are_named_in_the_notes(docs):
     notes = import_file(docs["numbered"]).notes
     assert notes == ["bảng 1, dòng 19: mục “Điểm thưởng” không có mã, được đặt mã IV",
-                     "bảng 1, dòng 23: mục “Điểm trừ” không có mã, được đặt mã V"]
+                     "bảng 1, dòng 23: mục “Điểm trừ” không có mã, được đặt mã V",
+                     "mã đánh lại từ đầu trong từng mục được ghép với mã mục trên để phân biệt (1, 2, 3, 4, 5, 6)"]
 
 
 def test_round_trip_through_a_word_table(docs, tmp_path):
@@ -149,23 +150,26 @@ def _table_doc(path, rows, header=("STT", "Nội dung tiêu chí", "Điểm chu�
     return path
 
 
-@pytest.mark.parametrize("codes", [
-    ["I", "1", "a)", "b)", "2", "II", "1"],            # restarting in each level
-    ["I.", "1.", "a.", "b.", "2.", "II.", "1."],       # with stops
-    ["I", "1.1", "1.1.1", "1.1.2", "1.2", "II", "2.1"],  # dotted by position under roman groups
-    ["I", "I.1", "I.1.a", "I.1.b", "I.2", "II", "II.1"],  # dotted in full
+@pytest.mark.parametrize(("codes", "kept"), [
+    # Restarting in each group: "1" repeats, so that level is composed with its group; a, b are unique.
+    (["I", "1", "a)", "b)", "2", "II", "1"], ["I", "I.1", "a", "b", "I.2", "II", "II.1"]),
+    (["I.", "1.", "a.", "b.", "2.", "II.", "1."], ["I", "I.1", "a", "b", "I.2", "II", "II.1"]),
+    # Unique as written: kept exactly, whatever the group codes are.
+    (["I", "1.1", "1.1.1", "1.1.2", "1.2", "II", "2.1"], ["I", "1.1", "1.1.1", "1.1.2", "1.2", "II", "2.1"]),
+    (["I", "I.1", "I.1.a", "I.1.b", "I.2", "II", "II.1"], ["I", "I.1", "I.1.a", "I.1.b", "I.2", "II", "II.1"]),
+    (["A", "a1", "a1.1", "a.1.2", "a2", "B", "b1."], ["A", "a1", "a1.1", "a.1.2", "a2", "B", "b1"]),
 ])
-def test_numbering_styles_compose_the_same_codes(tmp_path, codes):
+def test_codes_stay_as_the_document_writes_them(tmp_path, codes, kept):
     titles = ["Chuyên môn", "Tuyển sinh", "Chỉ tiêu", "Phương thức", "Đào tạo", "Thi đua", "Phát động"]
     points = ["30", "20", "12", "8", "10", "10", "10"]
     imported = import_file(_table_doc(tmp_path / "b.docx", zip(codes, titles, points, strict=True)))
     assert imported.unplaced == [] and imported.problems == []
+    c = dict(enumerate(kept))
     assert _shape(imported.rubric) == [
-        ("I", "Chuyên môn", GroupKind.STANDARD, 30, [
-            ("I.1", "Tuyển sinh", 20, [("I.1.a" if "a" in "".join(codes) else "I.1.1", "Chỉ tiêu", 12, []),
-                                       ("I.1.b" if "a" in "".join(codes) else "I.1.2", "Phương thức", 8, [])]),
-            ("I.2", "Đào tạo", 10, [])]),
-        ("II", "Thi đua", GroupKind.STANDARD, 10, [("II.1", "Phát động", 10, [])]),
+        (c[0], "Chuyên môn", GroupKind.STANDARD, 30, [
+            (c[1], "Tuyển sinh", 20, [(c[2], "Chỉ tiêu", 12, []), (c[3], "Phương thức", 8, [])]),
+            (c[4], "Đào tạo", 10, [])]),
+        (c[5], "Thi đua", GroupKind.STANDARD, 10, [(c[6], "Phát động", 10, [])]),
     ]
 
 
@@ -183,11 +187,12 @@ def test_rows_it_cannot_place_are_reported(tmp_path):
         for cell, text in zip(cells, (code, title, points), strict=True):
             cell.text = text
     imported = import_file(Path(doc.save(str(tmp_path / "lech.docx")) or tmp_path / "lech.docx"))
-    assert imported.unplaced == [
-        "bảng 1, dòng 5: mã '3.2.9' không thuộc mục nào ở trên (Mục lạc chỗ)",
-        "bảng 1, dòng 6: dòng không có mã: “Xếp loại chung” (4 điểm)",
-    ]
-    assert imported.problems == ["tổng điểm chuẩn các tiêu chí con của 'I' là 25, khác điểm chuẩn 30 của 'I'"]
+    assert imported.unplaced == ["bảng 1, dòng 5: mã '3.2.9' không thuộc mục nào ở trên (Mục lạc chỗ)"]
+    # A row without a code that has points is an item of the row above: its sum no longer matches.
+    assert "bảng 1, dòng 6: dòng không có mã, được đặt mã 2[1]" in imported.notes
+    assert imported.problems == ["tổng điểm chuẩn các tiêu chí con của '2' là 4, khác điểm chuẩn 5 của '2'",
+                                 "tổng điểm chuẩn các tiêu chí con của 'I' là 25, khác điểm chuẩn 30 của 'I'"]
+    assert not imported.clean
 
 
 def test_a_document_without_a_criteria_table_is_refused(tmp_path):

@@ -16,17 +16,14 @@ from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import fold, parse_number, roman_to_int
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 from pipeline.understanding.similarity import label_similarity
+from pipeline.understanding.rules import header_roles
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
-# Column roles by header words, checked in this order ("Điểm tự chấm" is a self-score column
-# even though it also says "điểm").
-_ROLES: Roles = [
-    ("self", ("tự chấm", "tự đánh giá", "đơn vị chấm", "tự cho điểm")),
-    ("max", ("điểm chuẩn", "tối đa", "thang điểm", "chuẩn", "điểm quy định")),
-    ("note", ("minh chứng", "ghi chú", "giải trình", "tài liệu kiểm chứng")),
-    ("code", ("stt", "tt", "mã", "số tt", "số thứ tự")),
-    ("label", ("nội dung", "tiêu chí")),
-]
+# Column roles by header words (rules/table_headers.yaml), checked in this order: "Điểm tự chấm"
+# is a self-score column even though it also says "điểm"; an empty "Điểm Cụm thẩm định" column is
+# the cluster's, not the unit's.
+_ROLES: Roles = header_roles("self", "verified", "note", "guidance", "bonus", "deduction", "max", "code", "ordinal",
+                             "label")
 _BONUS_WORDS = ("điểm thưởng", "điểm cộng", "điểm khuyến khích", "cộng điểm")
 _DEDUCTION_WORDS = ("điểm trừ", "trừ điểm")
 _TOTAL = re.compile(r"^(tổng cộng|tổng điểm|tổng số điểm|tổng số|cộng|tổng)\b")
@@ -45,7 +42,11 @@ def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | Non
 
 
 def _layout(block: Block) -> TableLayout | None:
-    return find_layout(block, _ROLES, lambda c: "self" in c and ("max" in c or "label" in c), _is_header_row)
+    layout = find_layout(block, _ROLES, lambda c: "self" in c and ("max" in c or "label" in c), _is_header_row)
+    if layout is not None and "code" not in layout.columns and "ordinal" in layout.columns:
+        # A running STT is the code column only when the table has no code column of its own.
+        layout.columns["code"] = layout.columns.pop("ordinal")
+    return layout
 
 
 def _is_header_row(row: list) -> bool:
@@ -136,16 +137,19 @@ def _classify(cells: dict[str, str], state: _State, prov: object) -> SelfScoreRo
     return SelfScoreRow(
         kind=RowKind.CRITERION,
         code=criterion.code if criterion else None,
-        self_score=_score(self_written, state),
+        self_score=_score(self_written, state, criterion),
         match=how,
         **base,
     )
 
 
-def _score(written: str, state: _State) -> float | None:
-    """The self score; deductions as positive amounts, an empty deduction cell as no deduction."""
+def _score(written: str, state: _State, criterion: Criterion | None = None) -> float | None:
+    """The self score; deductions as positive amounts, an empty deduction cell as no deduction
+    (a deduction item inside a criterion counts as one, whatever its group)."""
     value = parse_number(written)
-    if state.group is not None and state.group.kind is GroupKind.DEDUCTION:
+    kind = criterion.kind if criterion is not None and criterion.kind else (
+        state.group.kind if state.group is not None else GroupKind.STANDARD)
+    if kind is GroupKind.DEDUCTION:
         return abs(value) if value is not None else (0.0 if not written.strip() else None)
     return value
 
@@ -215,9 +219,9 @@ def _all_parents(rubric: Rubric) -> list[Criterion]:
 
     def walk(criteria: list[Criterion]) -> None:
         for c in criteria:
-            if c.criteria:
+            if c.holds_own_kind():
                 found.append(c)
-                walk(c.criteria)
+            walk(c.criteria)
 
     for group in rubric.groups:
         walk(group.criteria)

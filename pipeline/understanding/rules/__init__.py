@@ -96,8 +96,32 @@ class RubricImportRules(BaseModel):
     generic: list[str]
     late_report: list[str]
     discipline: list[str]
+    bonus_sections: list[str]
+    deduction_sections: list[str]
+    total_rows: list[str]
+    note_starts: list[str]
+    guidance_openers: list[str]
 
 
 @cache
 def rubric_import_rules() -> RubricImportRules:
     return load_model(RULES_DIR / "rubric_import.yaml", RubricImportRules)
+
+
+class HeaderVocabulary(BaseModel):
+    """Column roles of the tables tdkt reads, each with the header words that name it."""
+
+    model_config = ConfigDict(extra="forbid")
+    roles: dict[str, list[str]]
+
+
+@cache
+def header_vocabulary() -> HeaderVocabulary:
+    return load_model(RULES_DIR / "table_headers.yaml", HeaderVocabulary)
+
+
+def header_roles(*names: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The roles a table reader looks for, in the order it gives them priority (a column takes
+    the first role whose words its header has)."""
+    roles = header_vocabulary().roles
+    return [(name, tuple(roles[name])) for name in names]

@@ -1,0 +1,165 @@
+"""Finding the criteria table in a document and reading its rows cell by cell.
+
+The columns are found by their header words (pipeline/understanding/rules/table_headers.yaml): a
+code column ("Mã") wins over a running ordinal ("STT"); one points column or three ("Chuẩn |
+Thưởng | Trừ"); a guidance column; a group column merged down each group (named "Nhóm", or any
+column whose cells are mostly merged vertically). Tables that follow with the same number of
+columns continue the table over a page break; header rows repeated inside it are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.model import Block, Cell, Document, Provenance
+from pipeline.rubric import GroupKind
+from pipeline.textnorm import fold, parse_number
+from pipeline.understanding.rules import header_roles
+from pipeline.understanding.table_columns import TableLayout, find_layout
+
+ROLES = header_roles("self", "verified", "guidance", "note", "bonus", "deduction", "max", "group", "code",
+                     "ordinal", "label")
+_POINT_COLUMNS = (("max", GroupKind.STANDARD), ("bonus", GroupKind.BONUS), ("deduction", GroupKind.DEDUCTION))
+_NUMBER = re.compile(r"\d")
+_MERGED_DOWN_SHARE = 0.3  # a column merged down over this share of rows groups them
+
+
+@dataclass
+class RawRow:
+    """One data row of the criteria table, cell texts as written (line breaks kept)."""
+
+    where: str  # "bảng 1, dòng 5" (or with the page, for PDFs)
+    provenance: Provenance
+    code: str
+    label: str
+    points: dict[GroupKind | None, str]  # None: the only points column (kind from sign or section)
+    guidance: str
+    group: tuple[tuple[int, int], str] | None  # the group column: (origin of its merged cell, text)
+    self_score: str
+
+
+def criteria_layout(block: Block) -> TableLayout | None:
+    """The columns of a criteria table (code or label, and points), or None."""
+    layout = find_layout(block, ROLES, _usable, is_header_row)
+    if layout is None:
+        return None
+    columns = dict(layout.columns)
+    if "code" not in columns and "ordinal" in columns:
+        columns["code"] = columns.pop("ordinal")
+    columns.pop("ordinal", None)
+    _find_group_column(block, layout.header_rows, columns)
+    return TableLayout(layout.header_rows, columns)
+
+
+def _usable(columns: dict[str, int]) -> bool:
+    return any(k in columns for k in ("max", "bonus", "deduction")) and any(
+        k in columns for k in ("label", "code", "ordinal"))
+
+
+def is_header_row(row: list[Cell]) -> bool:
+    """Every written cell is a column name ("TT | Tiêu chí | | Tự chấm"). Two cells at least, so
+    a section row "ĐIỂM TRỪ" (a column word too) is never taken for a header."""
+    texts = list(dict.fromkeys(c.text for c in row if c.text.strip()))
+    return len(texts) >= 2 and all(_is_column_name(t) for t in texts)
+
+
+def _is_column_name(text: str) -> bool:
+    folded = " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split())
+    return not _NUMBER.search(folded) and len(folded) < 60 and any(
+        re.search(rf"(^|\W){re.escape(w)}(\W|$)", folded) for _, words in ROLES for w in words)
+
+
+def _find_group_column(block: Block, header_rows: int, columns: dict[str, int]) -> None:
+    """A column merged down each group: named so, or unnamed, or the code column when its cells
+    are mostly merged vertically (then codes are read from the content cells)."""
+    if "group" in columns:
+        return
+    rows = block.rows[header_rows:]
+    if len(rows) < 4:
+        return
+    taken = set(columns.values())
+    for c in range(len(block.rows[0])):
+        if c in taken and c != columns.get("code"):
+            continue
+        merged = sum(1 for r, row in enumerate(rows, start=header_rows)
+                     if c < len(row) and row[c].merged_from is not None and row[c].merged_from[0] < r
+                     and row[c].merged_from[1] == c)
+        if merged / len(rows) > _MERGED_DOWN_SHARE:
+            if columns.get("code") == c:
+                del columns["code"]
+            columns["group"] = c
+            return
+
+
+def criteria_tables(doc: Document) -> list[tuple[Block, TableLayout]]:
+    """The criteria table and the tables continuing it (same number of columns, header repeated
+    or not)."""
+    tables = doc.tables()
+    for i, block in enumerate(tables):
+        layout = criteria_layout(block)
+        if layout is None:
+            continue
+        found = [(block, layout)]
+        width = len(block.rows[0])
+        for nxt in tables[i + 1:]:
+            if not nxt.rows or len(nxt.rows[0]) != width:
+                break
+            again = criteria_layout(nxt)
+            found.append((nxt, again if again is not None else TableLayout(0, layout.columns)))
+        return found
+    return []
+
+
+def self_scores_filled(tables: list[tuple[Block, TableLayout]]) -> bool:
+    """Whether a self-score column (a unit's table) holds numbers; an empty one is a template."""
+    for block, layout in tables:
+        column = layout.columns.get("self")
+        if column is None:
+            continue
+        for row in block.rows[layout.header_rows:]:
+            if column < len(row) and parse_number(row[column].text) is not None:
+                return True
+    return False
+
+
+def read_rows(tables: list[tuple[Block, TableLayout]]) -> list[RawRow]:
+    rows: list[RawRow] = []
+    for block, layout in tables:
+        for r in range(layout.header_rows, len(block.rows)):
+            cells = block.rows[r]
+            if is_header_row(cells):
+                continue  # a header repeated after a page break
+            provenance = block.provenance.model_copy(update={"row": r})
+            row = _read_row(cells, r, layout.columns, provenance)
+            if row.code or row.label or any(row.points.values()) or row.guidance:
+                rows.append(row)
+    return rows
+
+
+def _read_row(cells: list[Cell], r: int, cols: dict[str, int], provenance: Provenance) -> RawRow:
+    """One row's cells by role. A cell merged across the row (a group title spanning the code or
+    points columns) counts once, as the label."""
+
+    def text(role: str) -> str:
+        c = cols.get(role)
+        return cells[c].text.strip() if c is not None and c < len(cells) else ""
+
+    def origin(role: str) -> tuple[int, int] | None:
+        c = cols.get(role)
+        return (cells[c].merged_from or (r, c)) if c is not None and c < len(cells) else None
+
+    label_origin = origin("label")
+    code = text("code") if origin("code") not in (None, label_origin) else ""
+    label = text("label") or (text("code") if origin("code") == label_origin or "label" not in cols else "")
+    points: dict[GroupKind | None, str] = {}
+    multi = sum(role in cols for role, _ in _POINT_COLUMNS) > 1
+    for role, kind in _POINT_COLUMNS:
+        if role in cols and origin(role) not in (label_origin, origin("code")):
+            points[kind if multi else None] = text(role)
+    group = None
+    if "group" in cols and cols["group"] < len(cells):
+        group = (origin("group"), cells[cols["group"]].text.strip())
+    guidance = text("guidance") if origin("guidance") != label_origin else ""
+    return RawRow(where=provenance.describe(), provenance=provenance, code=code, label=label, points=points,
+                  guidance=guidance, group=group, self_score=text("self"))

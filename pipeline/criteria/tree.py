@@ -1,0 +1,394 @@
+"""The criteria table's rows placed into a tree, by their codes, as the document writes them.
+
+A compound code ("A.1.a", "a4.2.1", "1.1") goes under the row its prefix names, whatever the
+spelling ("a.7" or "a7"; a letter or number naming a group by position). A simple code ("I",
+"1", "a") opens a level by its style; a style already open above closes the levels below. A row
+without a code is an item of the row above (when it has points), the rest of the row above
+(when it has none: a row cut by a page break), a note (caps, principles) or a bonus/deduction
+section. See docs/criteria-import.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.criteria.codes import BULLET, Code, follows_letter, next_group_code, number_of, parse_code, \
+    split_leading_code
+from pipeline.criteria.points import Cap, Points, find_caps, read_points
+from pipeline.criteria.table import RawRow
+from pipeline.criteria.text import is_note_row, is_total_row, read_cell, section_kind
+from pipeline.model import Provenance
+from pipeline.rubric import GroupKind
+
+
+@dataclass
+class Node:
+    code: Code | None  # as written; None for a row without a code (its code is made later)
+    label: str  # the content cell as written, kept so a row cut by a page break can be read whole
+    title: str
+    guidance: str
+    where: str
+    guidance_cell: str = ""  # the guidance column, when the table has one
+    kind: GroupKind | None = None  # stated by the row (points column, sign, section title); None: inherited
+    max: float | None = None
+    per: str | None = None
+    bonus_cap: float | None = None
+    deduction_cap: float | None = None
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+    item: bool = False  # a row without a code under a coded row: never holds rows itself
+    section: bool = False  # a bonus/deduction section written without a code
+    style: str = ""
+    final: str = ""  # the code in the rubric
+
+    def position(self, roots: list[Node]) -> int:
+        siblings = self.parent.children if self.parent else roots
+        return siblings.index(self) + 1
+
+    def has_kind_inside(self, kind: GroupKind) -> bool:
+        return any(c.kind is kind or c.has_kind_inside(kind) for c in self.children)
+
+
+@dataclass
+class TableNote:
+    """A note row that is not a cap: kept for the nomination principles and the import notes."""
+
+    text: str
+    where: str
+    provenance: Provenance
+
+
+@dataclass
+class _TargetedCap:
+    cap: Cap
+    where: str
+
+
+@dataclass
+class Tree:
+    roots: list[Node] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    table_notes: list[TableNote] = field(default_factory=list)
+    declared_total: float | None = None
+    _stack: list[Node] = field(default_factory=list)
+    _last: Node | None = None
+    _group_origin: tuple[int, int] | None = None
+    _targeted: list[_TargetedCap] = field(default_factory=list)
+
+    # --- one row -------------------------------------------------------------------------------
+
+    def add(self, row: RawRow) -> None:
+        if row.group is not None and row.group[1] and row.group[0] != self._group_origin:
+            self._group_origin = row.group[0]
+            self._open_group(row.group[1], row)
+        code = parse_code(row.code) if row.code else None
+        label = row.label or ("" if code else row.code)
+        if code is None:
+            code, label = split_leading_code(label)
+        words = read_cell(label)
+        guidance = "\n".join(t for t in (words.guidance, row.guidance) if t)
+        points = {kind: p for kind, text in row.points.items() if (p := read_points(text)) is not None}
+        if code is None and is_total_row(words.title):
+            self.declared_total = next((p.amount for p in points.values()), None)
+            return
+        if code is None or code is BULLET:
+            self._uncoded(row, label, words.title, guidance, points, words)
+            return
+        if self._is_open_group(code):
+            self._fill(self._stack[0], label, words, guidance, points)
+            return
+        node = Node(code, label, words.title, guidance, row.where, guidance_cell=row.guidance, style=code.style)
+        if not self._place(node):
+            return
+        self._fill(node, label, words, guidance, points)
+
+    def _uncoded(self, row: RawRow, label: str, title: str, guidance: str, points: dict, words) -> None:
+        if not points and (is_note_row(title) or words.caps):
+            self._note(title + ("\n" + guidance if guidance else ""), row)
+            return
+        kind = section_kind(title, leading=True)
+        if kind is not None and not points.get(GroupKind.STANDARD) and not self._item_like(points):
+            self._section(kind, label, words, guidance, points, row)
+            return
+        if points:
+            self._item(label, words, guidance, points, row)
+            return
+        if self._last is not None:
+            self._continue(self._last, row.label or row.code, row.guidance)
+            return
+        self.unplaced.append(f"{row.where}: dòng không có mã, không có điểm, không thuộc mục nào: “{title[:80]}”")
+
+    @staticmethod
+    def _item_like(points: dict) -> bool:
+        """Signed or per-occurrence points ("-0,5/lần"): an item, even if its words say "trừ điểm"."""
+        return any(p.sign != 0 or p.per for p in points.values())
+
+    # --- placing coded rows ----------------------------------------------------------------------
+
+    def _place(self, node: Node) -> bool:
+        code = node.code
+        assert code is not None
+        if code.style == "compound":
+            parent = self._compound_parent(code, node)
+            if parent is None:
+                self.unplaced.append(f"{node.where}: mã '{code.written}' không thuộc mục nào ở trên "
+                                     f"({node.title[:60]})")
+                return False
+            if parent in self._stack:
+                del self._stack[self._stack.index(parent) + 1:]
+            else:
+                self._stack[:] = self._path(parent)
+        else:
+            style = self._simple_style(code)
+            node.style = style
+            level = next((i for i, n in enumerate(self._stack) if n.style == style), None)
+            if level is not None:
+                del self._stack[level:]
+            parent = self._stack[-1] if self._stack else None
+        self._attach(node, parent)
+        return True
+
+    def _simple_style(self, code: Code) -> str:
+        """'C', 'D', 'I', 'V' after the letter before them are letters, not numerals."""
+        if code.style == "roman" and len(code.written) == 1 and any(
+                n.style == "upper" and n.code and follows_letter(n.code.written, code.written) for n in self._stack):
+            return "upper"
+        return code.style
+
+    def _compound_parent(self, code: Code, node: Node) -> Node | None:
+        for k in range(code.depth - 1, 0, -1):
+            prefix = code.key()[:k]
+            found = self._by_key(prefix) or self._by_position(code.parts[:k])
+            if found is not None:
+                if k < code.depth - 1:
+                    missing = code.written[:code.written.rfind(code.parts[-1])].rstrip(".")
+                    self.notes.append(f"{node.where}: không có dòng mã '{missing}': '{code.written}' được đặt "
+                                      f"dưới '{found.code.written}'")
+                return found
+        return None
+
+    def _by_key(self, key: tuple[str, ...]) -> Node | None:
+        for n in reversed(self._stack):
+            if n.code is not None and n.code.key() == key:
+                return n
+        for n in reversed(list(self._all())):
+            if n.code is not None and n.code.key() == key:
+                return n
+        return None
+
+    def _by_position(self, parts: tuple[str, ...]) -> Node | None:
+        """'1.1' under group 'I': the prefix numbers the open rows by their place."""
+        if len(parts) > len(self._stack):
+            return None
+        for part, n in zip(parts, self._stack, strict=False):
+            if number_of(part) != n.position(self.roots) and not (n.code and n.code.written.lower() == part.lower()):
+                return None
+        return self._stack[len(parts) - 1]
+
+    def _path(self, node: Node) -> list[Node]:
+        path = []
+        while node is not None:
+            path.insert(0, node)
+            node = node.parent
+        return path
+
+    def _attach(self, node: Node, parent: Node | None) -> None:
+        node.parent = parent
+        (parent.children if parent else self.roots).append(node)
+        if not node.item:
+            self._stack.append(node)
+        self._last = node
+
+    def _all(self) -> list[Node]:
+        out: list[Node] = []
+
+        def walk(nodes: list[Node]) -> None:
+            for n in nodes:
+                out.append(n)
+                walk(n.children)
+
+        walk(self.roots)
+        return out
+
+    # --- groups from a group column, sections, items, continuations ------------------------------
+
+    def _open_group(self, text: str, row: RawRow) -> None:
+        code = parse_code(text)
+        label = "" if code else text
+        if code is None:
+            code, label = split_leading_code(text)
+        words = read_cell(label)
+        node = Node(code, label, words.title, words.guidance, row.where, style=code.style if code else "group")
+        self._stack.clear()
+        if code is None:
+            node.section = True
+        self._attach(node, None)
+        self._fill(node, label, words, words.guidance, {})
+
+    def _is_open_group(self, code: Code) -> bool:
+        """The group's own row inside a group column ("A | A | CÔNG TÁC … | 300")."""
+        return (self._group_origin is not None and bool(self._stack) and self._stack[0].code is not None
+                and self._stack[0].code.key() == code.key())
+
+    def _section(self, kind: GroupKind, label: str, words, guidance: str, points: dict, row: RawRow) -> None:
+        node = Node(None, label, words.title, guidance, row.where, guidance_cell=row.guidance, kind=kind,
+                    section=True, style="section")
+        self._stack.clear()
+        self._attach(node, None)
+        self._fill(node, label, words, guidance, points)
+
+    def _item(self, label: str, words, guidance: str, points: dict, row: RawRow) -> None:
+        holder = self._stack[-1] if self._stack else None
+        if holder is None:
+            amounts = ", ".join(f"{p.amount:g}" for p in points.values())
+            self.unplaced.append(f"{row.where}: dòng không có mã ({amounts} điểm) trước mọi mục có mã: "
+                                 f"“{words.title[:80]}”")
+            return
+        node = Node(None, label, words.title, guidance, row.where, guidance_cell=row.guidance, item=True,
+                    style="item")
+        self._attach(node, holder)
+        self._fill(node, label, words, guidance, points)
+
+    def _continue(self, node: Node, label: str, guidance_cell: str) -> None:
+        """A row cut by a page break (or guidance written in rows of its own): its words belong to
+        the row above, which is read again whole."""
+        node.label = "\n".join(t for t in (node.label, label) if t)
+        node.guidance_cell = " ".join(t for t in (node.guidance_cell, guidance_cell) if t)
+        words = read_cell(node.label)
+        node.title = words.title or node.title
+        node.guidance = "\n".join(t for t in (words.guidance, node.guidance_cell) if t)
+
+    def _note(self, text: str, row: RawRow) -> None:
+        caps = find_caps(text)
+        if not caps:
+            self.table_notes.append(TableNote(text, row.where, row.provenance))
+            self.notes.append(f"{row.where}: ghi chú của bảng (không phải tiêu chí): “{text[:100]}”")
+            return
+        for cap in caps:
+            if cap.target is not None:
+                self._targeted.append(_TargetedCap(cap, row.where))
+            else:
+                target = self._cap_holder(cap.kind)
+                if target is None:
+                    self.problems.append(f"{row.where}: không rõ mức tối đa “{cap.text}” áp dụng cho mục nào")
+                else:
+                    _set_cap(target, cap)
+
+    def _cap_holder(self, kind: GroupKind) -> Node | None:
+        """For a cap in a note row without a code: the nearest row above that holds items of its kind."""
+        node = self._last
+        if node is not None and not node.children:
+            node = node.parent
+        while node is not None and not (node.kind is kind or node.has_kind_inside(kind) or _inherits(node, kind)):
+            node = node.parent
+        return node
+
+    # --- a node's words and points ---------------------------------------------------------------
+
+    def _fill(self, node: Node, label: str, words, guidance: str, points: dict[GroupKind | None, Points]) -> None:
+        node.label = label or node.label
+        node.title = words.title or node.title
+        node.guidance = guidance or node.guidance
+        if node.parent is None and node.kind is None:
+            node.kind = section_kind(node.title)
+        chosen = _chosen_points(points, words.points)
+        if chosen is not None:
+            kind, p = chosen
+            node.max, node.per = p.amount, p.per
+            if kind is not None:
+                node.kind = kind
+            elif p.sign and node.parent is not None:
+                node.kind = GroupKind.BONUS if p.sign > 0 else GroupKind.DEDUCTION
+            for other, q in points.items():
+                if other is not None and other is not kind:
+                    _set_cap(node, Cap(other, q.amount, None, ""))
+        for cap in words.caps:
+            if cap.target is None:
+                _set_cap(node, cap)
+            else:
+                self._targeted.append(_TargetedCap(cap, node.where))
+
+    # --- after the last row ----------------------------------------------------------------------
+
+    def finish(self) -> None:
+        self._name_codes()
+        by_code: dict[str, Node] = {}
+        for n in self._all():
+            by_code.setdefault(n.final.lower(), n)
+            if n.code is not None:
+                by_code.setdefault(n.code.written.lower(), n)
+        for targeted in self._targeted:
+            node = by_code.get(targeted.cap.target.lower())
+            if node is None:
+                self.problems.append(f"{targeted.where}: “{targeted.cap.text}” nói đến mục "
+                                     f"'{targeted.cap.target}' không có trong bảng")
+            else:
+                _set_cap(node, targeted.cap)
+
+    def _name_codes(self) -> None:
+        """Codes as written; composed with the parent's only where a written code repeats; made
+        for rows without one ("a1[1]") and sections without one (the next group code)."""
+        nodes = self._all()
+        written: dict[str, int] = {}
+        for n in nodes:
+            if n.code is not None:
+                written[n.code.written] = written.get(n.code.written, 0) + 1
+        repeating = {(n.style, _depth(n)) for n in nodes if n.code is not None and written[n.code.written] > 1
+                     and n.parent is not None}
+        last_root: Node | None = None
+        for n in nodes:
+            if n.parent is None:
+                if n.code is None:
+                    style = last_root.style if last_root else "roman"
+                    n.final = next_group_code(last_root.final if last_root else None, style)
+                    n.style = style
+                    self.notes.append(f"{n.where}: mục “{n.title}” không có mã, được đặt mã {n.final}")
+                else:
+                    n.final = n.code.written
+                last_root = n
+            elif n.code is None:
+                number = sum(1 for s in n.parent.children[:n.parent.children.index(n) + 1] if s.code is None)
+                n.final = f"{n.parent.final}[{number}]"
+                self.notes.append(f"{n.where}: dòng không có mã, được đặt mã {n.final}")
+            elif (n.style, _depth(n)) in repeating:
+                n.final = f"{n.parent.final}.{n.code.written}"
+            else:
+                n.final = n.code.written
+        composed = sorted({n.code.written for n in nodes if n.code and n.final != n.code.written})
+        if composed:
+            self.notes.append("mã đánh lại từ đầu trong từng mục được ghép với mã mục trên để phân biệt ("
+                              + ", ".join(composed[:6]) + (" …" if len(composed) > 6 else "") + ")")
+
+
+def _depth(node: Node) -> int:
+    depth = 0
+    while node.parent is not None:
+        node, depth = node.parent, depth + 1
+    return depth
+
+
+def _inherits(node: Node, kind: GroupKind) -> bool:
+    while node is not None:
+        if node.kind is not None:
+            return node.kind is kind
+        node = node.parent
+    return False
+
+
+def _chosen_points(points: dict[GroupKind | None, Points],
+                   from_title: Points | None) -> tuple[GroupKind | None, Points] | None:
+    """The row's own points: the standard column first, else the only column, else bonus, else
+    deduction, else '(… điểm)' at the end of its title."""
+    for kind in (GroupKind.STANDARD, None, GroupKind.BONUS, GroupKind.DEDUCTION):
+        if kind in points:
+            return kind, points[kind]
+    return (None, from_title) if from_title is not None else None
+
+
+def _set_cap(node: Node, cap: Cap) -> None:
+    if cap.kind is GroupKind.BONUS:
+        node.bonus_cap = cap.points
+    else:
+        node.deduction_cap = cap.points
