@@ -22,9 +22,9 @@ from pipeline.outcome import ClusterResult
 from pipeline.rules import AwardKind, AwardRule, OfficerAward
 from pipeline.scoring import UnitScore
 from pipeline.textnorm import fold, nfc, parse_number
+from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.rules import header_roles
 from pipeline.understanding.table_columns import Roles, assign_roles
-from pipeline.textnorm import format_number as fmt
 
 VOTE_MARK = "(Cụm biểu quyết)"
 NO_AWARD = {"", "không đề nghị", "không", "-", "—", "x"}

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pipeline.configfile import Loc, load_model
+from pipeline.textnorm import format_number
 
 _EPS = 1e-6
 
@@ -108,6 +109,10 @@ class Criterion(BaseModel):
         """``max`` with an empty value read as 0 (for sums and display)."""
         return self.max or 0.0
 
+    def points_text(self) -> str:
+        """Its points as a criteria table writes them: '10', '+0,5', '-0,25/trường hợp', 'tối đa 3'."""
+        return written_points(self.kind or GroupKind.STANDARD, self.max, self.per, self.holds_own_kind())
+
     def same_kind_children(self) -> list[Criterion]:
         return [c for c in self.criteria if c.kind is self.kind]
 
@@ -147,6 +152,9 @@ class Group(BaseModel):
     @property
     def points(self) -> float:
         return self.max or 0.0
+
+    def points_text(self) -> str:
+        return written_points(self.kind, self.max, None, True)
 
     def leaves(self) -> Iterator[Criterion]:
         for criterion in self.criteria:
@@ -209,6 +217,18 @@ class Rubric(BaseModel):
     def has_nested_items(self) -> bool:
         """Bonus or deduction items inside criteria of another kind (a table 'Chuẩn | Thưởng | Trừ')."""
         return any(c.kind is not g.kind for g, c in self.walk())
+
+
+def written_points(kind: GroupKind, points: float | None, per: str | None, holder: bool) -> str:
+    """Points written the way criteria tables write them (and drafts repeat them)."""
+    if points is None:
+        return ""
+    amount = format_number(points) + (f"/{per}" if per else "")
+    if kind is GroupKind.STANDARD:
+        return amount
+    if holder:
+        return f"tối đa {amount}"
+    return ("+" if kind is GroupKind.BONUS else "-") + amount
 
 
 def _check_children(node: Criterion | Group, loc: Loc, issues: list[tuple[Loc, str]]) -> None:

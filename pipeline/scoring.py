@@ -265,11 +265,16 @@ def _by_rule(kind: GroupKind, criterion: Criterion, self_score: float | None,
              result: RuleResult) -> tuple[float, str, list[Flag]]:
     """The rule's points, never above what the unit claimed (deductions: what the rule finds)."""
     if kind is GroupKind.DEDUCTION:
+        value, reason = result.value, result.reason
+        if criterion.per is not None and self_score is not None and self_score > value + _EPS:
+            # Counted per case: the rule finds one case at least; the unit's own count can be more.
+            value = self_score
+            reason = f"Đơn vị tự trừ {fmt(self_score)} điểm{_times(criterion, self_score)}; {reason[0].lower()}{reason[1:]}"
         flags = []
-        if self_score is not None and abs(self_score - result.value) > _EPS:
+        if self_score is not None and abs(self_score - value) > _EPS:
             flags.append(Flag(code=FlagCode.DEDUCTION_DIFFERS, message=(
-                f"Đơn vị tự trừ {fmt(self_score)}, theo quy tắc trừ {fmt(result.value)}")))
-        return result.value, result.reason, flags
+                f"Đơn vị tự trừ {fmt(self_score)}, theo quy tắc trừ {fmt(value)}")))
+        return value, reason, flags
     claimed = self_score if self_score is not None else 0.0
     limit = item_limit(criterion)
     proposed = min(claimed, result.value, limit if limit is not None else claimed)

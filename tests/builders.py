@@ -34,18 +34,18 @@ def report_docx(path: Path, rubric: Rubric, unit: str, scores: dict[str, float],
         for i, criterion in enumerate(group.leaves(), start=1):
             value = scores.get(criterion.code)
             _row(table, str(i), criterion.title, criterion.max, value)
-            sign = -1 if group.kind is GroupKind.DEDUCTION else 1
+            sign = -1 if criterion.kind is GroupKind.DEDUCTION else 1
             total += sign * (value or 0)
     _row(table, "", "Tổng cộng", rubric.scale, total)
     doc.save(path)
     return path
 
 
-def _row(table: object, code: str, label: str, maximum: float, value: float | None) -> None:
+def _row(table: object, code: str, label: str, maximum: float | None, value: float | None) -> None:
     cells = table.add_row().cells
     cells[0].text = code
     cells[1].text = label
-    cells[2].text = _vn(maximum)
+    cells[2].text = "" if maximum is None else _vn(maximum)
     cells[3].text = "" if value is None else _vn(value)
 
 
@@ -56,8 +56,8 @@ def _vn(value: float) -> str:
 def full_scores(rubric: Rubric, minus: float = 0.0) -> dict[str, float]:
     """Every standard criterion at its maximum, the first criterion ``minus`` points lower."""
     scores = {}
-    for group, criterion in rubric.leaves():
-        if group.kind is GroupKind.STANDARD:
+    for _, criterion in rubric.leaves():
+        if criterion.kind is GroupKind.STANDARD:
             scores[criterion.code] = criterion.max
     first = next(iter(scores))
     scores[first] -= minus

@@ -5,12 +5,22 @@ from pathlib import Path
 
 import pytest
 from builders import full_scores, report_docx
-from rubric_docs import NESTED, dotted_docx, merged_docx, nested_docx, numbered_docx, sample_rubric
+from rubric_docs import (
+    NESTED,
+    dotted_docx,
+    dotted_with_deductions_docx,
+    lettered_group_column_docx,
+    merged_docx,
+    nested_docx,
+    numbered_docx,
+    provincial_docx,
+    sample_rubric,
+)
 
 from cli.main import main as tdkt
-from pipeline.rubric import GroupKind, load_rubric
-from pipeline.criteria.export import rubric_yaml, write_rubric_docx
 from pipeline.criteria import RubricImportError, import_file, import_rubric
+from pipeline.criteria.export import rubric_yaml, write_rubric_docx
+from pipeline.rubric import GroupKind, load_rubric
 from pipeline.scoring import score_unit
 from pipeline.understanding import understand
 from pipeline.understanding.nlp import RuleSet
@@ -222,15 +232,121 @@ def test_rubric_command_writes_yaml_and_never_overwrites(docs, tmp_path, capsys)
 
 
 def test_a_rubric_in_the_inbox_is_not_taken_for_a_report(docs, tmp_path):
-    from pipeline.errors import RejectReason
     from pipeline.run import read_report
 
     rubric = sample_rubric()
     outcome = read_report(docs["merged"], rubric, None)
-    assert outcome.facts is None
-    assert outcome.rejection.reason is RejectReason.RUBRIC_DOCUMENT
-    assert outcome.rejection.message.startswith("đây là bảng tiêu chí chấm điểm thi đua, không phải báo cáo")
-    assert f'tdkt rubric import "{docs["merged"].name}"' in outcome.rejection.message
+    assert outcome.facts is None and outcome.rejection is None
+    # It is imported as the cluster's criteria (tests/test_criteria_in_inbox.py: what the runs do with it).
+    assert _shape(outcome.criteria.rubric) == _shape(rubric) and outcome.criteria.clean
     # A unit's report, with its self scores filled in, is still a report.
     report = report_docx(tmp_path / "bc.docx", rubric, "Trường Cao đẳng Y tế Thủ đô", full_scores(rubric))
     assert read_report(report, rubric, None).facts is not None
+
+
+# --- layouts other clusters and a province use --------------------------------------------------
+
+def _points(rubric):
+    return {c.code: (c.kind.value, c.max, c.per) for _, c in rubric.walk()}
+
+
+def test_codes_as_written_and_a_deduction_group_without_points(tmp_path):
+    imported = import_file(dotted_with_deductions_docx(tmp_path / "bang.docx"))
+    rubric = imported.rubric
+    assert imported.clean and imported.declared_total == 100 and rubric.scale == 100
+    # "1.1 … 2.1" under "I, II" stay as the cluster writes them: no "I.1".
+    assert [c.code for _, c in rubric.walk()] == ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"]
+    deductions = rubric.groups[-1]
+    assert (deductions.code, deductions.kind, deductions.max) == ("IV", GroupKind.DEDUCTION, None)
+    assert _points(rubric)["4.1"] == ("deduction", 3, "trường hợp") and rubric.criterion("4.1").discipline
+    assert _points(rubric)["4.2"] == ("deduction", 1, "lần")
+    assert (rubric.groups[2].kind, rubric.groups[2].max) == (GroupKind.BONUS, 5)
+
+
+def test_a_unit_disciplined_under_a_per_case_deduction_loses_the_points(tmp_path):
+    """'4.1 Có cán bộ bị kỷ luật | -3/trường hợp': the unit's own count of cases is taken; the
+    deduction counts as discipline."""
+    rubric = import_file(dotted_with_deductions_docx(tmp_path / "bang.docx")).rubric
+    scores = full_scores(rubric)
+    scores["4.1"] = 6  # two cases
+    report = report_docx(tmp_path / "bc.docx", rubric, "Trường Cao đẳng Y tế Thủ đô", scores)
+    from extractors import extract
+
+    unit = score_unit(understand(extract(report), rubric, RuleSet.build(rubric, None)), rubric)
+    line = next(c for c in unit.criteria if c.code == "4.1")
+    assert (line.kind, line.self_score, line.proposed) == (GroupKind.DEDUCTION, 6, 6)
+    assert "2 trường hợp × 3" in line.reason
+    assert unit.deductions == 6 and unit.discipline
+
+
+def test_lettered_groups_in_a_merged_group_column_as_a_pdf(tmp_path, to_pdf):
+    docx_file = lettered_group_column_docx(tmp_path / "bang-chu-cai.docx")
+    [pdf] = to_pdf([docx_file], tmp_path)
+    from extractors import extract
+
+    assert extract(pdf, pdf.name).pages >= 2  # the header row repeats on every page
+    for path in (docx_file, pdf):
+        imported = import_file(path)
+        rubric = imported.rubric
+        assert imported.clean, (path.suffix, imported.unplaced, imported.problems)
+        assert [g.code for g in rubric.groups] == ["A", "B", "C", "D", "Đ", "E"]
+        assert [g.kind for g in rubric.groups] == [GroupKind.STANDARD] * 4 + [GroupKind.BONUS, GroupKind.DEDUCTION]
+        assert rubric.scale == 1000 and [g.max for g in rubric.groups] == [400, 200, 200, 200, 50, None]
+        a1 = rubric.criterion("A.1")
+        assert [(c.code, c.max) for c in a1.criteria] == [("A.1.a", 100), ("A.1.b", 50)]
+        assert rubric.criterion("A.3").criteria == [] and rubric.criterion("A.3").guidance.startswith("Đạt 100%")
+        assert rubric.criterion("A.3").title == "Nghiên cứu khoa học, chuyển giao công nghệ"
+        assert _points(rubric)["E.2"] == ("deduction", 50, "trường hợp")
+
+
+def test_a_provincial_table_with_three_point_columns(tmp_path):
+    imported = import_file(provincial_docx(tmp_path / "so-tnmt.docx"))
+    rubric = imported.rubric
+    assert imported.clean, (imported.unplaced, imported.problems)
+    assert [g.code for g in rubric.groups] == ["a", "b"] and rubric.scale == 100
+    codes = [c.code for _, c in rubric.walk()]
+    # Mixed spellings kept as written; rows with no code are items of the row above.
+    assert codes == ["a1", "a1[1]", "a1[2]", "a1.1", "a1.1.1", "a1.1.2", "a1.1.2[1]", "a4.2.1", "a.7.1", "a.7.1[1]",
+                     "b1", "b.1.1", "b.1.1[1]", "b2", "b2[1]"]
+    points = _points(rubric)
+    assert points["a1[1]"] == ("bonus", 1, None)
+    assert points["a1[2]"] == ("deduction", 0.25, "trường hợp")
+    assert points["a1.1.2[1]"] == ("bonus", 0.1, "báo cáo")
+    assert points["a.7.1[1]"] == ("deduction", 0.5, None)
+    assert points["b.1.1[1]"] == ("bonus", 0.5, None) and points["b.1.1"] == ("standard", 20, None)
+    # Caps: a note row naming a1, a group's title, a paragraph under the table.
+    assert rubric.criterion("a1").deduction_cap == 1.5
+    assert rubric.groups[1].bonus_cap == 1 and rubric.groups[1].title == "Công tác xây dựng đảng, đoàn thể"
+    assert rubric.bonus_cap == 3
+    # Title and guidance apart.
+    a1 = rubric.criterion("a1")
+    assert a1.title == "Thực hiện kế hoạch công tác năm"
+    assert a1.guidance == "Đạt từ 100% chỉ tiêu trở lên: 10 điểm; từ 90% đến dưới 100%: 8 điểm; dưới 90%: 5 điểm"
+    # Written back as a Word table (three point columns, caps as note rows), it reads the same.
+    again = import_file(write_rubric_docx(rubric, tmp_path / "lai.docx"))
+    assert again.rubric == rubric and again.clean
+
+
+def test_caps_bite_and_are_explained(tmp_path):
+    """Deductions under a1 capped at 1,5; bonus in group b capped at 1: scoring applies both and
+    says so."""
+    rubric = import_file(provincial_docx(tmp_path / "so-tnmt.docx")).rubric
+    from pipeline.understanding.facts import ReportFacts, SelfScoreRow, SelfScoreTable, UnitFact
+    from pipeline.model import Provenance
+
+    where = Provenance(file="bc.docx")
+    claims = {leaf.code: leaf.points for _, leaf in rubric.leaves() if leaf.kind is GroupKind.STANDARD}
+    claims |= {"a1[2]": 2.5, "b.1.1[1]": 0.5, "b2[1]": 1}  # ten late tasks; 1,5 bonus in group b
+    rows = [SelfScoreRow(kind="criterion", code=code, code_as_written=code, label="", max_points=None,
+                         self_score=value, self_score_as_written=str(value), provenance=where)
+            for code, value in claims.items()]
+    facts = ReportFacts.model_construct(
+        file="bc.docx", sha256="0" * 64, unit=UnitFact(member_id="u", name="Đơn vị thử", as_written="", provenance=where),
+        self_scores=SelfScoreTable(rows=rows, claimed_total=None, provenance=where), evidence={}, awards=[],
+        metrics=[], doc_date=None, year=2024)
+    unit = score_unit(facts, rubric)
+    assert [(c.code, c.kind, c.cap, c.before) for c in unit.caps] == [
+        ("a1", GroupKind.DEDUCTION, 1.5, 2.5), ("b", GroupKind.BONUS, 1, 1.5)]
+    assert (unit.standard, unit.bonus, unit.deductions, unit.total) == (100, 1, 1.5, 99.5)
+    assert "Điểm trừ của mục a1 cộng lại 2,5, tối đa 1,5: tính 1,5" in unit.flags
+    assert any("10 trường hợp × 0,25" in c.reason for c in unit.criteria if c.code == "a1[2]")

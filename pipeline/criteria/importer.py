@@ -9,6 +9,7 @@ How each thing a table writes is read: docs/criteria-import.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,19 +58,30 @@ def import_rubric(doc: Document, name: str | None = None) -> RubricImport:
         tree.add(row)
     if not tree.roots:
         raise RubricImportError("bảng tiêu chí không có dòng nào có mã (I, II, 1, 2, a, b, …)")
+    whole_table = tree.paragraph_caps([(b.text, b.provenance.describe()) for b in doc.body_text_blocks()])
     tree.finish()
     roots = _grouped(tree)
     groups = [_group(node, tree.notes) for node in roots]
-    scale = sum(g.points for g in groups if g.kind is GroupKind.STANDARD)
-    rubric = Rubric(name=name or _document_title(doc) or "Bảng tiêu chí chấm điểm thi đua", scale=scale or 100,
-                    step=0.5, groups=groups)
+    rubric = Rubric(name=name or _document_title(doc) or "Bảng tiêu chí chấm điểm thi đua", step=0.5, groups=groups,
+                    bonus_cap=whole_table.get(GroupKind.BONUS), deduction_cap=whole_table.get(GroupKind.DEDUCTION))
+    # The scale is the standard points the groups add up to (known once holders have their sums).
+    rubric.scale = sum(g.points for g in rubric.groups if g.kind is GroupKind.STANDARD) or 100
     problems = tree.problems + [msg for _, msg in check_rubric(rubric)]
     total = tree.declared_total
-    if total is not None and abs(total - rubric.scale) > 1e-6 and abs(total - _grand_total(groups)) > 1e-6:
+    if total is not None and abs(total - rubric.scale) > 1e-6 and abs(total - _grand_total(rubric.groups)) > 1e-6:
         problems.append(f"dòng tổng cộng ghi {format_number(total)} điểm, khác tổng điểm chuẩn các nhóm "
                         f"({format_number(rubric.scale)})")
-    return RubricImport(rubric=rubric, source=doc.file, unplaced=tree.unplaced, notes=tree.notes, problems=problems,
-                        declared_total=total, table_notes=tree.table_notes)
+    return RubricImport(rubric=rubric, source=doc.file, unplaced=tree.unplaced, notes=_in_table_order(tree.notes),
+                        problems=problems, declared_total=total, table_notes=tree.table_notes)
+
+
+def _in_table_order(lines: list[str]) -> list[str]:
+    """Notes about rows in the order of the rows ('bảng 1, dòng 5' before 'dòng 11'), then the rest."""
+    def key(line: str) -> tuple[int, int]:
+        m = re.search(r"bảng (\d+), dòng (\d+)", line)
+        return (int(m.group(1)), int(m.group(2))) if m else (10**6, 0)
+
+    return sorted(lines, key=key)
 
 
 def _grouped(tree: Tree) -> list[Node]:
@@ -87,6 +99,7 @@ def _grouped(tree: Tree) -> list[Node]:
 
 
 def _grand_total(groups: list[Group]) -> float:
+    """Standard and bonus points together: some tables write that as their total."""
     return sum(g.points for g in groups if g.kind is not GroupKind.DEDUCTION)
 
 
@@ -116,8 +129,7 @@ def _criterion(node: Node, inherited: GroupKind, notes: list[str]) -> Criterion:
         criterion.evidence = evidence_phrases(node.title)
         if kind is GroupKind.DEDUCTION:
             rule, discipline = deduction_rule(node.title, node.max or 0.0)
-            if rule is not None and node.per is None:
-                criterion.deduction = rule
+            criterion.deduction = rule
             criterion.discipline = discipline
             if discipline or criterion.deduction is not None:
                 # The rule's own evidence: a date for a late report, the word itself for discipline

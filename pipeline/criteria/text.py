@@ -22,6 +22,7 @@ from pipeline.understanding.rules import rubric_import_rules
 # is a title, "… thi đua: - Ban hành …" is guidance).
 _BULLET_INSIDE = re.compile(r"\s•\s*(?=\S)|\s[-–+]\s+(?=[A-ZĐÀ-Ỹ])")
 _SCORING = re.compile(r"\d+(?:[.,]\d+)?\s*(?:điểm|đ)\b", re.IGNORECASE)
+_POINTS_ONLY = re.compile(r"[\s(\[]*(?:tối đa|không quá)?\s*[-+]?\s*\d+(?:[.,]\d+)?\s*(?:điểm|đ)[\s)\].]*")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inside>[^()\[\]]*\d[^()\[\]]*)[)\]]\s*[:.]?\s*$")
 
 
@@ -85,7 +86,7 @@ def _inline_start(line: str) -> int | None:
 
 def _is_points_only(text: str) -> bool:
     """'(60 điểm)', '10 điểm': points written after the title, not guidance."""
-    return bool(re.fullmatch(r"[\s(\[]*(?:tối đa|không quá)?\s*[-+]?\s*\d+(?:[.,]\d+)?\s*(?:điểm|đ)[\s)\].]*", fold(text)))
+    return bool(_POINTS_ONLY.fullmatch(fold(text)))
 
 
 @cache

@@ -12,8 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.criteria.codes import BULLET, Code, follows_letter, next_group_code, number_of, parse_code, \
-    split_leading_code
+from pipeline.criteria.codes import (
+    BULLET,
+    Code,
+    follows_letter,
+    next_group_code,
+    number_of,
+    parse_code,
+    split_leading_code,
+)
 from pipeline.criteria.points import Cap, Points, find_caps, read_points
 from pipeline.criteria.table import RawRow
 from pipeline.criteria.text import is_note_row, is_total_row, read_cell, section_kind
@@ -40,6 +47,7 @@ class Node:
     section: bool = False  # a bonus/deduction section written without a code
     style: str = ""
     final: str = ""  # the code in the rubric
+    side: dict[GroupKind, Points] = field(default_factory=dict)  # "20 | + 0,5 |": bonus/deduction inside the row
 
     def position(self, roots: list[Node]) -> int:
         siblings = self.parent.children if self.parent else roots
@@ -80,11 +88,18 @@ class Tree:
     # --- one row -------------------------------------------------------------------------------
 
     def add(self, row: RawRow) -> None:
+        opened = False
         if row.group is not None and row.group[1] and row.group[0] != self._group_origin:
             self._group_origin = row.group[0]
             self._open_group(row.group[1], row)
+            opened = True
         code = parse_code(row.code) if row.code else None
         label = row.label or ("" if code else row.code)
+        if opened and code is None and (not label or label == row.group[1]):
+            # The group's own row: the group cell holds its title, the row its points.
+            self._fill(self._stack[0], self._stack[0].label, read_cell(self._stack[0].label), self._stack[0].guidance,
+                       {k: p for k, text in row.points.items() if (p := read_points(text)) is not None})
+            return
         if code is None:
             code, label = split_leading_code(label)
         words = read_cell(label)
@@ -303,16 +318,29 @@ class Tree:
                 node.kind = GroupKind.BONUS if p.sign > 0 else GroupKind.DEDUCTION
             for other, q in points.items():
                 if other is not None and other is not kind:
-                    _set_cap(node, Cap(other, q.amount, None, ""))
+                    node.side[other] = q
         for cap in words.caps:
             if cap.target is None:
                 _set_cap(node, cap)
             else:
                 self._targeted.append(_TargetedCap(cap, node.where))
 
+    def paragraph_caps(self, paragraphs: list[tuple[str, str]]) -> dict[GroupKind, float]:
+        """Caps the text around the table states: naming a row ("điểm trừ của mục V không quá 10
+        điểm"), or the whole table ("Tổng điểm thưởng không quá 10 điểm")."""
+        whole: dict[GroupKind, float] = {}
+        for text, where in paragraphs:
+            for cap in find_caps(text):
+                if cap.target is not None:
+                    self._targeted.append(_TargetedCap(cap, where))
+                else:
+                    whole[cap.kind] = cap.points
+        return whole
+
     # --- after the last row ----------------------------------------------------------------------
 
     def finish(self) -> None:
+        self._side_points()
         self._name_codes()
         by_code: dict[str, Node] = {}
         for n in self._all():
@@ -326,6 +354,18 @@ class Tree:
                                      f"'{targeted.cap.target}' không có trong bảng")
             else:
                 _set_cap(node, targeted.cap)
+
+    def _side_points(self) -> None:
+        """A bonus/deduction value written beside a row's own points caps the rows of that kind
+        under it, or, with none under it, is an item of its own."""
+        for node in self._all():
+            for kind, p in node.side.items():
+                if node.has_kind_inside(kind) and p.per is None:
+                    _set_cap(node, Cap(kind, p.amount, None, ""))
+                else:
+                    item = Node(None, node.label, node.title, "", node.where, kind=kind, max=p.amount, per=p.per,
+                                item=True, style="item", parent=node)
+                    node.children.insert(sum(1 for c in node.children if c.item and c.code is None), item)
 
     def _name_codes(self) -> None:
         """Codes as written; composed with the parent's only where a written code repeats; made

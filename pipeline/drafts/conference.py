@@ -17,7 +17,7 @@ from pipeline.drafts.context import CommonContext, common_context
 from pipeline.drafts.regions import BLANK
 from pipeline.nomination import Status
 from pipeline.outcome import ClusterResult
-from pipeline.rubric import Criterion, GroupKind
+from pipeline.rubric import Group, GroupKind
 from pipeline.textnorm import format_number as fmt
 
 # Vietnamese list letters (no f, j, w, z; đ after d).
@@ -263,9 +263,9 @@ def pledge_context(result: ClusterResult) -> PledgeContext:
     rubric = result.rubric
     signers = [PledgeSigner(unit=f"{m.name.upper()}", title=m.head_title.upper(), name=m.head_name or "")
                for m in members]
-    standard = sum(g.max for g in rubric.groups_of(GroupKind.STANDARD))
-    bonus = sum(g.max for g in rubric.groups_of(GroupKind.BONUS))
-    deductions = sum(g.max for g in rubric.groups_of(GroupKind.DEDUCTION))
+    standard = sum(g.points for g in rubric.groups_of(GroupKind.STANDARD))
+    bonus = rubric.bonus_cap or sum(g.points for g in rubric.groups_of(GroupKind.BONUS))
+    deductions = rubric.deduction_cap or sum(g.points for g in rubric.groups_of(GroupKind.DEDUCTION))
     note = f"Tổng điểm chuẩn: {fmt(standard)} điểm"
     if bonus:
         note += f"; điểm thưởng tối đa {fmt(bonus)} điểm"
@@ -288,8 +288,7 @@ def pledge_context(result: ClusterResult) -> PledgeContext:
             "hay, cách làm sáng tạo; thực hiện công tác khen thưởng kịp thời, chính xác, công khai.",
             "Đoàn kết, phối hợp, trao đổi kinh nghiệm giữa các đơn vị trong Cụm.",
         ],
-        criteria=[row for group in rubric.groups for row in _pledge_rows(group.code, group.title, group.max,
-                                                                           group.kind, group.criteria)],
+        criteria=[row for group in rubric.groups for row in _pledge_rows(group)],
         points_note=note + ".",
         organisation=[
             f"{ld.leader or 'Cụm trưởng'} (Cụm trưởng năm {next_year})"
@@ -304,17 +303,17 @@ def pledge_context(result: ClusterResult) -> PledgeContext:
     )
 
 
-def _pledge_rows(code: str, title: str, top: float, kind: GroupKind,
-                 criteria: list[Criterion]) -> list[PledgeCriterion]:
-    label = {GroupKind.BONUS: "Tối đa ", GroupKind.DEDUCTION: "Tối đa "}.get(kind, "")
-    rows = [PledgeCriterion(code=code, title=title, max=f"{label}{fmt(top)}", group=True)]
+def _pledge_rows(group: Group) -> list[PledgeCriterion]:
+    """The group and its criteria as next year's pledge lists them, points as the table writes
+    them ("10", "+0,5", "-0,25/trường hợp", "Tối đa 5"); a row without a code of its own stays
+    without one."""
+    def shown(code: str) -> str:
+        return "" if code.endswith("]") else code
 
-    def walk(items: list[Criterion]) -> None:
-        for c in items:
-            rows.append(PledgeCriterion(code=c.code, title=c.title, max=fmt(c.max), group=False))
-            walk(c.criteria)
-
-    walk(criteria)
+    rows = [PledgeCriterion(code=shown(group.code), title=group.title, max=group.points_text().capitalize(),
+                            group=True)]
+    for c in group.walk():
+        rows.append(PledgeCriterion(code=shown(c.code), title=c.title, max=c.points_text(), group=False))
     return rows
 
 

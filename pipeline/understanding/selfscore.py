@@ -15,8 +15,8 @@ from pipeline.model import Block, Document, Provenance
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import fold, parse_number, roman_to_int
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
-from pipeline.understanding.similarity import label_similarity
 from pipeline.understanding.rules import header_roles
+from pipeline.understanding.similarity import label_similarity
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
 # Column roles by header words (rules/table_headers.yaml), checked in this order: "Điểm tự chấm"
