@@ -1,9 +1,12 @@
 """Nomination: which award tdkt proposes for each ranked unit, and next year's leader and deputy.
 
 Awards are given in the rules' priority order, each to the best-ranked eligible units up to its
-quota. tdkt does not break ties: when units with equal totals straddle a quota boundary, all of
-them are marked for the cluster's vote, and the places the vote's losers will take are held back
-from the next award.
+quota. A unit is eligible when it reaches the award's score line (on its total or on its standard
+points, as the rules say) and nothing excludes it (discipline, an investigation, deduction points
+on a criterion the rules name). When units with equal totals straddle a quota boundary, the
+rules' tie steps are tried in order (fewer deduction points, women-led collectives); what they
+leave equal is marked for the cluster's vote, and the places the vote's losers will take are
+held back from the next award. tdkt never breaks a tie by itself.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from pipeline.cluster import Cluster
-from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, OfficerAward, TiePolicy
-from pipeline.scoring import ScoreBoard, UnitScore
+from pipeline.rubric import GroupKind
+from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, OfficerAward, ScoreBasis, TieStep
+from pipeline.scoring import CriterionScore, ScoreBoard, UnitScore
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import OfficerFact, Quote
 
@@ -76,6 +80,7 @@ def proposal_phrase(award: AwardRule | OfficerAward) -> str:
 
 def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> NominationResult:
     nominations = {u.member_id: _blank(u) for u in board.units}
+    notes: dict[str, list[str]] = {}
     pool = list(board.units)
     held_back = 0
     for award in rules.awards:
@@ -85,14 +90,10 @@ def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) 
         eligible = [u for u in pool if _eligible(u, award, rules, cluster, board.scale)]
         chosen, tied = _choose(eligible, quota)
         preferred: list[UnitScore] = []
-        if tied and rules.ties is TiePolicy.WOMEN_THEN_VOTE:
-            preferred, tied = _prefer_women(tied, quota - len(chosen), rules, cluster)
+        if tied:
+            preferred, tied = _break_tie(tied, quota - len(chosen), award, rules, cluster, notes)
         for unit in chosen + preferred:
             _propose(nominations[unit.member_id], award, unit, board, year)
-        for unit in preferred:
-            nominations[unit.member_id].note = _join(nominations[unit.member_id].note, (
-                f"Đồng điểm ở ranh giới; ưu tiên tập thể có từ {round(rules.women_share * 100)}% nữ theo "
-                "Luật Thi đua, khen thưởng năm 2022"))
         chosen = chosen + preferred
         if tied:
             slots = quota - len(chosen)
@@ -107,6 +108,9 @@ def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) 
         nomination = nominations[unit.member_id]
         if nomination.status is Status.NONE:
             nomination.reason = _why_not(unit, rules, cluster, board.scale)
+    for member_id, extra in notes.items():
+        for note in extra:
+            nominations[member_id].note = _join(nominations[member_id].note, note)
     return NominationResult(
         nominations=[nominations[u.member_id] for u in board.units],
         leadership=propose_leadership(board, rules, cluster),
@@ -137,30 +141,109 @@ def _blank(unit: UnitScore) -> Nomination:
 
 def _eligible(unit: UnitScore, award: AwardRule, rules: AwardRules, cluster: Cluster, scale: float) -> bool:
     """The award's own conditions, and those of every award it requires (no cycles: checked on load)."""
-    if award.exclude_discipline and unit.discipline:
-        return False
-    member = cluster.member_or_none(unit.member_id)
-    if award.exclude_investigation and member is not None and member.under_investigation:
-        return False
-    if unit.standard + _EPS < award.min_standard_share * scale:
+    if _obstacle(unit, award, cluster, scale) is not None:
         return False
     return all(_eligible(unit, rules.award(r), rules, cluster, scale) for r in award.requires)
 
 
-def _prefer_women(tied: list[UnitScore], slots: int, rules: AwardRules,
-                  cluster: Cluster) -> tuple[list[UnitScore], list[UnitScore]]:
-    """(tied units preferred as women-led collectives, units still tied for the vote)."""
-    def women_led(unit: UnitScore) -> bool:
-        member = cluster.member_or_none(unit.member_id)
-        return member is not None and member.women_share is not None and member.women_share >= rules.women_share
+def _obstacle(unit: UnitScore, award: AwardRule, cluster: Cluster, scale: float) -> str | None:
+    """Why the unit cannot receive ``award`` itself (Vietnamese), or None."""
+    member = cluster.member_or_none(unit.member_id)
+    if award.exclude_investigation and member is not None and member.under_investigation:
+        return "Đơn vị đang bị thanh tra, kiểm tra hoặc điều tra: chưa xét khen thưởng"
+    for code in award.exclude_deducted:
+        deducted = deducted_under(unit, code)
+        if deducted:
+            titles = "; ".join(f"{c.code} {c.title}".strip() for c in deducted)
+            return (f"Có điểm trừ ở tiêu chí {code} ({titles}): không đủ điều kiện đề nghị khen thưởng "
+                    "theo nguyên tắc của Cụm")
+    if award.exclude_discipline and unit.discipline:
+        return "Có tập thể, cá nhân bị kỷ luật trong năm: không đủ điều kiện đề nghị khen thưởng"
+    line = award.line
+    if line is not None and line.score_of(unit.total, unit.standard) + _EPS < line.points_for(scale):
+        return _below_line(unit, award, scale)
+    return None
 
-    led = [u for u in tied if women_led(u)]
-    if not led or slots <= 0:
-        return [], tied
-    if len(led) <= slots:
-        rest = [u for u in tied if u not in led]
-        return led, (rest if len(rest) > slots - len(led) > 0 else [])
-    return [], led  # more women-led collectives than places: the vote decides among them
+
+def deducted_under(unit: UnitScore, code: str) -> list[CriterionScore]:
+    """The unit's deduction items with points on ``code``, in its group or inside it (a code
+    that starts with ``code`` and a dot: "5.1.2" is inside "5.1")."""
+    stem = code.rstrip(".")
+    return [
+        c for c in unit.criteria
+        if c.kind is GroupKind.DEDUCTION and c.proposed > _EPS
+        and (c.code == code or c.group == code or c.code.startswith(stem + "."))
+    ]
+
+
+def _below_line(unit: UnitScore, award: AwardRule, scale: float) -> str:
+    line = award.line
+    assert line is not None
+    if line.of is ScoreBasis.STANDARD and line.points is None:  # the wording older rules files were given
+        bonus = f" (không tính {fmt(unit.bonus)} điểm thưởng)" if unit.bonus > _EPS else ""
+        return (f"Điểm chuẩn đạt {fmt(unit.standard)}/{fmt(scale)}{bonus}, dưới mức {fmt((line.share or 0) * 100)}% "
+                "để đề nghị khen thưởng")
+    if line.of is ScoreBasis.STANDARD:
+        bonus = f" (không tính {fmt(unit.bonus)} điểm thưởng)" if unit.bonus > _EPS else ""
+        return (f"Điểm chuẩn đạt {fmt(unit.standard)}/{fmt(scale)}{bonus}, dưới mức {line.threshold(scale)} "
+                f"để đề nghị {award.name}")
+    return (f"Tổng điểm {fmt(unit.total)}/{fmt(scale)}, dưới mức {line.threshold(scale)} "
+            f"để đề nghị {award.name}")
+
+
+def _break_tie(tied: list[UnitScore], slots: int, award: AwardRule, rules: AwardRules, cluster: Cluster,
+               notes: dict[str, list[str]]) -> tuple[list[UnitScore], list[UnitScore]]:
+    """(tied units a tie step prefers, units still equal for the vote). Units a step passes over
+    leave the tie (they go on to the next award); every unit a step decides gets a note saying why."""
+    preferred: list[UnitScore] = []
+    for step in rules.ties:
+        if step is TieStep.VOTE or slots <= 0:
+            break
+        key = _tie_key(step, rules, cluster)
+        still: list[UnitScore] = []
+        for value in sorted({key(u) for u in tied}):
+            group = [u for u in tied if key(u) == value]
+            if len(group) > slots:
+                still = group
+                break
+            preferred += group
+            slots -= len(group)
+            for unit in group:
+                notes.setdefault(unit.member_id, []).append(_preferred_note(step, unit, rules))
+            if slots == 0:
+                break
+        for unit in tied:
+            if unit not in still and unit not in preferred:
+                notes.setdefault(unit.member_id, []).append(_passed_over_note(step, award))
+        tied = still
+    return preferred, tied
+
+
+def _tie_key(step: TieStep, rules: AwardRules, cluster: Cluster):
+    """Lower is better."""
+    if step is TieStep.FEWER_DEDUCTIONS:
+        return lambda unit: round(unit.deductions, 2)
+
+    def not_women_led(unit: UnitScore) -> int:
+        member = cluster.member_or_none(unit.member_id)
+        led = member is not None and member.women_share is not None and member.women_share >= rules.women_share
+        return 0 if led else 1
+
+    return not_women_led
+
+
+def _preferred_note(step: TieStep, unit: UnitScore, rules: AwardRules) -> str:
+    if step is TieStep.FEWER_DEDUCTIONS:
+        return (f"Đồng điểm ở ranh giới; ưu tiên đơn vị có ít điểm trừ hơn ({fmt(unit.deductions)} điểm trừ) "
+                "theo nguyên tắc của Cụm")
+    return (f"Đồng điểm ở ranh giới; ưu tiên tập thể có từ {round(rules.women_share * 100)}% nữ theo "
+            "Luật Thi đua, khen thưởng năm 2022")
+
+
+def _passed_over_note(step: TieStep, award: AwardRule) -> str:
+    why = ("có nhiều điểm trừ hơn" if step is TieStep.FEWER_DEDUCTIONS
+           else "không thuộc tập thể được ưu tiên về tỷ lệ nữ")
+    return f"Đồng điểm ở ranh giới {award.name} nhưng {why} nên không được ưu tiên"
 
 
 def _join(first: str, second: str) -> str:
@@ -228,18 +311,9 @@ def _next_award(rules: AwardRules, award: AwardRule) -> AwardRule | None:
 
 
 def _why_not(unit: UnitScore, rules: AwardRules, cluster: Cluster, scale: float) -> str:
-    member = cluster.member_or_none(unit.member_id)
-    if member is not None and member.under_investigation:
-        return "Đơn vị đang bị thanh tra, kiểm tra hoặc điều tra: chưa xét khen thưởng"
-    if unit.discipline:
-        return "Có tập thể, cá nhân bị kỷ luật trong năm: không đủ điều kiện đề nghị khen thưởng"
-    lowest = min((a.min_standard_share for a in rules.awards if a.min_standard_share > 0), default=0.0)
-    if lowest and unit.standard + _EPS < lowest * scale:
-        return (
-            f"Điểm chuẩn đạt {fmt(unit.standard)}/{fmt(scale)}, dưới mức {fmt(lowest * 100)}% "
-            "để đề nghị khen thưởng"
-        )
-    return "Đã hết chỉ tiêu khen thưởng theo quy định"
+    """Why the unit got nothing: what bars it from the last (most accessible) award, or the quotas."""
+    obstacle = _obstacle(unit, rules.awards[-1], cluster, scale)
+    return obstacle or "Đã hết chỉ tiêu khen thưởng theo quy định"
 
 
 def propose_leadership(board: ScoreBoard, rules: AwardRules, cluster: Cluster) -> Leadership:

@@ -1,4 +1,11 @@
-"""Award rules (quy tắc đề xuất khen thưởng) and leadership rotation, loaded from YAML."""
+"""Award rules (quy tắc đề xuất khen thưởng) and leadership rotation, loaded from YAML.
+
+Awards are listed in priority order, each with a quota, and a unit gets at most one: so "the
+unit ranked first → the Government flag, the unit ranked second → the city flag, the others
+reaching the line → the chairman's Bằng khen" is three awards with quotas 1, 1 and none. Ranks
+need no field of their own: the ranks a cluster writes are the running sum of the quotas
+(pipeline/criteria/principles.py reads them that way and refuses ranks that leave a gap).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,13 @@ import re
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pipeline.cluster import Cluster
 from pipeline.configfile import Loc, load_model
+from pipeline.rubric import GroupKind, Rubric
 from pipeline.textnorm import fold
+from pipeline.textnorm import format_number as fmt
 
 
 class AwardKind(StrEnum):
@@ -27,6 +36,48 @@ class Rounding(StrEnum):
     NEAREST = "nearest"
 
 
+class ScoreBasis(StrEnum):
+    """What a score line is compared with: the unit's total (standard + bonus − deductions), or
+    its standard points only (bonus not counted)."""
+
+    TOTAL = "total"
+    STANDARD = "standard"
+
+
+class ScoreLine(BaseModel):
+    """The lowest score for an award: a share of the standard scale (rubric.scale) or a number of
+    points, compared with the unit's total or with its standard points."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    share: float | None = Field(default=None, gt=0, le=1, description="0.8: 80% of the standard scale")
+    points: float | None = Field(default=None, gt=0)
+    of: ScoreBasis = ScoreBasis.TOTAL
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> ScoreLine:
+        if (self.share is None) == (self.points is None):
+            raise ValueError("min_score cần đúng một trong hai: share (tỷ lệ, ví dụ 0.8) hoặc points (số điểm)")
+        return self
+
+    def points_for(self, scale: float) -> float:
+        return self.points if self.points is not None else (self.share or 0.0) * scale
+
+    def score_of(self, total: float, standard: float) -> float:
+        return total if self.of is ScoreBasis.TOTAL else standard
+
+    def describe(self, scale: float) -> str:
+        """'tổng điểm từ 80 điểm (80% tổng điểm chuẩn) trở lên', in an officer's words."""
+        what = ("tổng điểm (tính cả điểm thưởng)" if self.of is ScoreBasis.TOTAL
+                else "điểm chuẩn (không tính điểm thưởng)")
+        return f"{what} từ {self.threshold(scale)} trở lên"
+
+    def threshold(self, scale: float) -> str:
+        """'80 điểm (80% tổng điểm chuẩn)' or '80 điểm'."""
+        points = f"{fmt(self.points_for(scale))} điểm"
+        return points if self.share is None else f"{points} ({fmt(self.share * 100)}% tổng điểm chuẩn)"
+
+
 class AwardRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -37,10 +88,17 @@ class AwardRule(BaseModel):
         default=None, description="A count ('1'), a share of the units ('20%'), or empty for no limit"
     )
     rounding: Rounding = Rounding.FLOOR
-    min_standard_share: float = Field(
-        default=0.0, ge=0, le=1, description="Minimum accepted standard points as a share of the scale"
+    min_score: ScoreLine | None = Field(default=None, description="The lowest score for this award; empty: none")
+    min_standard_share: float | None = Field(
+        default=None, ge=0, le=1,
+        description="Older spelling of min_score {share: x, of: standard}; kept so older files load",
     )
     exclude_discipline: bool = True
+    exclude_deducted: list[str] = Field(
+        default_factory=list,
+        description="Deduction criterion codes (as the rubric writes them): a unit with deduction points on "
+        "one of them, or on an item inside it, gets no award",
+    )
     exclude_investigation: bool = Field(
         default=True, description="No award while the unit is under investigation or inspection (cluster file)"
     )
@@ -63,6 +121,15 @@ class AwardRule(BaseModel):
         if isinstance(value, int) and value < 0:
             raise ValueError("quota không được âm")
         return value
+
+    @property
+    def line(self) -> ScoreLine | None:
+        """The score line, whichever key the file used."""
+        if self.min_score is not None:
+            return self.min_score
+        if self.min_standard_share:
+            return ScoreLine(share=self.min_standard_share, of=ScoreBasis.STANDARD)
+        return None
 
     def quota_for(self, unit_count: int) -> int | None:
         """How many units may receive this award in a cluster of ``unit_count`` ranked units."""
@@ -112,11 +179,24 @@ class LegalBasis(BaseModel):
 
 
 class TiePolicy(StrEnum):
-    """At a quota boundary: the cluster votes; or first prefer collectives with ≥70% women
-    (Law on Emulation and Commendation 2022), the vote deciding what that leaves open."""
+    """The older single-word spelling of ``ties``: the cluster votes; or first prefer collectives
+    with ≥70% women (Law on Emulation and Commendation 2022), the vote deciding what that leaves."""
 
     VOTE = "vote"
     WOMEN_THEN_VOTE = "women_then_vote"
+
+
+class TieStep(StrEnum):
+    """One step for units with equal totals across a quota boundary, tried in order; a step that
+    leaves them equal passes them to the next. The vote is always the last step: tdkt never
+    breaks a tie itself beyond what the rules say."""
+
+    FEWER_DEDUCTIONS = "fewer_deductions"
+    WOMEN = "women"
+    VOTE = "vote"
+
+
+_LEGACY_TIES = {TiePolicy.VOTE.value: [TieStep.VOTE], TiePolicy.WOMEN_THEN_VOTE.value: [TieStep.WOMEN, TieStep.VOTE]}
 
 
 class OfficerAward(BaseModel):
@@ -129,15 +209,35 @@ class OfficerAward(BaseModel):
 
 
 class AwardRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Assignments are validated so that code setting ``rules.ties = "women_then_vote"`` gets steps.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     awards: list[AwardRule] = Field(min_length=1, description="In priority order, highest first")
     one_award_per_unit: bool = True
-    ties: TiePolicy = TiePolicy.VOTE
+    ties: list[TieStep] = Field(
+        default_factory=lambda: [TieStep.VOTE],
+        description="Steps for equal totals at a quota boundary; 'vote' (always last) is added when left out",
+    )
     women_share: float = Field(default=0.7, ge=0, le=1, description="What counts as a women-led collective")
     leadership: Leadership = Field(default_factory=Leadership)
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     officer_award: OfficerAward | None = None
+
+    @field_validator("ties", mode="before")
+    @classmethod
+    def _legacy_ties(cls, value: object) -> object:
+        if isinstance(value, str):
+            return _LEGACY_TIES.get(value, [value])
+        return value
+
+    @field_validator("ties")
+    @classmethod
+    def _vote_last(cls, steps: list[TieStep]) -> list[TieStep]:
+        if len(set(steps)) != len(steps):
+            raise ValueError("mỗi bước xử lý đồng điểm chỉ ghi một lần")
+        if TieStep.VOTE in steps[:-1]:
+            raise ValueError("vote (Cụm biểu quyết) phải là bước cuối cùng khi xử lý đồng điểm")
+        return steps if steps and steps[-1] is TieStep.VOTE else [*steps, TieStep.VOTE]
 
     def award(self, award_id: str) -> AwardRule:
         return next(a for a in self.awards if a.id == award_id)
@@ -161,6 +261,9 @@ def _check(rules: AwardRules, cluster: Cluster | None = None) -> list[tuple[Loc,
         for j, required in enumerate(award.requires):
             if required not in ids:
                 issues.append((("awards", i, "requires", j), f"'{required}' không phải mã hình thức nào trong tệp"))
+        if award.min_score is not None and award.min_standard_share:
+            issues.append((("awards", i, "min_standard_share"), "chỉ dùng một trong hai: min_score hoặc "
+                           "min_standard_share (cách ghi cũ của min_score với of: standard)"))
         members = len(cluster.members) if cluster else 0
         if members and isinstance(award.quota, int) and award.quota > members:
             issues.append((("awards", i, "quota"), f"số lượng {award.quota} lớn hơn số đơn vị của Cụm ({members})"))
@@ -179,6 +282,46 @@ def _circular(start: str, requires: dict[str, list[str]]) -> bool:
         if current not in seen:
             seen.add(current)
             todo += requires.get(current, [])
+    return False
+
+
+def check_rules_for_rubric(rules: AwardRules, rubric: Rubric) -> list[str]:
+    """What the rules ask of the rubric that it does not have: deduction codes it does not
+    hold, or that hold no deduction item; a line in points above the scale (Vietnamese)."""
+    problems: list[str] = []
+    for award in rules.awards:
+        for code in award.exclude_deducted:
+            found = find_rubric_code(rubric, code)
+            if found is None:
+                problems.append(f"{award.name}: mã tiêu chí '{code}' (exclude_deducted) không có trong bảng tiêu chí")
+            elif not holds_deduction(rubric, found):
+                problems.append(f"{award.name}: '{code}' (exclude_deducted) không phải mục điểm trừ và không chứa "
+                                "mục điểm trừ nào")
+        line = award.line
+        if line is not None and line.points is not None and line.points > rubric.scale:
+            problems.append(f"{award.name}: mức điểm {fmt(line.points)} lớn hơn tổng điểm chuẩn {fmt(rubric.scale)} "
+                            "của bảng tiêu chí")
+    return problems
+
+
+def find_rubric_code(rubric: Rubric, code: str) -> str | None:
+    """The rubric's own spelling of ``code`` (a group or a criterion at any level), or None;
+    case and a closing dot do not matter ("v.2" finds "V.2")."""
+    codes = [g.code for g in rubric.groups] + [c.code for _, c in rubric.walk()]
+    if code in codes:
+        return code
+    key = code.strip().rstrip(".").casefold()
+    return next((c for c in codes if c.rstrip(".").casefold() == key), None)
+
+
+def holds_deduction(rubric: Rubric, code: str) -> bool:
+    """Whether the group or criterion ``code`` is a deduction item or holds one."""
+    for group in rubric.groups:
+        if group.code == code:
+            return group.kind is GroupKind.DEDUCTION or any(c.kind is GroupKind.DEDUCTION for c in group.walk())
+    for _, criterion in rubric.walk():
+        if criterion.code == code:
+            return any(c.kind is GroupKind.DEDUCTION for c in criterion.walk())
     return False
 
 

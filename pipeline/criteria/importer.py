@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.criteria.phrases import deduction_rule, evidence_phrases
+from pipeline.criteria.principles import PrinciplesReading, read_principles
 from pipeline.criteria.table import criteria_tables, read_rows, self_scores_filled
 from pipeline.criteria.text import sentence_case
 from pipeline.criteria.tree import Node, TableNote, Tree
 from pipeline.errors import TdktError
-from pipeline.model import Document
+from pipeline.model import Block, BlockKind, Document
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
-from pipeline.rules import AwardRules
+from pipeline.rules import AwardRules, load_rules
 from pipeline.textnorm import fold, format_number
+from templates import DEFAULT_RULES
 
 
 class RubricImportError(TdktError):
@@ -39,8 +41,13 @@ class RubricImport:
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # sums that differ, caps naming no row, a total unmatched
     declared_total: float | None = None
-    rules: AwardRules | None = None
+    principles: PrinciplesReading | None = None
     table_notes: list[TableNote] = field(default_factory=list)
+
+    @property
+    def rules(self) -> AwardRules | None:
+        """The award rules the document's nomination principles state, or None."""
+        return self.principles.rules if self.principles is not None else None
 
     @property
     def clean(self) -> bool:
@@ -48,7 +55,9 @@ class RubricImport:
         return not self.unplaced and not self.problems
 
 
-def import_rubric(doc: Document, name: str | None = None) -> RubricImport:
+def import_rubric(doc: Document, name: str | None = None, base_rules: AwardRules | None = None) -> RubricImport:
+    """The rubric the document's criteria table says, and the award rules its nomination
+    principles say (starting from ``base_rules``, tdkt's default rules when not given)."""
     tables = criteria_tables(doc)
     if not tables:
         raise RubricImportError(
@@ -71,8 +80,17 @@ def import_rubric(doc: Document, name: str | None = None) -> RubricImport:
     if total is not None and abs(total - rubric.scale) > 1e-6 and abs(total - _grand_total(rubric.groups)) > 1e-6:
         problems.append(f"dòng tổng cộng ghi {format_number(total)} điểm, khác tổng điểm chuẩn các nhóm "
                         f"({format_number(rubric.scale)})")
+    principles = read_principles(_principle_blocks(doc, tree.table_notes), rubric,
+                                 base_rules or load_rules(DEFAULT_RULES))
     return RubricImport(rubric=rubric, source=doc.file, unplaced=tree.unplaced, notes=_in_table_order(tree.notes),
-                        problems=problems, declared_total=total, table_notes=tree.table_notes)
+                        problems=problems, declared_total=total, principles=principles, table_notes=tree.table_notes)
+
+
+def _principle_blocks(doc: Document, notes: list[TableNote]) -> list[Block]:
+    """The text around the table, and the table's note rows that are not caps: where clusters
+    write how they nominate."""
+    rows = [Block(kind=BlockKind.PARAGRAPH, raw=n.text, text=n.text, provenance=n.provenance) for n in notes]
+    return [*doc.body_text_blocks(), *rows]
 
 
 def _in_table_order(lines: list[str]) -> list[str]:
@@ -163,7 +181,7 @@ def is_rubric_document(doc: Document) -> bool:
     return titled or sum(len(t.split()) for t in texts) < 150
 
 
-def import_file(path: Path, name: str | None = None) -> RubricImport:
+def import_file(path: Path, name: str | None = None, base_rules: AwardRules | None = None) -> RubricImport:
     from extractors import extract
 
-    return import_rubric(extract(path, path.name), name)
+    return import_rubric(extract(path, path.name), name, base_rules)

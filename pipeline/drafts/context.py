@@ -15,6 +15,7 @@ from pipeline.explain import UnitExplanation, explain_all
 from pipeline.nomination import Nomination, OfficerNomination, Status
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import GroupKind
+from pipeline.rules import ScoreLine
 from pipeline.scoring import FlagCode, UnitScore
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import SectionKind
@@ -259,11 +260,10 @@ def _group_rows(result: ClusterResult) -> list[GroupRow]:
         values = [g.proposed for u in result.board.units for g in u.groups if g.code == group.code]
         if not values:
             continue
-        label = {GroupKind.BONUS: "tối đa ", GroupKind.DEDUCTION: "tối đa "}.get(group.kind, "")
         rows.append(
             GroupRow(
                 title=f"{group.code}. {group.title}",
-                max=f"{label}{fmt(group.max)}",
+                max=group.points_text(),
                 mean=fmt(mean(values)),
                 high=fmt(max(values)),
                 low=fmt(min(values)),
@@ -325,23 +325,31 @@ def _awards_by_unit(result: ClusterResult) -> list[str]:
     return lines
 
 
+def _award_line(result: ClusterResult) -> ScoreLine:
+    """The lowest score line of the rules (the one that opens an award to most units); without
+    one, the default: the total against 80% of the standard scale."""
+    lines = [a.line for a in result.rules.awards if a.line is not None]
+    scale = result.board.scale
+    return min(lines, key=lambda line: line.points_for(scale), default=ScoreLine(share=0.8))
+
+
 def _strengths(result: ClusterResult) -> list[str]:
     units, scale = result.board.units, result.board.scale
     if not units:
         return []
-    share = min((a.min_standard_share for a in result.rules.awards if a.min_standard_share), default=0.8)
-    good = [u for u in units if u.standard >= share * scale]
+    line = _award_line(result)
+    good = [u for u in units if line.score_of(u.total, u.standard) + 0.005 >= line.points_for(scale)]
     lines = [
         f"Các đơn vị trong Cụm hoàn thành tốt nhiệm vụ năm {result.year}: {prose.two_digits(len(good))}/"
-        f"{prose.two_digits(len(units))} đơn vị đạt từ {fmt(share * 100)}% điểm chuẩn trở lên; điểm chuẩn bình quân "
+        f"{prose.two_digits(len(units))} đơn vị đạt {line.describe(scale)}; điểm chuẩn bình quân "
         f"đạt {fmt(mean(u.standard for u in units))}/{fmt(scale)} điểm."
     ]
     for group in result.rubric.groups_of(GroupKind.STANDARD):
         values = [g.proposed for u in units for g in u.groups if g.code == group.code]
-        if values and mean(values) >= 0.95 * group.max:
+        if values and group.points and mean(values) >= 0.95 * group.points:
             lines.append(
                 f"Nhóm tiêu chí “{group.title}” được các đơn vị thực hiện tốt, đạt bình quân "
-                f"{fmt(mean(values))}/{fmt(group.max)} điểm."
+                f"{fmt(mean(values))}/{fmt(group.points)} điểm."
             )
     awards = _all_awards(result)
     if awards:
@@ -437,6 +445,8 @@ def _scoring_summary(result: ClusterResult) -> str:
     if adjusted:
         count = prose.two_digits(len(adjusted))
         text += f" ({count} đơn vị được điều chỉnh so với điểm tự chấm, lý do ghi tại cột Ghi chú)"
+    # Cluster-level notes for reviewers (an imported rubric not yet settled): marked for deletion.
+    text += "".join(f" [Cần kiểm tra: {note}]" for note in result.review_notes)
     return text + ":"
 
 

@@ -125,3 +125,47 @@ def header_roles(*names: str) -> list[tuple[str, tuple[str, ...]]]:
     the first role whose words its header has)."""
     roles = header_vocabulary().roles
     return [(name, tuple(roles[name])) for name in names]
+
+
+class TieStepWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fewer_deductions: list[str] = Field(min_length=1)
+    women: list[str] = Field(min_length=1)
+    vote: list[str] = Field(min_length=1)
+
+
+class PrincipleRules(BaseModel):
+    """Words of the nomination principles a criteria document states (principles.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+    abbreviations: dict[str, str]
+    section_heads: list[str]
+    principle_words: list[str]
+    ignore_starts: list[str]
+    ordinals: dict[str, int]
+    counts: dict[str, int]
+    lead: list[str]
+    rest: list[str]
+    at_least: list[str]
+    scale_nouns: list[str]
+    standard_only: list[str]
+    with_bonus: list[str]
+    measured_standard: list[str]
+    measured_total: list[str]
+    code_nouns: list[str]
+    discipline: list[str]
+    deduction: list[str]
+    negations: list[str]
+    exclusion_verbs: list[str]
+    general_scope: list[str]
+    continuation: list[str]
+    tie_triggers: list[str]
+    tie_steps: TieStepWords
+    prefer: list[str]
+    assessed: list[str]
+    filler: list[str]
+
+
+@cache
+def principle_rules() -> PrincipleRules:
+    return load_model(RULES_DIR / "principles.yaml", PrincipleRules)

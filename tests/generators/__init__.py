@@ -1,0 +1,1 @@
+"""Seeded generators of documents with ground truth, for property tests and benches."""
