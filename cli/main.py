@@ -51,8 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--inbox", type=Path, required=True, help="thư mục chứa báo cáo của các đơn vị")
     run.add_argument("--out", type=Path, required=True, help="thư mục ghi dự thảo và kết quả xử lý")
     run.add_argument("--year", type=int, help="năm tổng kết (mặc định: năm của đa số báo cáo)")
-    run.add_argument("--rubric", type=Path, help="bảng tiêu chí YAML (mặc định: templates/rubric.yaml)")
-    run.add_argument("--rules", type=Path, help="quy tắc khen thưởng YAML (mặc định: templates/award-rules.yaml)")
+    run.add_argument("--rubric", type=Path, help="bảng tiêu chí YAML (mặc định: bảng tiêu chí Cụm bỏ trong hộp thư, "
+                     "nếu có, rồi templates/rubric.yaml)")
+    run.add_argument("--rules", type=Path, help="quy tắc khen thưởng YAML (mặc định: nguyên tắc trong bảng tiêu chí "
+                     "của Cụm, nếu có, rồi templates/award-rules.yaml)")
     run.add_argument("--cluster", type=Path,
                      help="thông tin Cụm YAML (mặc định: các đơn vị có báo cáo trong thư mục)")
     run.set_defaults(handler=_run)
@@ -93,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     rubric_import.add_argument("file", type=Path, help="văn bản bảng tiêu chí (.docx, .pdf, .doc, .odt)")
     rubric_import.add_argument("--out", type=Path, default=Path("rubric.yaml"),
                                help="tệp YAML ghi ra (mặc định: rubric.yaml)")
+    rubric_import.add_argument("--rules-out", type=Path,
+                               help="tệp quy tắc khen thưởng YAML ghi ra từ nguyên tắc xét khen thưởng trong văn bản "
+                               "(mặc định: rules.yaml cạnh tệp --out; chỉ ghi khi văn bản có nêu nguyên tắc)")
     rubric_import.add_argument("--name", help="tên bảng tiêu chí (mặc định: tiêu đề trong văn bản)")
     rubric_import.add_argument("--force", action="store_true", help="ghi đè tệp --out nếu đã có")
     rubric_import.set_defaults(handler=_rubric_import)
@@ -209,7 +214,7 @@ def _extract(args: argparse.Namespace) -> int:
         return 0
     outcome = read_report(args.file, rubric, cluster)
     print_extract(outcome)
-    return 0 if outcome.facts else 1
+    return 0 if outcome.facts or outcome.criteria else 1
 
 
 def _refuse_overwrite(path: Path, force: bool) -> bool:
@@ -222,9 +227,11 @@ def _refuse_overwrite(path: Path, force: bool) -> bool:
 
 def _rubric_import(args: argparse.Namespace) -> int:
     from cli.output import print_rubric_import
-    from pipeline.criteria.export import rubric_yaml
     from pipeline.criteria import RubricImportError, import_file
+    from pipeline.criteria.export import rubric_yaml
+    from pipeline.criteria.principles import principles_yaml
 
+    rules_out = args.rules_out or args.out.with_name("rules.yaml")
     if _refuse_overwrite(args.out, args.force):
         return 1
     if not args.file.is_file():
@@ -235,15 +242,22 @@ def _rubric_import(args: argparse.Namespace) -> int:
     except RubricImportError as e:
         print(f"Lỗi: {args.file.name}: {e}", file=sys.stderr)
         return 1
+    if imported.rules is not None and _refuse_overwrite(rules_out, args.force):
+        return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(rubric_yaml(imported.rubric, imported), encoding="utf-8")
-    print_rubric_import(imported, args.out)
+    written_rules = None
+    if imported.rules is not None:
+        rules_out.parent.mkdir(parents=True, exist_ok=True)
+        rules_out.write_text(principles_yaml(imported.principles, imported.source), encoding="utf-8")
+        written_rules = rules_out
+    print_rubric_import(imported, args.out, written_rules)
     return 1 if imported.problems else 0
 
 
 def _rubric_table(args: argparse.Namespace) -> int:
-    from pipeline.rubric import load_rubric
     from pipeline.criteria.export import write_rubric_docx
+    from pipeline.rubric import load_rubric
 
     if _refuse_overwrite(args.out, args.force):
         return 1

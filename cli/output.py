@@ -7,12 +7,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.criteria.importer import RubricImport
 from pipeline.explain import UnitExplanation
 from pipeline.intake import Outcome
 from pipeline.nomination import Status
 from pipeline.outcome import FileOutcome, RunSummary
 from pipeline.rubric import GroupKind
-from pipeline.criteria.importer import RubricImport
+from pipeline.run_report import criteria_lines
 from pipeline.textnorm import format_number as fmt
 from pipeline.workspace_run import WorkspaceRun
 
@@ -48,11 +49,15 @@ _OUTCOME = {
     Outcome.DUPLICATE: "không dùng",
     Outcome.WAITING: "để lần sau",
     Outcome.BUSY: "lần chạy khác đang xử lý",
+    Outcome.CRITERIA: "bảng tiêu chí của Cụm",
 }
 
 
 def print_summary(summary: RunSummary, rejected: bool = True, drafts_label: str = "Dự thảo đã ghi:") -> None:
     result = summary.result
+    if summary.criteria:
+        for line in criteria_lines(summary.criteria):
+            console.print(line, markup=False)
     if result is not None:
         table = Table(title=f"Kết quả chấm điểm năm {result.year}", title_justify="left")
         for column in ("Hạng", "Đơn vị", "Điểm", "Đề xuất"):
@@ -87,6 +92,11 @@ def print_extract(outcome: FileOutcome) -> None:
     if outcome.rejection:
         console.print(f"{outcome.file}: {outcome.rejection.message}", markup=False)
         return
+    if outcome.criteria:
+        console.print(f"{outcome.file}: bảng tiêu chí chấm điểm thi đua của Cụm ({outcome.criteria.describe()}), "
+                      "không phải báo cáo của đơn vị. Bỏ vào hộp thư cùng các báo cáo để Cụm được chấm theo bảng "
+                      "này, hoặc xem chi tiết: tdkt rubric import", markup=False)
+        return
     facts = outcome.facts
     unit = f"{facts.unit.name} (ghi là “{facts.unit.as_written}”)" if facts.unit else "chưa xác định"
     console.print(f"Tệp: {facts.file}\nĐơn vị: {unit}\nNăm: {facts.year}\n"
@@ -119,6 +129,8 @@ def print_explanation(unit: UnitExplanation, year: int) -> None:
         mark = " [bold yellow]≠[/bold yellow]" if c.differs and c.self_score else ""
         console.print(f"\n[bold]{c.code}[/bold] {_escape(c.title)} — chuẩn {c.max}, tự chấm {c.self_score or '-'}, "
                       f"đề xuất [bold]{c.proposed}[/bold]{mark}")
+        if c.guidance:
+            console.print(f"  Cách chấm (theo bảng tiêu chí): {c.guidance}", markup=False)
         console.print(f"  {c.reason}", markup=False)
         for flag in c.flags:
             console.print(f"  Cần rà soát: {flag}", markup=False)
@@ -134,16 +146,24 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def print_rubric_import(imported: RubricImport, out: object) -> None:
+def print_rubric_import(imported: RubricImport, out: object, rules_out: object | None = None) -> None:
     rubric = imported.rubric
     table = Table(title=f"{rubric.name} — thang điểm {fmt(rubric.scale)}", title_justify="left")
-    for column in ("Mã", "Nhóm tiêu chí", "Loại", "Điểm", "Số tiêu chí"):
+    for column in ("Mã", "Nhóm tiêu chí", "Loại", "Điểm", "Số tiêu chí", "Cộng/trừ bên trong"):
         table.add_column(column, justify="right" if column in ("Điểm", "Số tiêu chí") else "left")
     kinds = {GroupKind.STANDARD: "điểm chuẩn", GroupKind.BONUS: "điểm thưởng", GroupKind.DEDUCTION: "điểm trừ"}
     for group in rubric.groups:
-        table.add_row(group.code, _escape(group.title), kinds[group.kind], fmt(group.max),
-                      str(len(list(group.leaves()))))
+        leaves = list(group.leaves())
+        inside = [c for c in leaves if c.kind is not group.kind]
+        table.add_row(group.code, _escape(group.title), kinds[group.kind], group.points_text() or "-",
+                      str(len(leaves) - len(inside)), f"{len(inside)} mục" if inside else "")
     console.print(table)
+    caps = _caps(rubric)
+    if caps:
+        console.print("Mức tối đa theo bảng: " + "; ".join(caps), markup=False)
+    guided = sum(1 for _, c in rubric.walk() if c.guidance)
+    if guided:
+        console.print(f"Hướng dẫn chấm được giữ riêng với tên tiêu chí ở {guided} tiêu chí.", markup=False)
     for title, lines in (("Cần sửa trước khi dùng", imported.problems),
                          ("Dòng không xếp được vào bảng", imported.unplaced), ("Lưu ý", imported.notes)):
         if lines:
@@ -151,3 +171,23 @@ def print_rubric_import(imported: RubricImport, out: object) -> None:
             for line in lines:
                 console.print(f"  - {line}", markup=False)
     console.print(f"Đã ghi: {out}" + (" (sửa các mục trên rồi dùng)" if imported.problems else ""), markup=False)
+    principles = imported.principles
+    if principles is not None and (principles.understood or principles.not_understood):
+        for line in principles.summary():
+            console.print(line, markup=False)
+    if rules_out is not None:
+        console.print(f"Đã ghi quy tắc khen thưởng theo nguyên tắc của văn bản: {rules_out}", markup=False)
+    else:
+        console.print("Văn bản không nêu nguyên tắc xét khen thưởng tdkt hiểu được: Cụm dùng quy tắc mặc định "
+                      "(templates/award-rules.yaml; mức xét là tổng điểm từ 80% thang điểm chuẩn).", markup=False)
+
+
+def _caps(rubric: object) -> list[str]:
+    """'a1: điểm trừ tối đa 1,5', 'cả bảng: điểm thưởng tối đa 3'."""
+    nodes = [*((g.code, g) for g in rubric.groups), *((c.code, c) for _, c in rubric.walk())]
+    lines = []
+    for code, node in [*nodes, ("cả bảng", rubric)]:
+        for what, cap in (("điểm thưởng", node.bonus_cap), ("điểm trừ", node.deduction_cap)):
+            if cap is not None:
+                lines.append(f"{code}: {what} tối đa {fmt(cap)}")
+    return lines

@@ -1,9 +1,11 @@
 """Prefect orchestration of the inbox pipeline. Only orchestration lives here: every step is a
 plain function of pipeline.run, so the same work runs in tests and the CLI without Prefect.
 
-One task run per inbox file (extract + understand), then one cluster-level task (score,
-nominate, draft). Tasks are coarse on purpose: thousands of tiny tasks lock Prefect's SQLite
-database (shared/stack.md).
+One task run per inbox file to open it (extract; a criteria document is imported there), then,
+once the rubric is known (--rubric, else the inbox's criteria document, else the default), one
+task run per report to understand it, then one cluster-level task (score, nominate, draft).
+Tasks are coarse on purpose: thousands of tiny tasks lock Prefect's SQLite database
+(shared/stack.md).
 """
 
 from __future__ import annotations
@@ -14,28 +16,39 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
 from pipeline import run
-from pipeline.cluster import Cluster
+from pipeline.cluster import Cluster, load_cluster
+from pipeline.cluster_criteria import ClusterInputs
 from pipeline.outcome import FileOutcome, RunSummary
 from pipeline.rubric import Rubric
-from pipeline.rules import AwardRules
 
 
-@task(name="doc-bao-cao", task_run_name="đọc {path.name}", cache_policy=NO_CACHE)
-def read_report(path: Path, rubric: Rubric, cluster: Cluster | None) -> FileOutcome:
-    outcome = run.read_report(path, rubric, cluster)
+@task(name="mo-tep", task_run_name="mở {path.name}", cache_policy=NO_CACHE)
+def open_file(path: Path) -> run.Opened:
+    opened = run.open_file(path)
+    outcome = opened.outcome
+    if outcome.criteria:
+        get_run_logger().info("%s: bảng tiêu chí của Cụm, đã nhập (%s)", path.name, outcome.criteria.describe())
+    elif outcome.rejection:
+        get_run_logger().warning("%s: %s", path.name, outcome.rejection.message)
+    return opened
+
+
+@task(name="doc-bao-cao", task_run_name="đọc {opened.outcome.file}", cache_policy=NO_CACHE)
+def read_report(opened: run.Opened, rubric: Rubric, cluster: Cluster | None) -> FileOutcome:
+    outcome = run.understand_opened(opened, rubric, cluster)
     logger = get_run_logger()
     if outcome.rejection:
-        logger.warning("%s: %s", path.name, outcome.rejection.message)
+        logger.warning("%s: %s", outcome.file, outcome.rejection.message)
     else:
         unit = outcome.facts.unit.name if outcome.facts.unit else "chưa rõ đơn vị"
-        logger.info("%s: đã đọc (%s, năm %s)", path.name, unit, outcome.facts.year)
+        logger.info("%s: đã đọc (%s, năm %s)", outcome.file, unit, outcome.facts.year)
     return outcome
 
 
 @task(name="cham-diem-va-du-thao", cache_policy=NO_CACHE)
-def score_and_draft(outcomes: list[FileOutcome], rubric: Rubric, rules: AwardRules, cluster: Cluster | None,
-                    year: int | None, out_dir: Path) -> RunSummary:
-    summary = run.finish_run(outcomes, rubric, rules, cluster, year, out_dir)
+def score_and_draft(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None,
+                    out_dir: Path) -> RunSummary:
+    summary = run.finish_run(outcomes, inputs, year, out_dir)
     get_run_logger().info("Đã ghi %d dự thảo vào %s", len(summary.drafts), out_dir)
     return summary
 
@@ -43,8 +56,11 @@ def score_and_draft(outcomes: list[FileOutcome], rubric: Rubric, rules: AwardRul
 @flow(name="process_inbox")
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
                   rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
-    rubric_, rules_, cluster_ = run.load_inputs(rubric, rules, cluster)
-    files = run.list_inbox(inbox)
-    futures = read_report.map(files, rubric=unmapped(rubric_), cluster=unmapped(cluster_))
-    outcomes = [future.result() for future in futures]
-    return score_and_draft(outcomes, rubric_, rules_, cluster_, year, out_dir)
+    cluster_ = load_cluster(cluster) if cluster else None
+    opened = [future.result() for future in open_file.map(run.list_inbox(inbox))]
+    inputs = run.run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
+    reports = [o for o in opened if o.document is not None]
+    futures = read_report.map(reports, rubric=unmapped(inputs.rubric), cluster=unmapped(cluster_))
+    understood = iter([future.result() for future in futures])
+    outcomes = [next(understood) if o.document is not None else o.outcome for o in opened]
+    return score_and_draft(outcomes, inputs, year, out_dir)

@@ -14,10 +14,18 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from pipeline.drafting import YearDrafts
+from pipeline.errors import ConfigError
 from pipeline.intake import Candidate, Ingested, Outcome, first_arrivals, ingest, scan
 from pipeline.ledger import Ledger
 from pipeline.workspace import ClusterSource, Workspace
-from pipeline.workspace_run import ClusterRun, WorkspaceRun, draft_cluster, load_inputs, new_run_id
+from pipeline.workspace_run import (
+    ClusterRun,
+    WorkspaceRun,
+    cluster_inputs,
+    draft_cluster,
+    load_inputs,
+    new_run_id,
+)
 
 
 def _source(ws: Workspace, key: str) -> ClusterSource:
@@ -43,10 +51,10 @@ def scan_inbox(root: Path, key: str) -> tuple[list[Candidate], list[str], int]:
 def ingest_file(root: Path, key: str, candidate: Candidate, run_id: str) -> Ingested:
     ws = Workspace(root)
     source = _source(ws, key)
-    rubric, _, cluster = source.load()
     ledger = Ledger(ws.ledger_url())
     try:
-        result = ingest(ws, source, candidate, ledger, run_id, rubric, cluster)
+        inputs = cluster_inputs(ws, source, ledger)
+        result = ingest(ws, source, candidate, ledger, run_id, inputs.rubric, inputs.cluster)
     finally:
         ledger.close()
     get_run_logger().info("%s: %s%s", candidate.rel, _WORDS[result.outcome],
@@ -55,12 +63,15 @@ def ingest_file(root: Path, key: str, candidate: Candidate, run_id: str) -> Inge
 
 
 @task(name="du-thao", task_run_name="dự thảo {key}", cache_policy=NO_CACHE)
-def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool]:
+def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool, str | None]:
     ws = Workspace(root)
     source = _source(ws, key)
     ledger = Ledger(ws.ledger_url())
     try:
-        years, skipped = draft_cluster(ws, source, ledger, run_id, source.load())
+        years, skipped = draft_cluster(ws, source, ledger, run_id)
+    except ConfigError as e:  # rules that do not fit a criteria document that just arrived
+        get_run_logger().error("%s: %s", key, e)
+        return [], False, str(e)
     finally:
         ledger.close()
     logger = get_run_logger()
@@ -69,7 +80,7 @@ def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool]:
             logger.info("%s năm %d: đã ghi bản %d", key, year.year, year.version)
         else:
             logger.info("%s năm %d: không có gì mới", key, year.year)
-    return years, skipped
+    return years, skipped, None
 
 
 _WORDS = {
@@ -78,6 +89,7 @@ _WORDS = {
     Outcome.DUPLICATE: "trùng lặp",
     Outcome.WAITING: "để lần sau",
     Outcome.BUSY: "lần chạy khác đang xử lý",
+    Outcome.CRITERIA: "bảng tiêu chí của Cụm",
 }
 
 
@@ -89,18 +101,27 @@ def process_workspace(workspace: str) -> WorkspaceRun:
     clusters = []
     for source in ws.clusters():
         run = ClusterRun(key=source.key)
-        if load_inputs(source, run) is not None:
+        if _inputs_load(ws, source, run):
             new, run.waiting, run.known = scan_inbox(root, source.key)
             first, later = first_arrivals(new)
             futures = [ingest_file.submit(root, source.key, c, run_id) for c in first]
             run.ingested = [_result(f, c) for f, c in zip(futures, first, strict=True)]
             # Copies of content just read: after the originals, so they are recorded as duplicates.
             run.ingested += [_result(ingest_file.submit(root, source.key, c, run_id), c) for c in later]
-            run.years, run.drafting_skipped = draft(root, source.key, run_id)
+            run.years, run.drafting_skipped, run.problem = draft(root, source.key, run_id)
         else:
             get_run_logger().error("%s: %s", source.key, run.problem)
         clusters.append(run)
     return WorkspaceRun(run_id=run_id, root=str(root), clusters=clusters)
+
+
+def _inputs_load(ws: Workspace, source: ClusterSource, run: ClusterRun) -> bool:
+    """Whether the cluster's files (and the criteria documents taken in) give a rubric and rules."""
+    ledger = Ledger(ws.ledger_url())
+    try:
+        return load_inputs(ws, source, ledger, run) is not None
+    finally:
+        ledger.close()
 
 
 def _result(future: object, candidate: Candidate) -> Ingested:

@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import file_sha256
-from pipeline.cluster import Cluster
+from pipeline.cluster_criteria import ClusterInputs
 from pipeline.drafts.changes import change_note, draft_summary
 from pipeline.drafts.render import DOCUMENTS, render_document
 from pipeline.errors import NoReportsError, RejectReason
+from pipeline.files import write_text_atomically
 from pipeline.ledger import DraftRow, FileRow, Ledger, now
 from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
-from pipeline.rubric import Rubric
-from pipeline.rules import AwardRules
 from pipeline.run import score_cluster, select_reports
 from pipeline.run_report import report_lines
 from pipeline.understanding.facts import ReportFacts
@@ -50,8 +47,7 @@ def years_of(ledger: Ledger, source: ClusterSource) -> list[int]:
     return sorted({row.year for row in ledger.files(source.key) if row.status == "read" and row.year})
 
 
-def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int,
-               inputs: tuple[Rubric, AwardRules, Cluster | None]) -> YearDrafts:
+def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs) -> YearDrafts:
     summary = score_year(source, ledger, year, inputs)
     ledger.set_superseded(source.key, {r.sha256: r.replaced_by for r in summary.rejected
                                        if r.reason is RejectReason.SUPERSEDED})
@@ -69,18 +65,17 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int,
     return YearDrafts(year, version, paths, summary)
 
 
-def score_year(source: ClusterSource, ledger: Ledger, year: int,
-               inputs: tuple[Rubric, AwardRules, Cluster | None]) -> RunSummary:
+def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs) -> RunSummary:
     """The cluster's result for ``year`` from the facts the ledger holds (nothing is read again)."""
-    rubric, rules, cluster = inputs
     rows = ledger.files(source.key)
     outcomes = [_outcome(r) for r in rows if r.status == "read" and r.facts]
     reports, selection = select_reports(outcomes, year)
     replaced = [r for r in selection if r.reason is RejectReason.SUPERSEDED]
-    rejected = [_rejection(r) for r in rows if r.status == "rejected"] + replaced
-    summary = RunSummary(year=year, rejected=rejected)
+    rejected = [_rejection(r) for r in rows if r.status == "rejected"] + replaced + inputs.set_aside
+    summary = RunSummary(year=year, rejected=rejected, criteria=inputs.choice)
     try:
-        summary.result = score_cluster(reports, rejected, rubric, rules, cluster, year)
+        summary.result = score_cluster(reports, rejected, inputs.rubric, inputs.rules, inputs.cluster, year,
+                                       inputs.choice.review_notes())
     except NoReportsError:
         summary.problem = "không có báo cáo hợp lệ nào để chấm điểm"
     return summary
@@ -104,6 +99,8 @@ def fingerprint(result: ClusterResult) -> str:
         "cluster": result.cluster.model_dump(mode="json"),
         "templates": [file_sha256(TEMPLATES_DIR / d.template) for d in DOCUMENTS.values()],
     }
+    if result.review_notes:  # only when there are any: fingerprints of earlier drafts stay valid
+        parts["review_notes"] = result.review_notes
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -158,7 +155,7 @@ def _render(kind: str, result: ClusterResult, path: Path, previous: list[DraftRo
     if kind in DOCUMENTS:
         render_document(kind, result, path)
     else:
-        _atomic_write(path, change_note(result, previous))
+        write_text_atomically(path, change_note(result, previous))
 
 
 def _outcome(row: FileRow) -> FileOutcome:
@@ -175,12 +172,5 @@ def _write_if_changed(path: Path, text: str) -> None:
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, text)
+    write_text_atomically(path, text)
 
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)

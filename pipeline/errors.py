@@ -19,7 +19,8 @@ class RejectReason(StrEnum):
     TOO_LARGE = "too_large"
     MISSING_TOOL = "missing_tool"
     NOT_A_REPORT = "not_a_report"
-    RUBRIC_DOCUMENT = "rubric_document"
+    RUBRIC_DOCUMENT = "rubric_document"  # set aside by an older tdkt: imported now
+    CRITERIA_UNREADABLE = "criteria_unreadable"  # a criteria document whose table could not be imported
     UNKNOWN_UNIT = "unknown_unit"
     WRONG_YEAR = "wrong_year"
     DUPLICATE = "duplicate"

@@ -4,7 +4,8 @@ scan() finds what is new or changed (a name, size and modification time the ledg
 leaving files that are still being copied, Office lock files and temporary names for a later run.
 ingest() takes one file: hashes it, recognizes a duplicate by content, claims new content in the
 ledger, keeps the original in archive/, reads it, and records the outcome; a file set aside is
-copied to rejected/ with a note saying why.
+copied to rejected/ with a note saying why. A criteria document is imported once and kept in the
+ledger (status "criteria"); which one the cluster uses is decided when drafting.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from pathlib import Path
 from extractors import file_sha256
 from pipeline.cluster import Cluster
 from pipeline.errors import RejectReason, TdktError
+from pipeline.files import write_text_atomically
 from pipeline.ledger import Ledger
-from pipeline.outcome import Rejection
+from pipeline.outcome import CriteriaDocument, Rejection
 from pipeline.rubric import Rubric
 from pipeline.run import read_report, usable
 from pipeline.workspace import ClusterSource, Workspace
@@ -32,6 +34,8 @@ from pipeline.workspace import ClusterSource, Workspace
 LOCK_PREFIXES = ("~$", ".~lock.")
 TEMP_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".download", ".filepart")
 _CONFIG_SUFFIXES = (".yaml", ".yml")
+CRITERIA = "criteria"  # the ledger status of a criteria document
+CRITERIA_MESSAGE = "đã nhập"
 
 
 class TransientFileError(TdktError):
@@ -53,6 +57,7 @@ class Outcome(StrEnum):
     DUPLICATE = "duplicate"
     WAITING = "waiting"
     BUSY = "busy"  # another run holds it
+    CRITERIA = "criteria"  # the cluster's criteria document, imported
 
 
 @dataclass
@@ -145,6 +150,9 @@ def ingest(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: L
     ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
     if rejection is not None:
         return Ingested(name, Outcome.REJECTED, rejection.message, sha)
+    if fields["status"] == CRITERIA:
+        imported = CriteriaDocument.model_validate_json(fields["criteria"])
+        return Ingested(name, Outcome.CRITERIA, f"{CRITERIA_MESSAGE} ({imported.describe()})", sha)
     return Ingested(name, Outcome.READ, sha256=sha, unit=fields["unit_name"], year=fields["year"])
 
 
@@ -158,10 +166,13 @@ def understand_file(archived: Path, name: str, rubric: Rubric,
                     cluster: Cluster | None) -> tuple[dict[str, object], Rejection | None]:
     """Read an archived file: the ledger fields to store, and the rejection if it cannot be used."""
     outcome = read_report(archived, rubric, cluster, display_name=name)
+    if outcome.criteria is not None:
+        return _criteria_fields(outcome.criteria), None
     facts = outcome.facts
     rejection = outcome.rejection or (usable(facts) if facts else None)
     fields: dict[str, object] = {
         "facts": facts.model_dump_json() if facts else None,
+        "criteria": None,
         "understood_with": understanding_fingerprint(rubric, cluster),
         "unit_id": facts.unit.member_id if facts and facts.unit else None,
         "unit_name": facts.unit.name if facts and facts.unit else None,
@@ -173,6 +184,14 @@ def understand_file(archived: Path, name: str, rubric: Rubric,
     else:
         fields.update(status="read", reason=None, message=None)
     return fields, rejection
+
+
+def _criteria_fields(criteria: CriteriaDocument) -> dict[str, object]:
+    """A criteria document as the ledger keeps it: imported once, never read again (its reading
+    depends on no rubric)."""
+    return {"status": CRITERIA, "reason": None, "message": None, "facts": None, "understood_with": None,
+            "criteria": criteria.model_dump_json(), "unit_id": None, "unit_name": None,
+            "year": None, "doc_date": criteria.doc_date}
 
 
 def _changed(candidate: Candidate) -> bool:
@@ -190,6 +209,8 @@ def _seen_before(ws: Workspace, source: ClusterSource, candidate: Candidate, led
     name = candidate.path.name
     if known.cluster == source.key and known.first_name == candidate.rel:
         ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
+        if known.status == CRITERIA:
+            return Ingested(name, Outcome.CRITERIA, CRITERIA_MESSAGE, sha)
         outcome = Outcome.READ if known.status == "read" else Outcome.REJECTED
         return Ingested(name, outcome, known.message or "", sha, known.unit_name, known.year)
     message = f"trùng hoàn toàn với tệp {Path(known.first_name).name} (đã xử lý)"
@@ -222,7 +243,7 @@ def set_aside(ws: Workspace, source: ClusterSource, path: Path, sha: str, reject
         f"Lý do không sử dụng: {rejection.message}\n"
         "Tệp gốc vẫn còn trong hộp thư; bản sao này chỉ để tra cứu. Nếu cần, hãy gửi lại tệp đã sửa.\n"
     )
-    _atomic_write(target.with_name(target.name + ".txt"), note)
+    write_text_atomically(target.with_name(target.name + ".txt"), note)
     return target
 
 
@@ -239,9 +260,3 @@ def _atomic_copy(source: Path, target: Path) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
-
-def _atomic_write(target: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, target)

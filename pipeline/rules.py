@@ -248,7 +248,9 @@ class AwardRules(BaseModel):
         return next((b.lines for b in self.legal_bases if b.applies(year, issued)), [])
 
 
-def _check(rules: AwardRules, cluster: Cluster | None = None) -> list[tuple[Loc, str]]:
+def check_rules(rules: AwardRules, cluster: Cluster | None = None) -> list[tuple[Loc, str]]:
+    """What the schema cannot say: known award names, unique ids, prerequisites that exist and do
+    not go round in a circle, quotas the cluster can fill."""
     issues: list[tuple[Loc, str]] = []
     ids = [a.id for a in rules.awards]
     known_names = known_award_names()
@@ -337,4 +339,4 @@ def known_award_names() -> set[str]:
 
 def load_rules(path: Path, cluster: Cluster | None = None) -> AwardRules:
     """Load and check the rules; with ``cluster``, also what only the cluster can tell (quotas)."""
-    return load_model(path, AwardRules, lambda rules: _check(rules, cluster))
+    return load_model(path, AwardRules, lambda rules: check_rules(rules, cluster))

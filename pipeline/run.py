@@ -1,7 +1,9 @@
 """The pipeline as plain functions: the Prefect flow and the tests call these, step by step.
 
-inbox files ─► read_report (extract + understand, one file) ─► select_reports (one report per
-unit, right year, no duplicates) ─► score_cluster (score, rank, nominate) ─► drafts.
+inbox files ─► open_file (extract; a criteria document is imported there) ─► run_criteria (the
+rubric and rules: --rubric/--rules, else the inbox's criteria document, else the defaults) ─►
+understand_opened (one report) ─► select_reports (one report per unit, right year, no
+duplicates) ─► score_cluster (score, rank, nominate) ─► drafts. read_report = open + understand.
 """
 
 from __future__ import annotations
@@ -9,17 +11,27 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from extractors import extract
 from pipeline.cluster import Cluster, Member, load_cluster
+from pipeline.cluster_criteria import (
+    REVIEW_FOLDER,
+    ClusterInputs,
+    choose_criteria,
+    command_line_files,
+    criteria_outcome,
+    export_for_review,
+)
+from pipeline.criteria import is_rubric_document
 from pipeline.drafts.render import render_drafts
 from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
+from pipeline.model import Document
 from pipeline.nomination import nominate, nominate_officers
 from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
 from pipeline.rubric import Rubric, load_rubric
-from pipeline.criteria import is_rubric_document
 from pipeline.rules import AwardRules, load_rules
 from pipeline.run_report import write_run_report
 from pipeline.scoring import rank_units, score_unit
@@ -69,34 +81,67 @@ def ruleset_for(rubric: Rubric, cluster: Cluster | None) -> RuleSet:
     return _ruleset(rubric.model_dump_json(), cluster.model_dump_json() if cluster else None)
 
 
-def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_name: str | None = None,
-                settings: Settings | None = None) -> FileOutcome:
-    """Extract and understand one file. Never raises: a file that cannot be used is a rejection."""
+@dataclass
+class Opened:
+    """An inbox file opened: a report still to understand (``document``), or already its outcome
+    (a criteria document imported, a file set aside)."""
+
+    outcome: FileOutcome
+    document: Document | None = None
+
+
+def open_file(path: Path, display_name: str | None = None, settings: Settings | None = None) -> Opened:
+    """Extract one file; a criteria document is imported here. Never raises."""
     name = display_name or path.name
     arrived = path.stat().st_mtime
     try:
         doc = extract(path, name, settings)
         if is_rubric_document(doc):
-            return FileOutcome(file=name, arrived=arrived, sha256=doc.sha256, rejection=Rejection(
-                file=name, sha256=doc.sha256, reason=RejectReason.RUBRIC_DOCUMENT,
-                message="đây là bảng tiêu chí chấm điểm thi đua, không phải báo cáo của đơn vị; để Cụm chấm điểm "
-                f"theo bảng này: tdkt rubric import \"{name}\" --out rubric.yaml"))
+            return Opened(criteria_outcome(doc, arrived))
+    except RejectedFileError as e:
+        return Opened(FileOutcome(file=name, arrived=arrived,
+                                  rejection=Rejection(file=name, reason=e.reason, message=e.message)))
+    except Exception as e:
+        return Opened(_internal_error(name, arrived, e))
+    return Opened(FileOutcome(file=name, arrived=arrived, sha256=doc.sha256), doc)
+
+
+def understand_opened(opened: Opened, rubric: Rubric, cluster: Cluster | None) -> FileOutcome:
+    """The facts of an opened report, read against ``rubric``. Never raises."""
+    outcome, doc = opened.outcome, opened.document
+    if doc is None:
+        return outcome
+    try:
         facts = understand(doc, rubric, ruleset_for(rubric, cluster))
     except RejectedFileError as e:
-        return FileOutcome(file=name, arrived=arrived,
-                           rejection=Rejection(file=name, reason=e.reason, message=e.message))
+        return outcome.model_copy(update={"rejection": Rejection(file=outcome.file, reason=e.reason,
+                                                                 message=e.message), "sha256": None})
     except Exception as e:
-        log.exception("Lỗi khi xử lý %s", name)
-        return FileOutcome(
-            file=name,
-            arrived=arrived,
-            rejection=Rejection(
-                file=name, reason=RejectReason.INTERNAL,
-                message=f"lỗi không mong muốn khi đọc tệp ({type(e).__name__}); "
-                "tệp được để riêng, hãy báo bộ phận CNTT",
-            ),
-        )
-    return FileOutcome(file=name, arrived=arrived, sha256=doc.sha256, facts=facts)
+        return _internal_error(outcome.file, outcome.arrived, e)
+    return outcome.model_copy(update={"facts": facts})
+
+
+def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_name: str | None = None,
+                settings: Settings | None = None) -> FileOutcome:
+    """Extract and understand one file. Never raises: a file that cannot be used is a rejection,
+    a criteria document comes back imported (``criteria``)."""
+    return understand_opened(open_file(path, display_name, settings), rubric, cluster)
+
+
+def _internal_error(name: str, arrived: float | None, error: Exception) -> FileOutcome:
+    log.error("Lỗi khi xử lý %s", name, exc_info=error)
+    return FileOutcome(file=name, arrived=arrived, rejection=Rejection(
+        file=name, reason=RejectReason.INTERNAL,
+        message=f"lỗi không mong muốn khi đọc tệp ({type(error).__name__}); tệp được để riêng, hãy báo bộ phận CNTT"))
+
+
+def run_criteria(outcomes: list[FileOutcome], rubric: Path | None, rules: Path | None,
+                 cluster: Cluster | None) -> ClusterInputs:
+    """`tdkt run`: --rubric/--rules win, then the newest criteria document in the inbox, then
+    tdkt's defaults. Raises ConfigError for a broken file given on the command line."""
+    found = [o.criteria for o in outcomes if o.criteria]
+    unreadable = [o.file for o in outcomes if o.rejection and o.rejection.reason is RejectReason.CRITERIA_UNREADABLE]
+    return choose_criteria(command_line_files(rubric, rules), found, unreadable, cluster)
 
 
 def infer_year(outcomes: list[FileOutcome]) -> int | None:
@@ -212,7 +257,7 @@ def implicit_cluster(reports: dict[str, ReportFacts], year: int) -> Cluster:
 
 
 def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], rubric: Rubric, rules: AwardRules,
-                  cluster: Cluster | None, year: int) -> ClusterResult:
+                  cluster: Cluster | None, year: int, review_notes: list[str] | None = None) -> ClusterResult:
     if not reports:
         raise NoReportsError("Không có báo cáo hợp lệ nào để chấm điểm")
     cluster = cluster or implicit_cluster(reports, year)
@@ -229,21 +274,28 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
         nominations=nominations,
         rejected=rejected,
         missing=[m.name for m in cluster.members if m.id not in reports],
+        review_notes=review_notes or [],
     )
 
 
-def finish_run(outcomes: list[FileOutcome], rubric: Rubric, rules: AwardRules, cluster: Cluster | None,
-               year: int | None, out_dir: Path) -> RunSummary:
-    """The cluster-level step: choose reports, score, nominate, write the drafts and the run report."""
+def finish_run(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path) -> RunSummary:
+    """The cluster-level step: choose reports, score, nominate, write the drafts, the imported
+    criteria for review and the run report."""
+    cluster = inputs.cluster
     year = year or (cluster.year if cluster and cluster.year else None) or infer_year(outcomes)
-    summary = RunSummary(year=year, read=outcomes)
+    adopt = ("Để dùng cố định (sau khi rà soát, sửa nếu cần): cho tệp {files} này vào tdkt run bằng --rubric (và "
+             "--rules); tệp cho trên dòng lệnh luôn được ưu tiên hơn bảng tiêu chí trong hộp thư.")
+    summary = RunSummary(year=year, read=outcomes,
+                         criteria=export_for_review(inputs.choice, out_dir / REVIEW_FOLDER, out_dir, adopt))
     if year is None:
-        summary.rejected = [o.rejection for o in outcomes if o.rejection]
+        summary.rejected = [o.rejection for o in outcomes if o.rejection] + inputs.set_aside
         summary.problem = "không xác định được năm báo cáo (không có báo cáo nào đọc được)"
     else:
-        reports, summary.rejected = select_reports(outcomes, year)
+        reports, rejected = select_reports(outcomes, year)
+        summary.rejected = rejected + inputs.set_aside
         try:
-            summary.result = score_cluster(reports, summary.rejected, rubric, rules, cluster, year)
+            summary.result = score_cluster(reports, summary.rejected, inputs.rubric, inputs.rules, cluster, year,
+                                           summary.criteria.review_notes())
         except NoReportsError:
             summary.problem = "không có báo cáo hợp lệ nào để chấm điểm"
         else:
@@ -254,7 +306,11 @@ def finish_run(outcomes: list[FileOutcome], rubric: Rubric, rules: AwardRules, c
 
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
                   rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
-    """The whole run without an orchestrator (the Prefect flow runs the same steps as tasks)."""
-    rubric_, rules_, cluster_ = load_inputs(rubric, rules, cluster)
-    outcomes = [read_report(path, rubric_, cluster_) for path in list_inbox(inbox)]
-    return finish_run(outcomes, rubric_, rules_, cluster_, year, out_dir)
+    """The whole run without an orchestrator (the Prefect flow runs the same steps as tasks):
+    every file is opened first, so the inbox's criteria document is known before any report is
+    understood (each file is extracted once)."""
+    cluster_ = load_cluster(cluster) if cluster else None
+    opened = [open_file(path) for path in list_inbox(inbox)]
+    inputs = run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
+    outcomes = [understand_opened(o, inputs.rubric, cluster_) for o in opened]
+    return finish_run(outcomes, inputs, year, out_dir)

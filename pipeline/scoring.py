@@ -269,7 +269,8 @@ def _by_rule(kind: GroupKind, criterion: Criterion, self_score: float | None,
         if criterion.per is not None and self_score is not None and self_score > value + _EPS:
             # Counted per case: the rule finds one case at least; the unit's own count can be more.
             value = self_score
-            reason = f"Đơn vị tự trừ {fmt(self_score)} điểm{_times(criterion, self_score)}; {reason[0].lower()}{reason[1:]}"
+            own = f"Đơn vị tự trừ {fmt(self_score)} điểm{_times(criterion, self_score)}"
+            reason = f"{own}; {reason[0].lower()}{reason[1:]}"
         flags = []
         if self_score is not None and abs(self_score - value) > _EPS:
             flags.append(Flag(code=FlagCode.DEDUCTION_DIFFERS, message=(

@@ -3,12 +3,13 @@
     WS/
       tdkt.yaml                 schedule, ledger URL, Prefect server URL, settle time (optional)
       cluster.yaml rubric.yaml rules.yaml   the cluster of files dropped straight into inbox/
-      inbox/                    officers drop reports here …
+      inbox/                    officers drop reports (and the cluster's criteria document) here …
         cum-18/                 … or one folder per cluster, each with its own cluster.yaml
           cluster.yaml rubric.yaml rules.yaml
       archive/<sha256>.<ext>    a copy of every file taken in, named by content; never deleted
       rejected/<name> + <name>.txt   a copy of each file set aside, and why (Vietnamese)
       drafts/<cluster>/<year>/  versioned drafts and change notes
+      drafts/<cluster>/bang-tieu-chi/<document> (<sha>)/rubric.yaml   an imported criteria document, to review
       ledger.sqlite             what was seen and done (or a PostgreSQL URL in tdkt.yaml)
 """
 
@@ -20,10 +21,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pipeline.cluster import Cluster, load_cluster
+from pipeline.cluster import load_cluster
+from pipeline.cluster_criteria import ConfigFiles
 from pipeline.configfile import load_model
-from pipeline.rubric import Rubric, load_rubric
-from pipeline.rules import AwardRules, load_rules
+from pipeline.outcome import Origin
 from pipeline.textnorm import strip_tones
 from templates import DEFAULT_RUBRIC, DEFAULT_RULES
 
@@ -57,17 +58,21 @@ class WorkspaceConfig(BaseModel):
 
 @dataclass(frozen=True)
 class ClusterSource:
-    """One cluster's inbox folder and its configuration files."""
+    """One cluster's inbox folder and its configuration files. The rubric and rules are the
+    cluster's own (OFFICER: they beat a criteria document in its inbox), the workspace's shared
+    ones (SHARED) or tdkt's defaults (DEFAULT)."""
 
     key: str
     inbox: Path
+    config_dir: Path
     cluster_file: Path | None
     rubric_file: Path
+    rubric_origin: Origin
     rules_file: Path
+    rules_origin: Origin
 
-    def load(self) -> tuple[Rubric, AwardRules, Cluster | None]:
-        cluster = load_cluster(self.cluster_file) if self.cluster_file else None
-        return load_rubric(self.rubric_file), load_rules(self.rules_file, cluster), cluster
+    def config_files(self, root: Path) -> ConfigFiles:
+        return ConfigFiles(self.rubric_file, self.rubric_origin, self.rules_file, self.rules_origin, base=root)
 
 
 @dataclass(frozen=True)
@@ -118,13 +123,19 @@ class Workspace:
         cluster_file = cluster_file if cluster_file.exists() else None
         if key is None:
             key = cluster_key(load_cluster(cluster_file).symbol) if cluster_file else "cum"
-        return ClusterSource(
-            key=key,
-            inbox=inbox,
-            cluster_file=cluster_file,
-            rubric_file=_first_existing(config_dir / "rubric.yaml", self.root / "rubric.yaml", DEFAULT_RUBRIC),
-            rules_file=_first_existing(config_dir / "rules.yaml", self.root / "rules.yaml", DEFAULT_RULES),
-        )
+        rubric_file, rubric_origin = self._config(config_dir, "rubric.yaml", DEFAULT_RUBRIC)
+        rules_file, rules_origin = self._config(config_dir, "rules.yaml", DEFAULT_RULES)
+        return ClusterSource(key=key, inbox=inbox, config_dir=config_dir, cluster_file=cluster_file,
+                             rubric_file=rubric_file, rubric_origin=rubric_origin, rules_file=rules_file,
+                             rules_origin=rules_origin)
+
+    def _config(self, config_dir: Path, name: str, default: Path) -> tuple[Path, Origin]:
+        """The cluster's own file, else the workspace's (for a cluster folder), else the default."""
+        if (config_dir / name).exists():
+            return config_dir / name, Origin.OFFICER
+        if (self.root / name).exists():
+            return self.root / name, Origin.SHARED
+        return default, Origin.DEFAULT
 
     @staticmethod
     def _has_files(folder: Path) -> bool:
@@ -137,6 +148,3 @@ def cluster_key(symbol: str) -> str:
     """'CTĐ18' → 'ctd18': a folder name that survives any file system."""
     return re.sub(r"[^a-z0-9]+", "-", strip_tones(symbol).replace("đ", "d").lower()).strip("-") or "cum"
 
-
-def _first_existing(*paths: Path) -> Path:
-    return next(p for p in paths if p.exists())

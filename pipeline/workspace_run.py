@@ -1,8 +1,10 @@
 """One run over a workspace, as plain functions (the Prefect flow runs the same steps as tasks).
 
 For each cluster: scan the inbox for what is new or changed, take each new file in (exactly once,
-across concurrent runs), then, holding the cluster's drafting lock, write a new version of the
-drafts for every year whose inputs changed.
+across concurrent runs; a criteria document is imported then), then, holding the cluster's
+drafting lock, choose the rubric and rules (pipeline.cluster_criteria), read again the reports
+read under another rubric, and write a new version of the drafts for every year whose inputs
+changed.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.cluster import Cluster
+from pipeline.cluster import Cluster, load_cluster
+from pipeline.cluster_criteria import REVIEW_FOLDER, ClusterInputs, choose_criteria, export_for_review
+from pipeline.criteria import IMPORTER_VERSION
 from pipeline.drafting import YearDrafts, draft_year, score_year, years_of
-from pipeline.errors import ConfigError, WorkspaceError
+from pipeline.errors import ConfigError, RejectReason, WorkspaceError
 from pipeline.intake import (
+    CRITERIA,
     Candidate,
     Ingested,
     Outcome,
@@ -27,11 +32,11 @@ from pipeline.intake import (
     understand_file,
     understanding_fingerprint,
 )
-from pipeline.ledger import Ledger
-from pipeline.outcome import ClusterResult
-from pipeline.rubric import Rubric
-from pipeline.rules import AwardRules
+from pipeline.ledger import FileRow, Ledger
+from pipeline.outcome import ClusterResult, CriteriaDocument
+from pipeline.rubric import Rubric, load_rubric
 from pipeline.workspace import ClusterSource, Workspace
+from templates import DEFAULT_RUBRIC
 
 # Temporary files older than this in archive/ or rejected/ were left by a killed run.
 _STALE_TEMP_SECONDS = 3600
@@ -76,24 +81,43 @@ def process_workspace(root: Path, run_id: str | None = None) -> WorkspaceRun:
 
 def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str) -> ClusterRun:
     run = ClusterRun(key=source.key)
-    inputs = load_inputs(source, run)
+    inputs = load_inputs(ws, source, ledger, run)
     if inputs is None:
         return run
     found = scan(ws, source, ledger, ws.config().settle_seconds)
     run.waiting, run.known = found.waiting, found.known
     first, later = first_arrivals(found.new)
-    run.ingested = [ingest_or_wait(ws, source, c, ledger, run_id, inputs[0], inputs[2]) for c in first + later]
-    run.years, run.drafting_skipped = draft_cluster(ws, source, ledger, run_id, inputs)
+    run.ingested = [ingest_or_wait(ws, source, c, ledger, run_id, inputs.rubric, inputs.cluster)
+                    for c in first + later]
+    try:
+        run.years, run.drafting_skipped = draft_cluster(ws, source, ledger, run_id)
+    except ConfigError as e:  # rules that do not fit a criteria document that just arrived
+        run.problem = str(e)
     return run
 
 
-def load_inputs(source: ClusterSource, run: ClusterRun) -> tuple[Rubric, AwardRules, Cluster | None] | None:
-    """The cluster's rubric, rules and cluster file; a broken file stops this cluster only."""
+def load_inputs(ws: Workspace, source: ClusterSource, ledger: Ledger, run: ClusterRun) -> ClusterInputs | None:
+    """What the cluster is scored with as the ledger stands; a broken file stops this cluster only."""
     try:
-        return source.load()
+        return cluster_inputs(ws, source, ledger)
     except ConfigError as e:
         run.problem = str(e)
         return None
+
+
+def cluster_inputs(ws: Workspace, source: ClusterSource, ledger: Ledger) -> ClusterInputs:
+    """The cluster file, and the rubric and rules chosen among the officer's files, the criteria
+    documents the ledger holds (imported once each) and the defaults. Raises ConfigError."""
+    cluster = load_cluster(source.cluster_file) if source.cluster_file else None
+    rows = ledger.files(source.key)
+    found = [_criteria_document(r) for r in rows if r.status == CRITERIA and r.criteria]
+    unreadable = [Path(r.first_name).name for r in rows if r.reason == RejectReason.CRITERIA_UNREADABLE.value]
+    return choose_criteria(source.config_files(ws.root), found, unreadable, cluster)
+
+
+def _criteria_document(row: FileRow) -> CriteriaDocument:
+    document = CriteriaDocument.model_validate_json(row.criteria)
+    return document.model_copy(update={"file": Path(row.first_name).name, "arrived": row.arrived})
 
 
 def ingest_or_wait(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: Ledger, run_id: str,
@@ -104,17 +128,29 @@ def ingest_or_wait(ws: Workspace, source: ClusterSource, candidate: Candidate, l
         return Ingested(candidate.path.name, Outcome.WAITING, str(e))
 
 
-def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str,
-                  inputs: tuple[Rubric, AwardRules, Cluster | None]) -> tuple[list[YearDrafts], bool]:
+def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str) -> tuple[list[YearDrafts], bool]:
     """Drafts for every year of the cluster, under the cluster's lock. When another run holds the
     lock or is still reading files of this cluster, this run leaves the drafting to it: the run
-    that finishes last drafts from everything in the ledger."""
+    that finishes last drafts from everything in the ledger. The rubric and rules are chosen
+    again here, with every criteria document taken in; reports read under another rubric are
+    read again. Raises ConfigError (a rules file that does not fit the chosen rubric)."""
     with ledger.lock(f"drafts:{source.key}", run_id) as acquired:
         if not acquired or ledger.in_flight(source.key, run_id):
             return [], True
         clean_temporaries(ws, source)
-        refresh_understanding(ws, source, ledger, inputs[0], inputs[2])
+        import_set_aside_criteria(ws, source, ledger)
+        inputs = cluster_inputs(ws, source, ledger)
+        inputs.choice = export_for_review(inputs.choice, ws.drafts / source.key / REVIEW_FOLDER, ws.root,
+                                          _adopt_hint(ws, source))
+        refresh_understanding(ws, source, ledger, inputs.rubric, inputs.cluster)
         return [draft_year(ws, source, ledger, year, inputs) for year in years_of(ledger, source)], False
+
+
+def _adopt_hint(ws: Workspace, source: ClusterSource) -> str:
+    folder = source.config_dir.relative_to(ws.root).as_posix()
+    where = "thư mục không gian làm việc (cạnh inbox/)" if folder == "." else f"thư mục {folder}/ (cạnh cluster.yaml)"
+    return (f"Để dùng cố định (sau khi rà soát, sửa nếu cần): chép {{files}} này vào {where}; tệp cán bộ viết luôn "
+            "được ưu tiên hơn bảng tiêu chí trong hộp thư.")
 
 
 # Rejections that depend on the rubric or cluster file, and may change when those do.
@@ -128,11 +164,26 @@ def refresh_understanding(ws: Workspace, source: ClusterSource, ledger: Ledger, 
     current = understanding_fingerprint(rubric, cluster)
     stale = [r for r in ledger.files(source.key) if r.understood_with != current
              and (r.status == "read" or r.reason in _UNDERSTANDING_REASONS)]
-    for row in stale:
+    return _read_again(ws, ledger, stale, rubric, cluster)
+
+
+def import_set_aside_criteria(ws: Workspace, source: ClusterSource, ledger: Ledger) -> int:
+    """Criteria documents an older tdkt set aside (it did not import them), or imported with an
+    earlier importer (which may have read them differently): imported now, once."""
+    legacy = [r for r in ledger.files(source.key) if r.reason == RejectReason.RUBRIC_DOCUMENT.value
+              or (r.status == CRITERIA and r.criteria and _criteria_document(r).importer != IMPORTER_VERSION)]
+    if not legacy:
+        return 0
+    cluster = load_cluster(source.cluster_file) if source.cluster_file else None
+    return _read_again(ws, ledger, legacy, load_rubric(DEFAULT_RUBRIC), cluster)
+
+
+def _read_again(ws: Workspace, ledger: Ledger, rows: list[FileRow], rubric: Rubric, cluster: Cluster | None) -> int:
+    for row in rows:
         archived = ws.archive / f"{row.sha256}{row.ext}"
         fields, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster)
         ledger.update_file(row.sha256, **fields)
-    return len(stale)
+    return len(rows)
 
 
 def clean_temporaries(ws: Workspace, source: ClusterSource) -> None:
@@ -164,7 +215,7 @@ def workspace_result(root: Path, key: str | None = None, year: int | None = None
         years = years_of(ledger, source)
         if not years:
             raise WorkspaceError(f"Cụm {source.key} chưa có báo cáo nào được đọc (chạy tdkt process trước)")
-        summary = score_year(source, ledger, year or years[-1], source.load())
+        summary = score_year(source, ledger, year or years[-1], cluster_inputs(ws, source, ledger))
     finally:
         ledger.close()
     if summary.result is None:

@@ -100,3 +100,21 @@ def test_run_reports_a_config_error_plainly(tmp_path):
     assert run.returncode == 1
     assert f"Tệp cấu hình {bad} không hợp lệ" in run.stderr
     assert "dòng 2: groups" in run.stderr
+
+
+def test_flows_use_the_criteria_document_in_the_inbox(prefect_harness, tmp_path):
+    """The Prefect flows behind `tdkt run` and `tdkt process` score on the inbox's criteria document."""
+    from test_criteria_in_inbox import nested_inbox, totals, workspace
+
+    from flows.inbox import process_inbox
+    from flows.workspace import process_workspace
+
+    rubric = nested_inbox(tmp_path / "inbox", tmp_path / "src")
+    summary = process_inbox(tmp_path / "inbox", tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
+    assert summary.result.rubric == rubric and totals(summary) == {"cdsp": 1000, "cdyt": 980}
+    assert summary.criteria.exported and (tmp_path / "out" / summary.criteria.exported[0]).exists()
+    root = workspace(tmp_path / "ws")
+    nested_inbox(root / "inbox", tmp_path / "src-ws")
+    [cluster] = process_workspace(str(root)).clusters
+    assert cluster.problem is None and totals(cluster.years[0].summary) == {"cdsp": 1000, "cdyt": 980}
+    assert [i.outcome.value for i in cluster.ingested if i.name.startswith("Bang")] == ["criteria"]

@@ -14,4 +14,11 @@ from pipeline.criteria.importer import (
     is_rubric_document,
 )
 
-__all__ = ["RubricImport", "RubricImportError", "import_file", "import_rubric", "is_rubric_document"]
+# What a criteria document imports as depends on the importer. A workspace keeps each import; one
+# made by an earlier importer version is done again from the archived original. Raise this with
+# every change that can change an import's result.
+IMPORTER_VERSION = 2
+
+__all__ = [
+    "IMPORTER_VERSION", "RubricImport", "RubricImportError", "import_file", "import_rubric", "is_rubric_document",
+]

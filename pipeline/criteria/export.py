@@ -33,8 +33,9 @@ _Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(float, _represent_float)
 
 
-def rubric_yaml(rubric: Rubric, imported: RubricImport | None = None) -> str:
-    """The rubric as YAML, keys in reading order, defaults left out; with an import's notes."""
+def rubric_yaml(rubric: Rubric, imported: RubricImport | None = None, how: str = "tdkt rubric import") -> str:
+    """The rubric as YAML, keys in reading order, defaults left out; with an import's notes and
+    ``how`` it was imported (the command, or the inbox)."""
     data = rubric.model_dump(mode="json", exclude_defaults=True)
     data.setdefault("scale", rubric.scale)
     data.setdefault("step", rubric.step)
@@ -50,7 +51,7 @@ def rubric_yaml(rubric: Rubric, imported: RubricImport | None = None) -> str:
                      sort_keys=False, width=110)
     head = ["# Bảng tiêu chí chấm điểm thi đua cho tdkt (cấu trúc: xem templates/rubric.yaml)."]
     if imported is not None:
-        head.append(f"# Nhập từ tệp {imported.source} bằng: tdkt rubric import")
+        head.append(f"# Nhập từ tệp {imported.source} bằng: {how}")
         head.append("# Cụm từ minh chứng (evidence) là gợi ý từ tên tiêu chí: hãy rà soát, bổ sung.")
         for title, lines in (("Cần sửa trước khi dùng", imported.problems),
                              ("Dòng không xếp được vào bảng", imported.unplaced),
