@@ -42,8 +42,8 @@ class RawRow:
 def criteria_layout(block: Block) -> TableLayout | None:
     """The columns of a criteria table (code or label, and points), or None."""
     layout = find_layout(block, ROLES, _usable, is_header_row)
-    if layout is None:
-        return None
+    if layout is None or not all(_looks_like_header(block.rows[r]) for r in range(layout.header_rows)):
+        return None  # a data row whose words happen to name columns ("Mỗi nội dung … tối đa 5")
     columns = dict(layout.columns)
     if "code" not in columns and "ordinal" in columns:
         columns["code"] = columns.pop("ordinal")
@@ -62,6 +62,11 @@ def is_header_row(row: list[Cell]) -> bool:
     a section row "ĐIỂM TRỪ" (a column word too) is never taken for a header."""
     texts = list(dict.fromkeys(c.text for c in row if c.text.strip()))
     return len(texts) >= 2 and all(_is_column_name(t) for t in texts)
+
+
+def _looks_like_header(row: list[Cell]) -> bool:
+    """Header cells are short names without numbers."""
+    return all(not _NUMBER.search(c.text) and len(c.text) < 80 for c in row)
 
 
 def _is_column_name(text: str) -> bool:
@@ -102,13 +107,22 @@ def criteria_tables(doc: Document) -> list[tuple[Block, TableLayout]]:
             continue
         found = [(block, layout)]
         width = len(block.rows[0])
+        header = [_folded_row(block.rows[r]) for r in range(layout.header_rows)]
         for nxt in tables[i + 1:]:
             if not nxt.rows or len(nxt.rows[0]) != width:
                 break
-            again = criteria_layout(nxt)
-            found.append((nxt, again if again is not None else TableLayout(0, layout.columns)))
+            # The same columns go on; a header is repeated exactly or not at all (a merged group row
+            # "IV. ĐIỂM THƯỞNG" starting the next table is data, whatever its words).
+            repeated = 0
+            while repeated < min(len(header), len(nxt.rows)) and _folded_row(nxt.rows[repeated]) == header[repeated]:
+                repeated += 1
+            found.append((nxt, TableLayout(repeated, layout.columns)))
         return found
     return []
+
+
+def _folded_row(row: list[Cell]) -> list[str]:
+    return [" ".join(fold(c.text).split()) for c in row]
 
 
 def self_scores_filled(tables: list[tuple[Block, TableLayout]]) -> bool:

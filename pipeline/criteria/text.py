@@ -124,16 +124,17 @@ def sentence_case(title: str) -> str:
     return title
 
 
-def section_kind(title: str, leading: bool = False) -> GroupKind | None:
-    """A bonus or deduction section by its title ("ĐIỂM THƯỞNG", "Các trường hợp trừ điểm");
-    ``leading``: only when the title starts with those words (a row without a code)."""
-    folded = re.sub(r"^(?:các|phần|mục|nhóm)\s+", "", fold(title).strip())
+def section_kind(title: str, short: bool = False) -> GroupKind | None:
+    """A bonus or deduction section by its title ("ĐIỂM THƯỞNG", "Các nội dung điểm trừ");
+    ``short``: only a title of a few words (a row without a code: "Không để xảy ra vi phạm bị trừ
+    điểm thi đua trong năm" is a criterion, not a section)."""
+    folded = fold(title).strip()
+    if short and len(folded.split()) > 8:
+        return None
     rules = rubric_import_rules()
     for kind, words in ((GroupKind.DEDUCTION, rules.deduction_sections), (GroupKind.BONUS, rules.bonus_sections)):
-        for w in words:
-            w = fold(w)
-            if (folded.startswith(w) if leading else w in folded):
-                return kind
+        if any(fold(w) in folded for w in words):
+            return kind
     return None
 
 

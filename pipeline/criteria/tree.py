@@ -123,7 +123,7 @@ class Tree:
         if not points and (is_note_row(title) or words.caps):
             self._note(title + ("\n" + guidance if guidance else ""), row)
             return
-        kind = section_kind(title, leading=True)
+        kind = section_kind(title, short=True)
         if kind is not None and not points.get(GroupKind.STANDARD) and not self._item_like(points):
             self._section(kind, label, words, guidance, points, row)
             return
@@ -167,15 +167,16 @@ class Tree:
 
     def _simple_style(self, code: Code) -> str:
         """'C', 'D', 'I', 'V' after the letter before them are letters, not numerals."""
+        above = [*self._stack, *self.roots[-1:]]
         if code.style == "roman" and len(code.written) == 1 and any(
-                n.style == "upper" and n.code and follows_letter(n.code.written, code.written) for n in self._stack):
+                n.style == "upper" and n.code and follows_letter(n.code.written, code.written) for n in above):
             return "upper"
         return code.style
 
     def _compound_parent(self, code: Code, node: Node) -> Node | None:
         for k in range(code.depth - 1, 0, -1):
-            prefix = code.key()[:k]
-            found = self._by_key(prefix) or self._by_position(code.parts[:k])
+            prefix = code.parts[:k]
+            found = self._by_parts(prefix) or self._by_position(prefix)
             if found is not None:
                 if k < code.depth - 1:
                     missing = code.written[:code.written.rfind(code.parts[-1])].rstrip(".")
@@ -184,13 +185,22 @@ class Tree:
                 return found
         return None
 
-    def _by_key(self, key: tuple[str, ...]) -> Node | None:
-        for n in reversed(self._stack):
-            if n.code is not None and n.code.key() == key:
-                return n
-        for n in reversed(list(self._all())):
-            if n.code is not None and n.code.key() == key:
-                return n
+    def _by_parts(self, parts: tuple[str, ...]) -> Node | None:
+        """The row whose code has these parts: a group for a one-part prefix, else the open row,
+        else any row; as written first, then in either case ("a1" is under group A)."""
+        key = tuple(p.lower() for p in parts)
+        everywhere = [*reversed(self._stack), *reversed(self._all())]
+        searches = (
+            # A one-part prefix names a group, in either case: "b6" and "B.4" are under group B,
+            # not under a criterion "b." of another group.
+            (lambda c: c.key() == key, list(reversed(self.roots)) if len(parts) == 1 else []),
+            (lambda c: c.parts == parts, everywhere),
+            (lambda c: c.key() == key, everywhere),
+        )
+        for same, candidates in searches:
+            found = next((n for n in candidates if n.code is not None and same(n.code)), None)
+            if found is not None:
+                return found
         return None
 
     def _by_position(self, parts: tuple[str, ...]) -> Node | None:
@@ -235,7 +245,8 @@ class Tree:
         if code is None:
             code, label = split_leading_code(text)
         words = read_cell(label)
-        node = Node(code, label, words.title, words.guidance, row.where, style=code.style if code else "group")
+        node = Node(code, label, words.title, words.guidance, row.where,
+                    style=self._simple_style(code) if code else "group")
         self._stack.clear()
         if code is None:
             node.section = True
@@ -245,7 +256,7 @@ class Tree:
     def _is_open_group(self, code: Code) -> bool:
         """The group's own row inside a group column ("A | A | CÔNG TÁC … | 300")."""
         return (self._group_origin is not None and bool(self._stack) and self._stack[0].code is not None
-                and self._stack[0].code.key() == code.key())
+                and self._stack[0].code.parts == code.parts)
 
     def _section(self, kind: GroupKind, label: str, words, guidance: str, points: dict, row: RawRow) -> None:
         node = Node(None, label, words.title, guidance, row.where, guidance_cell=row.guidance, kind=kind,
@@ -342,18 +353,24 @@ class Tree:
     def finish(self) -> None:
         self._side_points()
         self._name_codes()
-        by_code: dict[str, Node] = {}
-        for n in self._all():
-            by_code.setdefault(n.final.lower(), n)
-            if n.code is not None:
-                by_code.setdefault(n.code.written.lower(), n)
         for targeted in self._targeted:
-            node = by_code.get(targeted.cap.target.lower())
-            if node is None:
-                self.problems.append(f"{targeted.where}: “{targeted.cap.text}” nói đến mục "
-                                     f"'{targeted.cap.target}' không có trong bảng")
-            else:
-                _set_cap(node, targeted.cap)
+            found = self._named(targeted.cap.target)
+            if len(found) == 1:
+                _set_cap(found[0], targeted.cap)
+                continue
+            why = "không có trong bảng" if not found else f"có ở {len(found)} chỗ trong bảng, không rõ chỗ nào"
+            self.problems.append(f"{targeted.where}: “{targeted.cap.text}” nói đến mục '{targeted.cap.target}' {why}")
+
+    def _named(self, code: str) -> list[Node]:
+        """The rows a sentence's code can name: by the code in the rubric, else as written, else
+        in either case ("mục C" is group C, not criterion c, when both exist)."""
+        nodes = self._all()
+        for matches in (lambda n: n.final == code, lambda n: n.code is not None and n.code.written == code,
+                        lambda n: n.final.lower() == code.lower()):
+            found = [n for n in nodes if matches(n)]
+            if found:
+                return found
+        return []
 
     def _side_points(self) -> None:
         """A bonus/deduction value written beside a row's own points caps the rows of that kind

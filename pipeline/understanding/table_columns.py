@@ -51,13 +51,19 @@ def column_labels(block: Block, header_rows: int) -> list[str]:
 
 
 def assign_roles(labels: list[str], roles: Roles) -> dict[str, int]:
-    """Each role to the first column whose label has one of its words (whole words only)."""
+    """Each column to the role whose header words it has most specifically: the longest word
+    found wins ("Nội dung tiêu chí chấm điểm" is the content, not a points column for its
+    "điểm"; "Điểm tự chấm" is the self score), the readers' role order breaking ties. A role is
+    taken by the first column that claims it; a later column falls back to its next role."""
     columns: dict[str, int] = {}
     for c, label in enumerate(labels):
-        for role, words in roles:
-            if role in columns:
-                continue
-            if any(re.search(rf"(^|\W){re.escape(w)}(\W|$)", label) for w in words):
+        found = []
+        for order, (role, words) in enumerate(roles):
+            longest = max((len(w) for w in words if re.search(rf"(^|\W){re.escape(w)}(\W|$)", label)), default=0)
+            if longest:
+                found.append((-longest, order, role))
+        for _, _, role in sorted(found):
+            if role not in columns:
                 columns[role] = c
                 break
     return columns
