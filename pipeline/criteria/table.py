@@ -138,6 +138,26 @@ def self_scores_filled(tables: list[tuple[Block, TableLayout]]) -> bool:
 
 
 def read_rows(tables: list[tuple[Block, TableLayout]]) -> list[RawRow]:
+    rows = _rows(tables)
+    _fill_split_group_cells(rows)
+    return rows
+
+
+def _fill_split_group_cells(rows: list[RawRow]) -> None:
+    """A group cell merged down over a page break is drawn twice: its words may fall on the
+    second part only, leaving the rows above the break with an empty cell. Those rows belong to
+    the group whose words come next."""
+    following: tuple[tuple[int, int], str] | None = None
+    for row in reversed(rows):
+        if row.group is None:
+            following = None
+        elif row.group[1]:
+            following = row.group
+        elif following is not None:
+            row.group = following
+
+
+def _rows(tables: list[tuple[Block, TableLayout]]) -> list[RawRow]:
     rows: list[RawRow] = []
     for block, layout in tables:
         for r in range(layout.header_rows, len(block.rows)):
@@ -172,7 +192,7 @@ def _read_row(cells: list[Cell], r: int, cols: dict[str, int], provenance: Prove
         if role in cols and origin(role) not in (label_origin, origin("code")):
             points[kind if multi else None] = text(role)
     group = None
-    if "group" in cols and cols["group"] < len(cells):
+    if "group" in cols and cols["group"] < len(cells) and origin("group") != label_origin:
         group = (origin("group"), cells[cols["group"]].text.strip())
     guidance = text("guidance") if origin("guidance") != label_origin else ""
     return RawRow(where=provenance.describe(), provenance=provenance, code=code, label=label, points=points,

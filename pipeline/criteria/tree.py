@@ -244,6 +244,12 @@ class Tree:
         label = "" if code else text
         if code is None:
             code, label = split_leading_code(text)
+        group = self.roots[-1] if self.roots else None
+        if code is None and group is not None and group.code is not None and section_kind(text, short=True) is None:
+            # The group cell cut by a page break ("III. NGHIÊN CỨU KHOA" | "HỌC VÀ CHUYỂN GIAO …"):
+            # the rest of the open group's title, not a group without a code.
+            self._continue(group, text, "")
+            return
         words = read_cell(label)
         node = Node(code, label, words.title, words.guidance, row.where,
                     style=self._simple_style(code) if code else "group")

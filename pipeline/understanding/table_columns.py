@@ -62,6 +62,11 @@ def assign_roles(labels: list[str], roles: Roles) -> dict[str, int]:
             longest = max((len(w) for w in words if re.search(rf"(^|\W){re.escape(w)}(\W|$)", label)), default=0)
             if longest:
                 found.append((-longest, order, role))
+        if not found:
+            # A short header a PDF broke inside a narrow column ("ST T" for "STT", "Mã s ố").
+            compact = label.replace(" ", "")
+            found = [(0, order, role) for order, (role, words) in enumerate(roles)
+                     if compact and any(compact == w.replace(" ", "") for w in words)]
         for _, _, role in sorted(found):
             if role not in columns:
                 columns[role] = c
