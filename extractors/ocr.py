@@ -227,9 +227,16 @@ _NUMERIC = "0123456789,.-()IVX"
 _HEADER_WORDS = {"tt", "stt", "mã", "số"}
 
 
+# Codes with a letter the digits-only pass cannot read ("a1", "b.2", "A.1", "c)"): kept as first
+# read. Letters OCR makes of a stroke or two ("I", "l", "H", "t", "L" …) are left to that pass.
+_CODE_LETTER = "a-hkm-suwyzđA-GĐKM-SUWYZ"
+_LETTER_CODE = re.compile(rf"[{_CODE_LETTER}]\.?\d+(?:\.\d+)*\.?|[{_CODE_LETTER}][.)]")
+
+
 def _is_code_or_number(text: str) -> bool:
     return bool(re.fullmatch(r"[IVX]{1,4}\.?|\(?-?\d{1,3}([.,]\d{1,2})?\)?\.?", text.strip()))
-_INSET = 6  # pixels trimmed off each cell's edges (what is left of its rules)
+_INSET = 6  # pixels trimmed off each short cell's edges (what is left of its rules)
+_TEXT_INSET = 3  # the same for text: more would cut the dots under letters
 
 
 def _read_table(grid: _Grid, pixels: np.ndarray, scale: float, page_number: int) -> TableOnPage | None:
@@ -237,19 +244,23 @@ def _read_table(grid: _Grid, pixels: np.ndarray, scale: float, page_number: int)
     under another, so each is read as its own text block (small isolated numbers included)."""
     origins = _cell_origins(grid)
     boxes = {origin: _cell_box(grid, origin, span) for origin, span in origins.items()}
-    crops = {origin: pixels[y0 + _INSET : y1 - _INSET, x0 + _INSET : x1 - _INSET]
-             for origin, (x0, y0, x1, y1) in boxes.items() if y1 - y0 > 2 * _INSET and x1 - x0 > 2 * _INSET}
+    # Text is read from cells trimmed a little (a wider trim cuts the dots under "ự", "ệ", "ộ"),
+    # short cells from cells trimmed more (what is left of a rule beside a digit misleads it).
+    crops = _crops(boxes, pixels, _TEXT_INSET)
     texts = _read_stacked(crops)
     # Short cells (codes, points) again, limited to the characters they can hold: Tesseract's
     # language model otherwise reads "3" as "ở" or "II" as "H" in a cell of its own.
-    short = {o: crops[o] for o, (text, _) in texts.items() if len(text) <= _SHORT and o in crops}
+    narrow = _crops(boxes, pixels, _INSET)
+    short = {o: narrow[o] for o, (text, _) in texts.items() if len(text) <= _SHORT and o in narrow}
+    texts.update(_read_stacked(short))
     for origin, (text, conf) in _read_stacked(short, whitelist=_NUMERIC).items():
         first, first_conf = texts[origin]
         if os.environ.get("TDKT_OCR_DEBUG"):
             print("second pass", origin, repr(first), first_conf, "->", repr(text), conf)
         unsure = first_conf is None or (first_conf < 0.6 and (conf or 0) > first_conf)
         if _is_code_or_number(text) and (unsure or not _is_code_or_number(first)) \
-                and first.lower() not in _HEADER_WORDS:
+                and first.lower() not in _HEADER_WORDS \
+                and not (_LETTER_CODE.fullmatch(first) and (first_conf or 0) >= 0.6):
             texts[origin] = (text, conf)
     rows: list[list[Cell]] = []
     for r in range(len(grid.ys) - 1):
@@ -267,6 +278,11 @@ def _read_table(grid: _Grid, pixels: np.ndarray, scale: float, page_number: int)
         return None
     return TableOnPage(page_number, grid.xs[0] * scale, grid.ys[0] * scale, grid.xs[-1] * scale,
                        grid.ys[-1] * scale, rows)
+
+
+def _crops(boxes: dict, pixels: np.ndarray, inset: int) -> dict[tuple[int, int], np.ndarray]:
+    return {origin: pixels[y0 + inset : y1 - inset, x0 + inset : x1 - inset]
+            for origin, (x0, y0, x1, y1) in boxes.items() if y1 - y0 > 2 * inset and x1 - x0 > 2 * inset}
 
 
 def _cell_origins(grid: _Grid) -> dict[tuple[int, int], tuple[int, int]]:

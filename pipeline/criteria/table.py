@@ -48,6 +48,8 @@ def criteria_layout(block: Block) -> TableLayout | None:
     if "code" not in columns and "ordinal" in columns:
         columns["code"] = columns.pop("ordinal")
     columns.pop("ordinal", None)
+    if "code" not in columns and "label" in columns:
+        _find_unnamed_code_column(block, layout.header_rows, columns)
     _find_group_column(block, layout.header_rows, columns)
     return TableLayout(layout.header_rows, columns)
 
@@ -73,6 +75,20 @@ def _is_column_name(text: str) -> bool:
     folded = " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split())
     return not _NUMBER.search(folded) and len(folded) < 60 and any(
         re.search(rf"(^|\W){re.escape(w)}(\W|$)", folded) for _, words in ROLES for w in words)
+
+
+def _find_unnamed_code_column(block: Block, header_rows: int, columns: dict[str, int]) -> None:
+    """A column before the content whose header was not read (OCR made "STT" into "I") but whose
+    cells are short, like codes: the code column."""
+    taken = set(columns.values())
+    rows = block.rows[header_rows:]
+    for c in range(columns["label"]):
+        if c in taken or not rows:
+            continue
+        texts = [row[c].text for row in rows if c < len(row) and row[c].merged_from is None and row[c].text]
+        if texts and sum(len(t) <= 8 for t in texts) >= 0.8 * len(texts):
+            columns["code"] = c
+            return
 
 
 def _find_group_column(block: Block, header_rows: int, columns: dict[str, int]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.criteria import ocr_codes
 from pipeline.criteria.codes import (
     BULLET,
     Code,
@@ -94,6 +95,8 @@ class Tree:
             self._open_group(row.group[1], row)
             opened = True
         code = parse_code(row.code) if row.code else None
+        if row.provenance.ocr_confidence is not None and row.code and row.label:
+            code = self._checked_ocr_code(row.code, code, row.where)
         label = row.label or ("" if code else row.code)
         if opened and code is None and (not label or label == row.group[1]):
             # The group's own row: the group cell holds its title, the row its points.
@@ -139,6 +142,33 @@ class Tree:
     def _item_like(points: dict) -> bool:
         """Signed or per-occurrence points ("-0,5/lần"): an item, even if its words say "trừ điểm"."""
         return any(p.sign != 0 or p.per for p in points.values())
+
+    # --- codes read by OCR --------------------------------------------------------------------------
+
+    def _checked_ocr_code(self, read: str, code: Code | None, where: str) -> Code | None:
+        """A code read from a scan, checked against the codes the table's order allows next."""
+        allowed = self._allowed_next()
+        if code is not None and code.written in allowed:
+            return code
+        settled = ocr_codes.settle(read, allowed)
+        if settled is None:
+            return code
+        self.notes.append(f"{where}: mã đọc bằng OCR “{read}” được hiểu là {settled} theo thứ tự các mã trong bảng")
+        return parse_code(settled)
+
+    def _allowed_next(self) -> list[str]:
+        """Codes that can come next: a first sub-criterion of the open row, the next row at each
+        open level, the next group once the open group holds a row."""
+        if not self.roots:
+            return ocr_codes.first_groups()
+        allowed: list[str] = []
+        if self._stack and self._stack[-1].code is not None:
+            deepest = self._stack[-1]
+            allowed += ocr_codes.first_children(deepest.code, deepest.position(self.roots))
+        for node in reversed(self._stack):
+            if node.code is not None and (node.parent is not None or node.children):
+                allowed += ocr_codes.following(node.code)
+        return list(dict.fromkeys(allowed))
 
     # --- placing coded rows ----------------------------------------------------------------------
 
