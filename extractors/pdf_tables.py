@@ -112,9 +112,23 @@ def _texts_by_box(chars: list[CharBox], xs: list[float], ys: list[float], owner:
     texts = {}
     for box, lines in runs.items():
         ordered = sorted(lines, key=lambda line: statistics.fmean(y for ch, y in line if ch != " "))
-        text = " ".join("".join(ch for ch, _ in line).strip() for line in ordered)
-        texts[box] = join_split_words(re.sub(r"- (?=\w)", "-", re.sub(r"\s+", " ", text)).strip())
+        text = ""
+        for line in ordered:
+            part = re.sub(r"\s+", " ", "".join(ch for ch, _ in line)).strip()
+            text = _join_wrapped(text, part)
+        texts[box] = join_split_words(text)
     return texts
+
+
+def _join_wrapped(text: str, line: str) -> str:
+    """A cell's next line: after a space, unless the text ends in a hyphen glued to its word
+    ("45/QĐ-" + "CĐYT"); a dash standing apart ("kinh tế -") or a bullet starting the line
+    ("- Có kế hoạch") keeps its spaces."""
+    if not text or not line:
+        return text or line
+    if re.search(r"\w-$", text) and line[:1].isalnum():
+        return text + line
+    return f"{text} {line}"
 
 
 def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
@@ -148,22 +162,59 @@ def join_split_tables(pages: list[list]) -> list[list]:
     for items in pages:
         body = [item for item in items if not item.in_margin]
         first = body[0] if body else None
+        joined = False
         if (
             previous_last is not None
             and first is not None
             and first.table is not None
             and len(first.table.rows[0]) == len(previous_last.table.rows[0])
         ):
+            table = previous_last.table
             rows = first.table.rows
-            if [c.text for c in rows[0]] == [c.text for c in previous_last.table.rows[0]]:
-                rows = rows[1:]
-            offset = len(previous_last.table.rows)
-            previous_last.table.rows.extend(_shift_merges(rows, offset))
+            repeated = _repeated_header_rows(table.rows, rows)
+            offset = len(table.rows) - repeated
+            rows = _shift_merges(rows, offset)[repeated:]
+            if rows:
+                _continue_vertical_merges(table.rows, rows)
+            table.rows.extend(rows)
             items.remove(first)
             body.remove(first)
-        last = body[-1] if body else None
-        previous_last = last if last is not None and last.table is not None else None
+            joined = True
+        if body or not joined:
+            # A page that holds nothing but the table's continuation passes it on to the next page.
+            last = body[-1] if body else None
+            previous_last = last if last is not None and last.table is not None else None
     return pages
+
+
+def _repeated_header_rows(table: list[list[Cell]], continuation: list[list[Cell]]) -> int:
+    """How many header rows (up to three) the continuation repeats from the table's top."""
+    count = 0
+    while count < min(3, len(table) - 1, len(continuation)) and \
+            [c.text for c in continuation[count]] == [c.text for c in table[count]]:
+        count += 1
+    return count
+
+
+def _continue_vertical_merges(table: list[list[Cell]], continuation: list[list[Cell]]) -> None:
+    """A cell merged down across the page break (a group column "Nhóm" spanning the group's
+    rows) is drawn on the next page as an empty box of its own: it is the same cell."""
+    last = len(table) - 1
+    for c, below in enumerate(continuation[0]):
+        above = table[last][c]
+        origin_at = above.merged_from or (last, c)
+        origin = table[origin_at[0]][origin_at[1]]
+        if below.text or below.merged_from is not None or below.col_span != 1 or origin.col_span != 1 \
+                or origin_at[1] != c or not origin.text:
+            continue
+        top = last + 1
+        box_rows = [0] + [i for i, row in enumerate(continuation) if row[c].merged_from == (top, c)]
+        if len(box_rows) < 2:
+            continue  # one empty cell (a total row's) looks the same as a merge's last row: left empty
+        for i in box_rows:
+            continuation[i][c] = continuation[i][c].model_copy(
+                update={"raw": origin.raw, "text": origin.text, "merged_from": origin_at, "row_span": 1})
+        origin.row_span += len(box_rows)
 
 
 def _shift_merges(rows: list[list[Cell]], offset: int) -> list[list[Cell]]:
