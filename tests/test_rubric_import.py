@@ -331,8 +331,8 @@ def test_caps_bite_and_are_explained(tmp_path):
     """Deductions under a1 capped at 1,5; bonus in group b capped at 1: scoring applies both and
     says so."""
     rubric = import_file(provincial_docx(tmp_path / "so-tnmt.docx")).rubric
-    from pipeline.understanding.facts import ReportFacts, SelfScoreRow, SelfScoreTable, UnitFact
     from pipeline.model import Provenance
+    from pipeline.understanding.facts import ReportFacts, SelfScoreRow, SelfScoreTable, UnitFact
 
     where = Provenance(file="bc.docx")
     claims = {leaf.code: leaf.points for _, leaf in rubric.leaves() if leaf.kind is GroupKind.STANDARD}
@@ -340,8 +340,9 @@ def test_caps_bite_and_are_explained(tmp_path):
     rows = [SelfScoreRow(kind="criterion", code=code, code_as_written=code, label="", max_points=None,
                          self_score=value, self_score_as_written=str(value), provenance=where)
             for code, value in claims.items()]
+    unit_fact = UnitFact(member_id="u", name="Đơn vị thử", as_written="", provenance=where)
     facts = ReportFacts.model_construct(
-        file="bc.docx", sha256="0" * 64, unit=UnitFact(member_id="u", name="Đơn vị thử", as_written="", provenance=where),
+        file="bc.docx", sha256="0" * 64, unit=unit_fact,
         self_scores=SelfScoreTable(rows=rows, claimed_total=None, provenance=where), evidence={}, awards=[],
         metrics=[], doc_date=None, year=2024)
     unit = score_unit(facts, rubric)
