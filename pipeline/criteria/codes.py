@@ -19,6 +19,7 @@ _CODE_TEXT = re.compile(r"^[(\[]?\s*([0-9A-ZĐa-zđ]+(?:\s*\.\s*[0-9A-ZĐa-zđ]+
 _LEADING = re.compile(
     r"^\s*[(\[]?((?:[IVXLC]+|\d+|[A-ZĐa-zđ]\d*)(?:\.(?:[IVXLC]+|\d+|[A-ZĐa-zđ]\d*))*)\s*([.):/\]-])?\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[-–+•*]\s+")
+_AMOUNT_AFTER = re.compile(r"(?:điểm|đ|%)(?:\W|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def split_leading_code(title: str) -> tuple[Code | None, str]:
     written, closing = m.group(1), m.group(2)
     if len(written) == 1 and written.isalpha() and not closing:
         return None, title
+    if not closing and _AMOUNT_AFTER.match(title[m.end():]):
+        return None, title  # "10 điểm; dưới 80% …": points, not a code ("6. ĐIỂM THƯỞNG" is one)
     if not closing and not re.search(r"[\d.]", written) and roman_to_int(written) is None:
         return None, title
     code = parse_code(written)

@@ -75,7 +75,7 @@ def import_rubric(doc: Document, name: str | None = None, base_rules: AwardRules
                     bonus_cap=whole_table.get(GroupKind.BONUS), deduction_cap=whole_table.get(GroupKind.DEDUCTION))
     # The scale is the standard points the groups add up to (known once holders have their sums).
     rubric.scale = sum(g.points for g in rubric.groups if g.kind is GroupKind.STANDARD) or 100
-    problems = tree.problems + [msg for _, msg in check_rubric(rubric)]
+    problems = tree.problems + [msg for _, msg in check_rubric(rubric)] + _scanned(tables)
     total = tree.declared_total
     if total is not None and abs(total - rubric.scale) > 1e-6 and abs(total - _grand_total(rubric.groups)) > 1e-6:
         problems.append(f"dòng tổng cộng ghi {format_number(total)} điểm, khác tổng điểm chuẩn các nhóm "
@@ -91,6 +91,18 @@ def _principle_blocks(doc: Document, notes: list[TableNote]) -> list[Block]:
     write how they nominate."""
     rows = [Block(kind=BlockKind.PARAGRAPH, raw=n.text, text=n.text, provenance=n.provenance) for n in notes]
     return [*doc.body_text_blocks(), *rows]
+
+
+def _scanned(tables: list) -> list[str]:
+    """A table read by OCR is never taken as settled: OCR can misread a letter or a digit and
+    still be sure of itself, so reviewers check the imported table against the scan."""
+    confidences = [c.confidence for block, _ in tables if block.provenance.ocr_confidence is not None
+                   for row in block.rows for c in row if c.confidence is not None]
+    if not any(block.provenance.ocr_confidence is not None for block, _ in tables):
+        return []
+    mean = round(100 * sum(confidences) / len(confidences)) if confidences else 0
+    return [f"bảng tiêu chí đọc bằng OCR từ bản quét (độ tin cậy trung bình {mean}%): đối chiếu mã, tên tiêu chí "
+            "và điểm với bản gốc trước khi dùng"]
 
 
 def _in_table_order(lines: list[str]) -> list[str]:

@@ -4,13 +4,13 @@ Tesseract reads the short code cells of a scanned table poorly: a serif "I" come
 "1", "T" or "[", "II" as "H", a dot goes missing ("I.1" → "I1", "12"). A table's codes follow an
 order, though: after "I.1" come "I.2", a first sub-criterion ("I.1.a") or the next group ("II").
 A code read by OCR that is not one of those is compared with them by the shape of its glyphs,
-and taken as the one it can only be. What cannot be settled that way stays as read, so the
-import reports it rather than guess.
+and taken as the likeliest of those it can be. What fits none stays as read. A table read by OCR
+is never taken as settled: the import always asks for it to be checked against the original.
 """
 
 from __future__ import annotations
 
-from pipeline.criteria.codes import Code, int_to_roman, next_group_code, next_letter, parse_code
+from pipeline.criteria.codes import VIETNAMESE_LETTERS, Code, int_to_roman, next_group_code, next_letter, parse_code
 from pipeline.textnorm import roman_to_int
 
 # Glyphs OCR confuses, by the shape they share.
@@ -46,20 +46,33 @@ def _distance(a: str, b: str) -> int:
 
 
 def settle(read: str, candidates: list[str]) -> str | None:
-    """The one candidate the code read can be: same glyph shapes, else the same without dots
-    (a dot OCR lost), else one glyph off; None when none fits or more than one does."""
+    """The candidate the code read most likely is: same glyph shapes, else the same without dots
+    (a dot OCR lost), else one glyph off; of several, the first (the caller lists them likeliest
+    first). None when none fits."""
     if not candidates:
         return None
     seen = shape(read)
     for same in (lambda c: shape(c) == seen,
                  lambda c: shape(c).replace(".", "") == seen.replace(".", ""),
-                 lambda c: _distance(shape(c).replace(".", ""), seen.replace(".", "")) <= 1 and len(seen) > 1):
-        found = list(dict.fromkeys(c for c in candidates if same(c)))
-        if len(found) == 1:
+                 lambda c: _strokes_off(shape(c), seen)):
+        found = [c for c in candidates if same(c)]
+        if found:
             return found[0]
-        if len(found) > 1:
-            return None
     return None
+
+
+def _strokes_off(want: str, seen: str) -> bool:
+    """The same distinctive glyphs (digits 2–9, letters) in the same order, one stroke ("I",
+    "1", "l" …) more or less: OCR loses or adds strokes and dots, rarely a "2" or a "b"."""
+    def distinct(text: str) -> str:
+        return text.replace(".", "").replace("I", "")
+
+    return distinct(want) == distinct(seen) and abs(want.count("I") - seen.count("I")) <= 1
+
+
+def one_glyph_off(want: str, seen: str) -> bool:
+    """One glyph misread, or one lost ("II" read as "I"), but no guess from a single glyph."""
+    return _distance(want, seen) <= 1 and (len(seen) > 1 or len(want) > len(seen))
 
 
 def following(code: Code) -> list[str]:
@@ -74,7 +87,8 @@ def following(code: Code) -> list[str]:
 def first_children(code: Code, position: int) -> list[str]:
     """Codes a first sub-criterion of ``code`` can have: 'I.1', '1', 'a', '1.1' (by position)."""
     w = code.written
-    return [f"{w}.1", f"{w}.a", f"{w}1", "1", "a", "A", f"{position}.1", f"{w}.I"]
+    lower = [f"{w.lower()}1", f"{w.lower()}.1"] if len(w) == 1 and w.isalpha() else []
+    return [f"{w}.1", f"{w}.a", f"{w}1", *lower, "1", "a", "A", f"{position}.1", f"{w}.I"]
 
 
 def first_groups() -> list[str]:
@@ -92,8 +106,9 @@ def _next_parts(part: str) -> list[str]:
         letter = next_letter(part)
         if letter:
             found.append(letter)
-        if part.isascii() and part.lower() != "z":
-            found.append(chr(ord(part) + 1))
+        latin = chr(ord(part) + 1) if part.isascii() else ""
+        if latin and latin.upper() in VIETNAMESE_LETTERS:
+            found.append(latin)
     if part.islower() and len(part) > 1 and roman_to_int(part.upper()):
         found.append(int_to_roman(roman_to_int(part.upper()) + 1).lower())
     return list(dict.fromkeys(found))

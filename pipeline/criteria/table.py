@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.criteria.codes import parse_code
 from pipeline.model import Block, Cell, Document, Provenance
 from pipeline.rubric import GroupKind
 from pipeline.textnorm import fold, parse_number
@@ -160,17 +161,29 @@ def read_rows(tables: list[tuple[Block, TableLayout]]) -> list[RawRow]:
 
 
 def _fill_split_group_cells(rows: list[RawRow]) -> None:
-    """A group cell merged down over a page break is drawn twice: its words may fall on the
-    second part only, leaving the rows above the break with an empty cell. Those rows belong to
-    the group whose words come next."""
-    following: tuple[tuple[int, int], str] | None = None
-    for row in reversed(rows):
-        if row.group is None:
-            following = None
-        elif row.group[1]:
-            following = row.group
-        elif following is not None:
-            row.group = following
+    """A group cell merged down over a page break is drawn as two boxes, and its words land in
+    one of them: rows with an empty group cell belong to the group above (the box below the
+    break), unless one of them starts a numbering afresh ("a", "1"), which starts the group whose
+    words come next (the box above the break)."""
+    i = 0
+    while i < len(rows):
+        if rows[i].group is None or rows[i].group[1]:
+            i += 1
+            continue
+        end = i
+        while end < len(rows) and rows[end].group is not None and not rows[end].group[1]:
+            end += 1
+        above = next((r.group for r in reversed(rows[:i]) if r.group and r.group[1]), None)
+        below = rows[end].group if end < len(rows) and rows[end].group and rows[end].group[1] else None
+        fresh = next((k for k in range(i, end) if _starts_numbering(rows[k].code)), end)
+        for k in range(i, end):
+            rows[k].group = (below if k >= fresh else above) or rows[k].group
+        i = end
+
+
+def _starts_numbering(code: str) -> bool:
+    parsed = parse_code(code) if code else None
+    return parsed is not None and parsed.parts[-1] in ("1", "a", "A", "I")
 
 
 def _rows(tables: list[tuple[Block, TableLayout]]) -> list[RawRow]:

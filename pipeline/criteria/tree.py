@@ -27,6 +27,7 @@ from pipeline.criteria.table import RawRow
 from pipeline.criteria.text import is_note_row, is_total_row, read_cell, section_kind
 from pipeline.model import Provenance
 from pipeline.rubric import GroupKind
+from pipeline.textnorm import format_number
 
 
 @dataclass
@@ -85,6 +86,7 @@ class Tree:
     _last: Node | None = None
     _group_origin: tuple[int, int] | None = None
     _targeted: list[_TargetedCap] = field(default_factory=list)
+    _from_ocr: bool = False
 
     # --- one row -------------------------------------------------------------------------------
 
@@ -95,9 +97,10 @@ class Tree:
             self._open_group(row.group[1], row)
             opened = True
         code = parse_code(row.code) if row.code else None
-        if row.provenance.ocr_confidence is not None and row.code and row.label:
-            code = self._checked_ocr_code(row.code, code, row.where)
         label = row.label or ("" if code else row.code)
+        if row.provenance.ocr_confidence is not None:
+            self._from_ocr = True
+            code, label = self._ocr_code(row, code, label)
         if opened and code is None and (not label or label == row.group[1]):
             # The group's own row: the group cell holds its title, the row its points.
             self._fill(self._stack[0], self._stack[0].label, read_cell(self._stack[0].label), self._stack[0].guidance,
@@ -145,30 +148,67 @@ class Tree:
 
     # --- codes read by OCR --------------------------------------------------------------------------
 
-    def _checked_ocr_code(self, read: str, code: Code | None, where: str) -> Code | None:
-        """A code read from a scan, checked against the codes the table's order allows next."""
-        allowed = self._allowed_next()
-        if code is not None and code.written in allowed:
-            return code
-        settled = ocr_codes.settle(read, allowed)
-        if settled is None:
-            return code
-        self.notes.append(f"{where}: mã đọc bằng OCR “{read}” được hiểu là {settled} theo thứ tự các mã trong bảng")
-        return parse_code(settled)
+    def _reconcile_ocr_points(self, node: Node) -> None:
+        """Standard points read by OCR that the sub-criteria's sum contradicts by one glyph ("950"
+        over rows adding up to 50): the document's own arithmetic decides, and the notes say so."""
+        for child in node.children:
+            self._reconcile_ocr_points(child)
+        if _kind_of(node) is not GroupKind.STANDARD or node.max is None:
+            return
+        parts = [c.max for c in node.children if _kind_of(c) is GroupKind.STANDARD]
+        if not parts or any(p is None for p in parts):
+            return
+        total = sum(parts)
+        read, summed = format_number(node.max), format_number(total)
+        if abs(total - node.max) > 1e-6 and ocr_codes.one_glyph_off(summed, read):
+            self.notes.append(f"{node.where}: điểm đọc bằng OCR “{read}” được hiểu là {summed} (tổng điểm các tiêu "
+                              "chí con)")
+            node.max = total
 
-    def _allowed_next(self) -> list[str]:
-        """Codes that can come next: a first sub-criterion of the open row, the next row at each
-        open level, the next group once the open group holds a row."""
+    def _ocr_code(self, row: RawRow, code: Code | None, label: str) -> tuple[Code | None, str]:
+        """The code of a row read from a scan: its code cell, or a short first word of its content
+        cell ("IH. CÔNG TÁC …"), checked against the codes the table's order allows next."""
+        read, whole = (row.code if row.label else ""), label
+        if not read and code is None:
+            first, _, rest = label.partition(" ")
+            if 1 <= len(first) <= 6 and first[-1] in ".)" and rest:
+                read, label = first, rest
+        if not read:
+            return code, whole
+        likelier, others = self._allowed_next(group_row=_looks_like_group(label))
+        if code is not None and (code.written in likelier + others or self._fits_below(code)):
+            return code, label
+        settled = ocr_codes.settle(read, likelier) or ocr_codes.settle(read, others)
+        if settled is None:
+            return code, whole
+        self.notes.append(f"{row.where}: mã đọc bằng OCR “{read}” được hiểu là {settled} theo thứ tự các mã trong "
+                          "bảng")
+        return parse_code(settled), label
+
+    def _fits_below(self, code: Code) -> bool:
+        """A compound code whose prefix names an open row ("a1" under group A, "II.3" under II)."""
+        if code.style != "compound":
+            return False
+        prefix = code.parts[:-1]
+        parent = self._by_parts(prefix) or self._by_position(prefix)
+        return parent is not None and parent in self._stack
+
+    def _allowed_next(self, group_row: bool) -> tuple[list[str], list[str]]:
+        """Codes that can come next, (the likelier kind, the other): a first sub-criterion of the
+        open row or the next row at an open level, or the next group once the open group holds a
+        row; a row titled in capitals is likelier a group."""
         if not self.roots:
-            return ocr_codes.first_groups()
-        allowed: list[str] = []
+            return ocr_codes.first_groups(), []
+        inside: list[str] = []
         if self._stack and self._stack[-1].code is not None:
             deepest = self._stack[-1]
-            allowed += ocr_codes.first_children(deepest.code, deepest.position(self.roots))
+            inside += ocr_codes.first_children(deepest.code, deepest.position(self.roots))
+        groups: list[str] = []
         for node in reversed(self._stack):
             if node.code is not None and (node.parent is not None or node.children):
-                allowed += ocr_codes.following(node.code)
-        return list(dict.fromkeys(allowed))
+                (inside if node.parent is not None else groups).extend(ocr_codes.following(node.code))
+        inside, groups = list(dict.fromkeys(inside)), list(dict.fromkeys(groups))
+        return (groups, inside) if group_row else (inside, groups)
 
     # --- placing coded rows ----------------------------------------------------------------------
 
@@ -275,7 +315,8 @@ class Tree:
         if code is None:
             code, label = split_leading_code(text)
         group = self.roots[-1] if self.roots else None
-        if code is None and group is not None and group.code is not None and section_kind(text, short=True) is None:
+        if code is None and group is not None and group.code is not None \
+                and section_kind(read_cell(text).title, short=True) is None:
             # The group cell cut by a page break ("III. NGHIÊN CỨU KHOA" | "HỌC VÀ CHUYỂN GIAO …"):
             # the rest of the open group's title, not a group without a code.
             self._continue(group, text, "")
@@ -389,6 +430,9 @@ class Tree:
     def finish(self) -> None:
         self._side_points()
         self._name_codes()
+        if self._from_ocr:
+            for root in self.roots:
+                self._reconcile_ocr_points(root)
         for targeted in self._targeted:
             found = self._named(targeted.cap.target)
             if len(found) == 1:
@@ -455,11 +499,25 @@ class Tree:
                               + ", ".join(composed[:6]) + (" …" if len(composed) > 6 else "") + ")")
 
 
+def _looks_like_group(title: str) -> bool:
+    """Group rows are written in capitals in most criteria tables."""
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
 def _depth(node: Node) -> int:
     depth = 0
     while node.parent is not None:
         node, depth = node.parent, depth + 1
     return depth
+
+
+def _kind_of(node: Node) -> GroupKind:
+    while node is not None:
+        if node.kind is not None:
+            return node.kind
+        node = node.parent
+    return GroupKind.STANDARD
 
 
 def _inherits(node: Node, kind: GroupKind) -> bool:
