@@ -53,6 +53,9 @@ def test_metric_rule_below_the_claim_keeps_the_claim(sample_result):
     line = _line(explain_unit(sample_result, find_unit(sample_result, "dhvhnt")), "I.3")
     assert (line.self_score, line.proposed, line.rule) == ("9,5", "9,5", "Quy tắc số liệu")
     assert "đạt 92,5%" in line.reason and "giữ điểm tự chấm 9,5" in line.reason
+    # How the criteria say to score it, beside the rule, for reviewers.
+    assert line.guidance == ("Từ 90% người học có việc làm trở lên: 10 điểm; dưới 50%: 0 điểm; từ 50% đến dưới "
+                             "90%: tính theo tỷ lệ")
 
 
 def test_tie_is_noted(sample_result):
@@ -100,6 +103,9 @@ def test_appendix_of_the_summary_report(sample_result, tmp_path):
     assert lines[1] == "Cần rà soát: Tự chấm 2, minh chứng chỉ đủ 1"
     assert lines[2] == ("“01 tập thể và 04 cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố” "
                         "(trang 3)")
+    i3 = next(r for r in rows if r[0] == "I.3")
+    assert i3[1].split("\n") == ["Tỷ lệ người học có việc làm sau tốt nghiệp", "Cách chấm: Từ 90% người học có việc "
+                                 "làm trở lên: 10 điểm; dưới 50%: 0 điểm; từ 50% đến dưới 90%: tính theo tỷ lệ"]
 
 
 def test_explain_command_from_a_run_output(sample_result, tmp_path, capsys):
@@ -109,5 +115,6 @@ def test_explain_command_from_a_run_output(sample_result, tmp_path, capsys):
     assert "Trường Cao đẳng Sư phạm Mầm non Hoàng Mai — năm 2023" in out
     assert "Tự chấm 93,5 điểm; Cụm chấm 92,5 điểm; xếp thứ 6/6." in out
     assert "Cần rà soát: Chưa tìm thấy minh chứng trong báo cáo" in out
+    assert "Cách chấm (theo bảng tiêu chí): Từ 90% người học có việc làm trở lên: 10 điểm;" in out
     assert tdkt(["explain", "Bách khoa", "--from-run", str(tmp_path)]) == 1
     assert "Lỗi: không thấy đơn vị 'Bách khoa'" in capsys.readouterr().err
