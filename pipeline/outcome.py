@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from pipeline.cluster import Cluster
-from pipeline.criteria.principles import PrinciplesReading
+from pipeline.criteria.importer import ImportedCriteria
 from pipeline.errors import RejectReason
 from pipeline.nomination import NominationResult
 from pipeline.rubric import Rubric
@@ -28,7 +28,7 @@ class Rejection(BaseModel):
     replaced_by: str | None = Field(default=None, description="For a superseded report: the newer one's sha256")
 
 
-class CriteriaDocument(BaseModel):
+class CriteriaDocument(ImportedCriteria):
     """A cluster's criteria document (bảng tiêu chí) found among the reports, as imported: read
     once per content, kept by the ledger, used for the cluster unless an officer's file wins."""
 
@@ -36,22 +36,7 @@ class CriteriaDocument(BaseModel):
     sha256: str
     arrived: float | None = Field(default=None, description="Modification time of the inbox file")
     doc_date: dt.date | None = Field(default=None, description="The date written in the document")
-    rubric: Rubric
-    principles: PrinciplesReading | None = Field(
-        default=None, description="Its nomination principles as read: the rules they state, what was not understood")
-    unplaced: list[str] = Field(default_factory=list, description="Rows the import could not place")
-    problems: list[str] = Field(default_factory=list, description="Sums that differ and the like")
-    notes: list[str] = Field(default_factory=list, description="Codes tdkt composed or assigned")
     importer: int = Field(default=0, description="IMPORTER_VERSION it was imported with (0: before versions)")
-
-    @property
-    def rules(self) -> AwardRules | None:
-        """The award rules its nomination principles state, or None."""
-        return self.principles.rules if self.principles is not None else None
-
-    @property
-    def clean(self) -> bool:
-        return not self.unplaced and not self.problems
 
     def describe(self) -> str:
         """'thang điểm 1.000, 5 nhóm, 13 tiêu chí' (and whether the import was clean)."""

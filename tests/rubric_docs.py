@@ -246,13 +246,17 @@ def _grid(doc: docx.document.Document, header: list[str], rows: list[tuple[str, 
         mark.set(qn("w:val"), "true")
         tr_pr.append(mark)
     for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            lines = text.split("\n")
-            _set(cell, lines[0])
-            for line in lines[1:]:
-                cell.add_paragraph(line)
+        _add_row(table, row)
     return table
+
+
+def _add_row(table, row: tuple[str, ...]) -> None:
+    """A row of cells; a line break in a text starts a new paragraph in its cell (guidance)."""
+    for cell, text in zip(table.add_row().cells, row, strict=True):
+        lines = text.split("\n")
+        _set(cell, lines[0])
+        for line in lines[1:]:
+            cell.add_paragraph(line)
 
 
 def dotted_with_deductions_docx(path: Path) -> Path:
@@ -374,12 +378,7 @@ def provincial_docx(path: Path) -> Path:
     for c, text in ((2, "Chuẩn"), (3, "Thưởng"), (4, "Trừ")):
         _set(table.cell(1, c), text, True)
     for row in PROVINCIAL:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            lines = text.split("\n")
-            _set(cell, lines[0])
-            for line in lines[1:]:
-                cell.add_paragraph(line)
+        _add_row(table, row)
     doc.add_paragraph("Tổng điểm thưởng của cả bảng không quá 3 điểm.")
     doc.save(str(path))
     return path

@@ -10,8 +10,9 @@ How each thing a table writes is read: docs/criteria-import.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import BaseModel, Field
 
 from pipeline.criteria.phrases import deduction_rule, evidence_phrases
 from pipeline.criteria.principles import PrinciplesReading, read_principles
@@ -30,19 +31,16 @@ class RubricImportError(TdktError):
     """The document holds no table that reads as a criteria table."""
 
 
-@dataclass
-class RubricImport:
-    """A criteria document read: the rubric, what could not be placed, and the award rules its
-    nomination principles state (None when it states none)."""
+class ImportedCriteria(BaseModel):
+    """What a criteria document was read as: the rubric, the rows that could not be placed, the
+    sums that differ, the codes tdkt had to make, and its nomination principles."""
 
     rubric: Rubric
-    source: str
-    unplaced: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # sums that differ, caps naming no row, a total unmatched
-    declared_total: float | None = None
-    principles: PrinciplesReading | None = None
-    table_notes: list[TableNote] = field(default_factory=list)
+    principles: PrinciplesReading | None = Field(
+        default=None, description="Its nomination principles as read: the rules they state, what was not understood")
+    unplaced: list[str] = Field(default_factory=list, description="Rows the import could not place, with where")
+    problems: list[str] = Field(default_factory=list, description="Sums that differ, caps naming no row, OCR")
+    notes: list[str] = Field(default_factory=list, description="Codes tdkt composed or assigned, and the like")
 
     @property
     def rules(self) -> AwardRules | None:
@@ -53,6 +51,14 @@ class RubricImport:
     def clean(self) -> bool:
         """Every row placed and every sum as the document states it."""
         return not self.unplaced and not self.problems
+
+
+class RubricImport(ImportedCriteria):
+    """A criteria document just read (tdkt rubric import)."""
+
+    source: str
+    declared_total: float | None = None
+    table_notes: list[TableNote] = Field(default_factory=list, description="Note rows that are not caps")
 
 
 def import_rubric(doc: Document, name: str | None = None, base_rules: AwardRules | None = None) -> RubricImport:
