@@ -461,3 +461,58 @@ def test_an_import_by_an_earlier_importer_is_done_again(tmp_path):
         [(stored,)] = db.execute("select criteria from files where status = 'criteria'").fetchall()
     assert current in stored and '"max":120.0' in stored
     assert process_workspace(root).clusters[0].nothing_new
+
+
+# --- the document's own principles, end to end -------------------------------------------------
+
+PRINCIPLES = {
+    "total": "Các đơn vị còn lại đạt từ 80 điểm trở lên và không có cán bộ, viên chức bị kỷ luật (tiêu chí 4.1) đề "
+             "nghị tặng Bằng khen của Chủ tịch UBND Thành phố.",
+    "standard": "Các đơn vị còn lại có điểm chuẩn đạt từ 80% tổng điểm chuẩn trở lên (không tính điểm thưởng) đề "
+                "nghị tặng Bằng khen của Chủ tịch UBND Thành phố.",
+}
+
+
+@pytest.mark.parametrize(("line", "c_award"), [
+    ("total", "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),  # 79 + 1 bonus = 80: the line written
+    ("standard", None),  # the same unit, the bonus left out: 79 of 100
+])
+def test_the_criteria_documents_own_line_decides_a_unit_at_exactly_80(tmp_path, line, c_award):
+    from builders import full_scores, report_docx
+    from rubric_docs import dotted_with_deductions_docx
+
+    (tmp_path / "src").mkdir()
+    criteria = dotted_with_deductions_docx(tmp_path / "src" / "Bang tieu chi 2024.docx")
+    doc = docx.Document(str(criteria))
+    for text in ("NGUYÊN TẮC XÉT KHEN THƯỞNG",
+                 "1. Đơn vị xếp thứ nhất đề nghị Chính phủ tặng Cờ thi đua của Chính phủ.",
+                 "2. Đơn vị xếp thứ hai đề nghị tặng Cờ thi đua của UBND Thành phố.",
+                 f"3. {PRINCIPLES[line]}",
+                 "4. Trường hợp bằng điểm nhau tại vị trí xét Cờ thì Cụm bỏ phiếu kín."):
+        doc.add_paragraph(text)
+    doc.save(str(criteria))
+    rubric = import_file(criteria).rubric
+    inbox = tmp_path / "inbox"
+    put(inbox, criteria, criteria.name, ARRIVED)
+    # Self scores of 1.1 and 1.2 (out of 20 each; every other standard criterion in full), and bonus.
+    units = {"Trường Cao đẳng Alpha": (20, 20, 2), "Trường Cao đẳng Beta": (20, 18, 0),
+             "Trường Cao đẳng Gamma": (0, 19, 1), "Trường Cao đẳng Delta": (0, 19.5, 0)}
+    for n, (name, (first, second, bonus)) in enumerate(units.items()):
+        scores = full_scores(rubric) | {"1.1": first, "1.2": second, "3.2": min(bonus, 1), "3.1": max(bonus - 1, 0)}
+        report = report_docx(tmp_path / "src" / f"bc-{n}.docx", rubric, name, scores, year=2024,
+                             date="ngày 10 tháng 12 năm 2024")
+        put(inbox, report, f"BC {name}.docx", ARRIVED + n + 1)
+    summary = process_inbox(inbox, tmp_path / "out")
+    totals = {u.name: u.total for u in summary.result.board.units}
+    assert totals == {"Trường Cao đẳng Alpha": 102, "Trường Cao đẳng Beta": 98, "Trường Cao đẳng Gamma": 80,
+                      "Trường Cao đẳng Delta": 79.5}
+    awards = {n.name: n.award for n in summary.result.nominations.nominations}
+    assert awards == {"Trường Cao đẳng Alpha": "Cờ thi đua của Chính phủ",
+                      "Trường Cao đẳng Beta": "Cờ thi đua của Ủy ban nhân dân Thành phố",
+                      "Trường Cao đẳng Gamma": c_award, "Trường Cao đẳng Delta": None}
+    assert summary.criteria.rules_origin is Origin.DOCUMENT
+    from pipeline.nomination_list import read_nomination_list
+
+    listed = read_nomination_list(next(Path(p) for p in summary.drafts if "danh-sach" in p), summary.result)
+    gamma = next(u for u in listed.units if u.name == "Trường Cao đẳng Gamma")
+    assert (gamma.total, gamma.award) == (80, c_award)  # the nomination list the reviewers get says the same
