@@ -14,11 +14,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from pipeline.criteria.finish import finish
+from pipeline.criteria.nodes import Node, TableNote
 from pipeline.criteria.phrases import deduction_rule, evidence_phrases
 from pipeline.criteria.principles import PrinciplesReading, read_principles
 from pipeline.criteria.table import criteria_tables, read_rows, self_scores_filled
 from pipeline.criteria.text import sentence_case
-from pipeline.criteria.tree import Node, TableNote, Tree
+from pipeline.criteria.tree import Tree
 from pipeline.errors import TdktError
 from pipeline.model import Block, BlockKind, Document
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
@@ -74,7 +76,7 @@ def import_rubric(doc: Document, name: str | None = None, base_rules: AwardRules
     if not tree.roots:
         raise RubricImportError("bảng tiêu chí không có dòng nào có mã (I, II, 1, 2, a, b, …)")
     whole_table = tree.paragraph_caps([(b.text, b.provenance.describe()) for b in doc.body_text_blocks()])
-    tree.finish()
+    finish(tree)
     roots = _grouped(tree)
     groups = [_group(node, tree.notes) for node in roots]
     rubric = Rubric(name=name or _document_title(doc) or "Bảng tiêu chí chấm điểm thi đua", step=0.5, groups=groups,

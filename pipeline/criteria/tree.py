@@ -17,59 +17,19 @@ from pipeline.criteria.codes import (
     BULLET,
     Code,
     follows_letter,
-    next_group_code,
     number_of,
     parse_code,
     split_leading_code,
 )
+from pipeline.criteria.nodes import Node, TableNote, inherits, set_cap, walk
 from pipeline.criteria.points import Cap, Points, find_caps, read_points
 from pipeline.criteria.table import RawRow
 from pipeline.criteria.text import is_note_row, is_total_row, read_cell, section_kind
-from pipeline.model import Provenance
 from pipeline.rubric import GroupKind
-from pipeline.textnorm import format_number
 
 
 @dataclass
-class Node:
-    code: Code | None  # as written; None for a row without a code (its code is made later)
-    label: str  # the content cell as written, kept so a row cut by a page break can be read whole
-    title: str
-    guidance: str
-    where: str
-    guidance_cell: str = ""  # the guidance column, when the table has one
-    kind: GroupKind | None = None  # stated by the row (points column, sign, section title); None: inherited
-    max: float | None = None
-    per: str | None = None
-    bonus_cap: float | None = None
-    deduction_cap: float | None = None
-    children: list[Node] = field(default_factory=list)
-    parent: Node | None = None
-    item: bool = False  # a row without a code under a coded row: never holds rows itself
-    section: bool = False  # a bonus/deduction section written without a code
-    style: str = ""
-    final: str = ""  # the code in the rubric
-    side: dict[GroupKind, Points] = field(default_factory=dict)  # "20 | + 0,5 |": bonus/deduction inside the row
-
-    def position(self, roots: list[Node]) -> int:
-        siblings = self.parent.children if self.parent else roots
-        return siblings.index(self) + 1
-
-    def has_kind_inside(self, kind: GroupKind) -> bool:
-        return any(c.kind is kind or c.has_kind_inside(kind) for c in self.children)
-
-
-@dataclass
-class TableNote:
-    """A note row that is not a cap: kept for the nomination principles and the import notes."""
-
-    text: str
-    where: str
-    provenance: Provenance
-
-
-@dataclass
-class _TargetedCap:
+class TargetedCap:
     cap: Cap
     where: str
 
@@ -85,8 +45,8 @@ class Tree:
     _stack: list[Node] = field(default_factory=list)
     _last: Node | None = None
     _group_origin: tuple[int, int] | None = None
-    _targeted: list[_TargetedCap] = field(default_factory=list)
-    _from_ocr: bool = False
+    targeted: list[TargetedCap] = field(default_factory=list)  # caps naming a row by its code
+    from_ocr: bool = False
 
     # --- one row -------------------------------------------------------------------------------
 
@@ -99,7 +59,7 @@ class Tree:
         code = parse_code(row.code) if row.code else None
         label = row.label or ("" if code else row.code)
         if row.provenance.ocr_confidence is not None:
-            self._from_ocr = True
+            self.from_ocr = True
             code, label = self._ocr_code(row, code, label)
         if opened and code is None and (not label or label == row.group[1]):
             # The group's own row: the group cell holds its title, the row its points.
@@ -147,23 +107,6 @@ class Tree:
         return any(p.sign != 0 or p.per for p in points.values())
 
     # --- codes read by OCR --------------------------------------------------------------------------
-
-    def _reconcile_ocr_points(self, node: Node) -> None:
-        """Standard points read by OCR that the sub-criteria's sum contradicts by one glyph ("950"
-        over rows adding up to 50): the document's own arithmetic decides, and the notes say so."""
-        for child in node.children:
-            self._reconcile_ocr_points(child)
-        if _kind_of(node) is not GroupKind.STANDARD or node.max is None:
-            return
-        parts = [c.max for c in node.children if _kind_of(c) is GroupKind.STANDARD]
-        if not parts or any(p is None for p in parts):
-            return
-        total = sum(parts)
-        read, summed = format_number(node.max), format_number(total)
-        if abs(total - node.max) > 1e-6 and ocr_codes.one_glyph_off(summed, read):
-            self.notes.append(f"{node.where}: điểm đọc bằng OCR “{read}” được hiểu là {summed} (tổng điểm các tiêu "
-                              "chí con)")
-            node.max = total
 
     def _ocr_code(self, row: RawRow, code: Code | None, label: str) -> tuple[Code | None, str]:
         """The code of a row read from a scan: its code cell, or a short first word of its content
@@ -297,15 +240,7 @@ class Tree:
         self._last = node
 
     def _all(self) -> list[Node]:
-        out: list[Node] = []
-
-        def walk(nodes: list[Node]) -> None:
-            for n in nodes:
-                out.append(n)
-                walk(n.children)
-
-        walk(self.roots)
-        return out
+        return list(walk(self.roots))
 
     # --- groups from a group column, sections, items, continuations ------------------------------
 
@@ -371,20 +306,20 @@ class Tree:
             return
         for cap in caps:
             if cap.target is not None:
-                self._targeted.append(_TargetedCap(cap, row.where))
+                self.targeted.append(TargetedCap(cap, row.where))
             else:
                 target = self._cap_holder(cap.kind)
                 if target is None:
                     self.problems.append(f"{row.where}: không rõ mức tối đa “{cap.text}” áp dụng cho mục nào")
                 else:
-                    _set_cap(target, cap)
+                    set_cap(target, cap)
 
     def _cap_holder(self, kind: GroupKind) -> Node | None:
         """For a cap in a note row without a code: the nearest row above that holds items of its kind."""
         node = self._last
         if node is not None and not node.children:
             node = node.parent
-        while node is not None and not (node.kind is kind or node.has_kind_inside(kind) or _inherits(node, kind)):
+        while node is not None and not (node.kind is kind or node.has_kind_inside(kind) or inherits(node, kind)):
             node = node.parent
         return node
 
@@ -409,9 +344,9 @@ class Tree:
                     node.side[other] = q
         for cap in words.caps:
             if cap.target is None:
-                _set_cap(node, cap)
+                set_cap(node, cap)
             else:
-                self._targeted.append(_TargetedCap(cap, node.where))
+                self.targeted.append(TargetedCap(cap, node.where))
 
     def paragraph_caps(self, paragraphs: list[tuple[str, str]]) -> dict[GroupKind, float]:
         """Caps the text around the table states: naming a row ("điểm trừ của mục V không quá 10
@@ -420,112 +355,16 @@ class Tree:
         for text, where in paragraphs:
             for cap in find_caps(text):
                 if cap.target is not None:
-                    self._targeted.append(_TargetedCap(cap, where))
+                    self.targeted.append(TargetedCap(cap, where))
                 else:
                     whole[cap.kind] = cap.points
         return whole
-
-    # --- after the last row ----------------------------------------------------------------------
-
-    def finish(self) -> None:
-        self._side_points()
-        self._name_codes()
-        if self._from_ocr:
-            for root in self.roots:
-                self._reconcile_ocr_points(root)
-        for targeted in self._targeted:
-            found = self._named(targeted.cap.target)
-            if len(found) == 1:
-                _set_cap(found[0], targeted.cap)
-                continue
-            why = "không có trong bảng" if not found else f"có ở {len(found)} chỗ trong bảng, không rõ chỗ nào"
-            self.problems.append(f"{targeted.where}: “{targeted.cap.text}” nói đến mục '{targeted.cap.target}' {why}")
-
-    def _named(self, code: str) -> list[Node]:
-        """The rows a sentence's code can name: by the code in the rubric, else as written, else
-        in either case ("mục C" is group C, not criterion c, when both exist)."""
-        nodes = self._all()
-        for matches in (lambda n: n.final == code, lambda n: n.code is not None and n.code.written == code,
-                        lambda n: n.final.lower() == code.lower()):
-            found = [n for n in nodes if matches(n)]
-            if found:
-                return found
-        return []
-
-    def _side_points(self) -> None:
-        """A bonus/deduction value written beside a row's own points caps the rows of that kind
-        under it, or, with none under it, is an item of its own."""
-        for node in self._all():
-            for kind, p in node.side.items():
-                if node.has_kind_inside(kind) and p.per is None:
-                    _set_cap(node, Cap(kind, p.amount, None, ""))
-                else:
-                    item = Node(None, node.label, node.title, "", node.where, kind=kind, max=p.amount, per=p.per,
-                                item=True, style="item", parent=node)
-                    node.children.insert(sum(1 for c in node.children if c.item and c.code is None), item)
-
-    def _name_codes(self) -> None:
-        """Codes as written; composed with the parent's only where a written code repeats; made
-        for rows without one ("a1[1]") and sections without one (the next group code)."""
-        nodes = self._all()
-        written: dict[str, int] = {}
-        for n in nodes:
-            if n.code is not None:
-                written[n.code.written] = written.get(n.code.written, 0) + 1
-        repeating = {(n.style, _depth(n)) for n in nodes if n.code is not None and written[n.code.written] > 1
-                     and n.parent is not None}
-        last_root: Node | None = None
-        for n in nodes:
-            if n.parent is None:
-                if n.code is None:
-                    style = last_root.style if last_root else "roman"
-                    n.final = next_group_code(last_root.final if last_root else None, style)
-                    n.style = style
-                    self.notes.append(f"{n.where}: mục “{n.title}” không có mã, được đặt mã {n.final}")
-                else:
-                    n.final = n.code.written
-                last_root = n
-            elif n.code is None:
-                number = sum(1 for s in n.parent.children[:n.parent.children.index(n) + 1] if s.code is None)
-                n.final = f"{n.parent.final}[{number}]"
-                self.notes.append(f"{n.where}: dòng không có mã, được đặt mã {n.final}")
-            elif (n.style, _depth(n)) in repeating:
-                n.final = f"{n.parent.final}.{n.code.written}"
-            else:
-                n.final = n.code.written
-        composed = sorted({n.code.written for n in nodes if n.code and n.final != n.code.written})
-        if composed:
-            self.notes.append("mã đánh lại từ đầu trong từng mục được ghép với mã mục trên để phân biệt ("
-                              + ", ".join(composed[:6]) + (" …" if len(composed) > 6 else "") + ")")
 
 
 def _looks_like_group(title: str) -> bool:
     """Group rows are written in capitals in most criteria tables."""
     letters = [c for c in title if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
-
-
-def _depth(node: Node) -> int:
-    depth = 0
-    while node.parent is not None:
-        node, depth = node.parent, depth + 1
-    return depth
-
-
-def _kind_of(node: Node) -> GroupKind:
-    while node is not None:
-        if node.kind is not None:
-            return node.kind
-        node = node.parent
-    return GroupKind.STANDARD
-
-
-def _inherits(node: Node, kind: GroupKind) -> bool:
-    while node is not None:
-        if node.kind is not None:
-            return node.kind is kind
-        node = node.parent
-    return False
 
 
 def _chosen_points(points: dict[GroupKind | None, Points],
@@ -536,10 +375,3 @@ def _chosen_points(points: dict[GroupKind | None, Points],
         if kind in points:
             return kind, points[kind]
     return (None, from_title) if from_title is not None else None
-
-
-def _set_cap(node: Node, cap: Cap) -> None:
-    if cap.kind is GroupKind.BONUS:
-        node.bonus_cap = cap.points
-    else:
-        node.deduction_cap = cap.points
