@@ -28,6 +28,7 @@ def finish(tree: Tree) -> None:
         why = "không có trong bảng" if not found else f"có ở {len(found)} chỗ trong bảng, không rõ chỗ nào"
         tree.problems.append(f"{targeted.where}: “{targeted.cap.text}” nói đến mục '{targeted.cap.target}' {why}")
 
+
 def _named(tree: Tree, code: str) -> list[Node]:
     """The rows a sentence's code can name: by the code in the rubric, else as written, else
     in either case ("mục C" is group C, not criterion c, when both exist)."""
@@ -38,6 +39,7 @@ def _named(tree: Tree, code: str) -> list[Node]:
         if found:
             return found
     return []
+
 
 def _side_points(tree: Tree) -> None:
     """A bonus/deduction value written beside a row's own points caps the rows of that kind
@@ -50,6 +52,7 @@ def _side_points(tree: Tree) -> None:
                 item = Node(None, node.label, node.title, "", node.where, kind=kind, max=p.amount, per=p.per,
                             item=True, style="item", parent=node)
                 node.children.insert(sum(1 for c in node.children if c.item and c.code is None), item)
+
 
 def _name_codes(tree: Tree) -> None:
     """Codes as written; composed with the parent's only where a written code repeats; made
