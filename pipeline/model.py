@@ -67,6 +67,10 @@ class Cell(BaseModel):
         default=None, description="(row, col) of the cell this position is merged into"
     )
     confidence: float | None = Field(default=None, description="0–1 OCR confidence, when read by OCR")
+    alternatives: list[str] = Field(
+        default_factory=list,
+        description="Other readings OCR made of a short cell (a code, points); ``text`` is the likeliest",
+    )
 
 
 class Block(BaseModel):

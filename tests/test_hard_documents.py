@@ -101,7 +101,12 @@ def test_ocr_path_holds_its_floor_and_marks_what_it_read(outcomes, measured):
 def test_ocr_numbers_that_do_not_add_up_are_flagged_not_trusted(inputs, outcomes):
     from pipeline.scoring import score_unit
 
-    unit = score_unit(outcomes["scan-pdf/B-cdsp.pdf"].facts, inputs[0])
+    facts = outcomes["scan-pdf/B-cdsp.pdf"].facts.model_copy(deep=True)
+    # The scan is read right now; misread one self-score as OCR used to ("5,5" as "55").
+    row = next(r for r in facts.self_scores.rows if r.code == "III.1")
+    assert row.self_score == 5.5 and row.provenance.ocr_confidence is not None
+    row.self_score = 55.0
+    unit = score_unit(facts, inputs[0])
     assert unit.from_ocr and unit.needs_check
     assert any(flag.startswith("Số đọc bằng OCR không khớp") or "OCR chưa chắc chắn" in flag
                for flag in unit.flags), unit.flags
