@@ -2,10 +2,12 @@
 
 import pytest
 
+from pipeline.criteria import import_rubric
 from pipeline.criteria.codes import next_group_code, parse_code, split_leading_code
 from pipeline.criteria.ocr_codes import settle, shape
 from pipeline.criteria.points import find_caps, read_points
-from pipeline.criteria.text import read_cell, section_kind
+from pipeline.criteria.text import is_total_row, read_cell, section_kind
+from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Provenance
 from pipeline.rubric import GroupKind
 
 
@@ -140,3 +142,38 @@ def test_codes_read_by_ocr_are_checked_against_the_order(read, allowed, settled)
 
 def test_glyph_shapes():
     assert shape("II.1") == "II.I" and shape("H1") == "III" and shape("a)") == "8"
+
+
+# --- tables read by OCR: what a scan gets wrong, and what the table's own order settles -----------
+
+def _scanned(rows: list[list[str]]) -> Document:
+    """A criteria table as OCR returns it: every cell's text, the block marked as read by OCR."""
+    grid = [[Cell(raw=t, text=t, confidence=0.9) for t in row] for row in [["STT", "Nội dung", "Điểm"], *rows]]
+    where = Provenance(file="quet.pdf", page=1, table=0, ocr_confidence=0.9)
+    return Document(file="quet.pdf", sha256="0" * 64, format=DocumentFormat.PDF, pages=1, ocr_pages=[1],
+                    blocks=[Block(kind=BlockKind.TABLE, rows=grid, provenance=where)])
+
+
+def test_a_scan_settles_codes_sections_and_totals_by_the_tables_order():
+    imported = import_rubric(_scanned([
+        ["I.", "CẢI CÁCH HÀNH CHÍNH", "50"],
+        ["I.1", "Thực hiện chế độ thông tin, báo cáo", "30"],
+        ["1.2", "Cải cách thủ tục hành chính", "20"],  # "I.2" with its serif I read as a one
+        ["II.", "ĐIỂM THƯỚNG", ""],  # "THƯỞNG" with a wrong tone mark
+        ["1", "Có sáng kiến được công nhận", "+2"],
+        ["", "Tống cộng", "50"],  # "Tổng cộng"
+    ]))
+    groups = imported.rubric.groups
+    assert [(g.code, g.kind) for g in groups] == [("I", GroupKind.STANDARD), ("II", GroupKind.BONUS)]
+    assert [c.code for c in groups[0].criteria] == ["I.1", "I.2"]
+    assert [(c.code, c.max) for c in groups[1].criteria] == [("1", 2.0)]  # the code as the cluster wrote it
+    assert imported.rubric.scale == 50 and not imported.unplaced
+    assert any("“1.2” được hiểu là I.2" in note for note in imported.notes)
+    assert not imported.clean  # read by OCR: always to be checked against the original
+
+
+def test_tone_marks_are_loose_only_for_text_read_by_ocr():
+    assert is_total_row("Tống cộng", ocr=True) and not is_total_row("Tống cộng")
+    assert not is_total_row("Công tác văn thư", ocr=True)  # one word ("cộng") is never matched loosely
+    assert section_kind("ĐIỂM THƯỚNG", short=True, ocr=True) is GroupKind.BONUS
+    assert section_kind("Tiêu chí thường xuyên", short=True) is None

@@ -10,7 +10,7 @@ columns continue the table over a page break; header rows repeated inside it are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.criteria.codes import parse_code
 from pipeline.model import Block, Cell, Document, Provenance
@@ -38,6 +38,7 @@ class RawRow:
     guidance: str
     group: tuple[tuple[int, int], str] | None  # the group column: (origin of its merged cell, text)
     self_score: str
+    code_alternatives: list[str] = field(default_factory=list)  # other readings OCR made of the code cell
 
 
 def criteria_layout(block: Block) -> TableLayout | None:
@@ -224,5 +225,7 @@ def _read_row(cells: list[Cell], r: int, cols: dict[str, int], provenance: Prove
     if "group" in cols and cols["group"] < len(cells) and origin("group") != label_origin:
         group = (origin("group"), cells[cols["group"]].text.strip())
     guidance = text("guidance") if origin("guidance") != label_origin else ""
+    alternatives = cells[cols["code"]].alternatives if code and "code" in cols else []
     return RawRow(where=provenance.describe(), provenance=provenance, code=code, label=label, points=points,
+                  code_alternatives=list(alternatives),
                   guidance=guidance, group=group, self_score=text("self"))

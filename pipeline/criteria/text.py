@@ -15,7 +15,7 @@ from functools import cache
 
 from pipeline.criteria.points import Cap, Points, find_caps, read_points
 from pipeline.rubric import GroupKind
-from pipeline.textnorm import fold
+from pipeline.textnorm import fold, strip_tones
 from pipeline.understanding.rules import rubric_import_rules
 
 # A bullet inside a run-on line: "•" anywhere, "-"/"+" only before a capital ("thi đua - khen thưởng"
@@ -124,24 +124,36 @@ def sentence_case(title: str) -> str:
     return title
 
 
-def section_kind(title: str, short: bool = False) -> GroupKind | None:
+def section_kind(title: str, short: bool = False, ocr: bool = False) -> GroupKind | None:
     """A bonus or deduction section by its title ("ĐIỂM THƯỞNG", "Các nội dung điểm trừ");
     ``short``: only a title of a few words (a row without a code: "Không để xảy ra vi phạm bị trừ
-    điểm thi đua trong năm" is a criterion, not a section)."""
+    điểm thi đua trong năm" is a criterion, not a section). ``ocr``: tone marks are not compared
+    ("ĐIỂM THƯỚNG"); only there, as "tiêu chí thường …" would otherwise pass for "tiêu chí thưởng"."""
     folded = fold(title).strip()
     if short and len(folded.split()) > 8:
         return None
+    key = strip_tones if ocr else fold
+    folded = key(folded)
     rules = rubric_import_rules()
     for kind, words in ((GroupKind.DEDUCTION, rules.deduction_sections), (GroupKind.BONUS, rules.bonus_sections)):
-        if any(fold(w) in folded for w in words):
+        if any(key(w) in folded for w in words):
             return kind
     return None
 
 
-def is_total_row(title: str) -> bool:
+def is_total_row(title: str, *, ocr: bool = False) -> bool:
+    """A row saying "Tổng cộng". Read by OCR, tone marks are often misread ("Tống cộng"), so
+    there the words of two or more are also matched without tones; single words are not, or
+    "Công tác …" would pass for "cộng"."""
     folded = fold(title).strip(" .:")
-    return any(folded == w or folded.startswith(w + " ") or folded.startswith(w + ":")
-               for w in rubric_import_rules().total_rows)
+    words = [fold(w) for w in rubric_import_rules().total_rows]
+    if _starts_with_any(folded, words):
+        return True
+    return ocr and _starts_with_any(strip_tones(folded), [strip_tones(w) for w in words if " " in w])
+
+
+def _starts_with_any(text: str, words: list[str]) -> bool:
+    return any(text == w or text.startswith(w + " ") or text.startswith(w + ":") for w in words)
 
 
 def is_note_row(title: str) -> bool:

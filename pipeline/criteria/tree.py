@@ -71,7 +71,7 @@ class Tree:
         words = read_cell(label)
         guidance = "\n".join(t for t in (words.guidance, row.guidance) if t)
         points = {kind: p for kind, text in row.points.items() if (p := read_points(text)) is not None}
-        if code is None and is_total_row(words.title):
+        if code is None and is_total_row(words.title, ocr=self.from_ocr):
             self.declared_total = next((p.amount for p in points.values()), None)
             return
         if code is None or code is BULLET:
@@ -89,7 +89,7 @@ class Tree:
         if not points and (is_note_row(title) or words.caps):
             self._note(title + ("\n" + guidance if guidance else ""), row)
             return
-        kind = section_kind(title, short=True)
+        kind = section_kind(title, short=True, ocr=self.from_ocr)
         if kind is not None and not points.get(GroupKind.STANDARD) and not self._item_like(points):
             self._section(kind, label, words, guidance, points, row)
             return
@@ -118,11 +118,19 @@ class Tree:
                 read, label = first, rest
         if not read:
             return code, whole
+        as_read = code or parse_code(read)
         likelier, others = self._allowed_next(group_row=_looks_like_group(label))
-        if code is not None and (code.written in likelier + others or self._fits_below(code)):
-            return code, label
-        settled = ocr_codes.settle(read, likelier) or ocr_codes.settle(read, others)
+        if as_read is not None and as_read.written in likelier + others:
+            return as_read, label
+        readings = [read, *row.code_alternatives]
+        exact = next((r for r in readings[1:] if (c := parse_code(r)) and c.written in likelier + others), None)
+        settled = exact or next((found for allowed in (likelier, others) for r in readings
+                                 if (found := ocr_codes.settle(r, allowed))), None)
         if settled is None:
+            # A code spelled unlike its siblings but naming an open row ("1.2" under "I" after
+            # "I.1") stands only when no expected code is a glyph or another reading away.
+            if code is not None and self._fits_below(code):
+                return code, label
             return code, whole
         self.notes.append(f"{row.where}: mã đọc bằng OCR “{read}” được hiểu là {settled} theo thứ tự các mã trong "
                           "bảng")
@@ -251,7 +259,7 @@ class Tree:
             code, label = split_leading_code(text)
         group = self.roots[-1] if self.roots else None
         if code is None and group is not None and group.code is not None \
-                and section_kind(read_cell(text).title, short=True) is None:
+                and section_kind(read_cell(text).title, short=True, ocr=self.from_ocr) is None:
             # The group cell cut by a page break ("III. NGHIÊN CỨU KHOA" | "HỌC VÀ CHUYỂN GIAO …"):
             # the rest of the open group's title, not a group without a code.
             self._continue(group, text, "")
@@ -330,7 +338,7 @@ class Tree:
         node.title = words.title or node.title
         node.guidance = guidance or node.guidance
         if node.parent is None and node.kind is None:
-            node.kind = section_kind(node.title)
+            node.kind = section_kind(node.title, ocr=self.from_ocr)
         chosen = _chosen_points(points, words.points)
         if chosen is not None:
             kind, p = chosen
