@@ -21,6 +21,7 @@ from extractors.base import text_block
 from extractors.layout import heading_level
 from extractors.legacy import decode_document
 from extractors.ocr import DPI, OcrUnavailable, read_scanned_page
+from extractors.ocr_tones import settle_tones
 from extractors.pdf_edges import page_edges, table_cells
 from extractors.pdf_lines import Line, page_chars, page_lines, paragraph_text, paragraphs
 from extractors.pdf_tables import TableOnPage, find_tables, join_split_tables
@@ -52,7 +53,7 @@ def read_pdf(path: Path, display_name: str, sha256: str, settings: Settings | No
     finally:
         with PDFIUM_LOCK:
             pdf.close()
-    blocks = _number_blocks(join_split_tables(pages), display_name)
+    blocks = settle_tones(_number_blocks(join_split_tables(pages), display_name))
     ocr_pages = sorted({b.provenance.page for b in blocks if b.provenance.ocr_confidence is not None})
     document = decode_document(Document(file=display_name, sha256=sha256, format=DocumentFormat.PDF,
                                         pages=page_count, blocks=blocks, ocr_pages=ocr_pages))

@@ -1,0 +1,1 @@
+"""Vocabulary the readers use as data (a package so that it is installed with them)."""
