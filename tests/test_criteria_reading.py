@@ -177,3 +177,13 @@ def test_tone_marks_are_loose_only_for_text_read_by_ocr():
     assert not is_total_row("Công tác văn thư", ocr=True)  # one word ("cộng") is never matched loosely
     assert section_kind("ĐIỂM THƯỚNG", short=True, ocr=True) is GroupKind.BONUS
     assert section_kind("Tiêu chí thường xuyên", short=True) is None
+
+
+def test_a_scan_keeps_a_code_spelled_with_other_separators_as_the_table_writes_it():
+    imported = import_rubric(_scanned([
+        ["A.", "QUẢN LÝ TÀI CHÍNH", "50"],
+        ["a1", "Quản lý, sử dụng tài sản công", "25"],
+        ["a.2", "Đầu tư cơ sở vật chất", "25"],  # the same level, spelled with a dot: kept so
+    ]))
+    assert [c.code for c in imported.rubric.groups[0].criteria] == ["a1", "a.2"]
+    assert not any("a.2" in note for note in imported.notes)  # taken as read, not "settled"

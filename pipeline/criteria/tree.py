@@ -120,10 +120,12 @@ class Tree:
             return code, whole
         as_read = code or parse_code(read)
         likelier, others = self._allowed_next(group_row=_looks_like_group(label))
-        if as_read is not None and as_read.written in likelier + others:
+        # Allowed as spelled, or with other separators: tables mix "b1" and "b.2" in one level.
+        allowed = {c.parts for a in likelier + others if (c := parse_code(a)) is not None}
+        if as_read is not None and as_read.parts in allowed:
             return as_read, label
         readings = [read, *row.code_alternatives]
-        exact = next((r for r in readings[1:] if (c := parse_code(r)) and c.written in likelier + others), None)
+        exact = next((r for r in readings[1:] if (c := parse_code(r)) and c.parts in allowed), None)
         settled = exact or next((found for allowed in (likelier, others) for r in readings
                                  if (found := ocr_codes.settle(r, allowed))), None)
         if settled is None:
