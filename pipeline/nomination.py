@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from pipeline.cluster import Cluster
 from pipeline.rubric import GroupKind
 from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, OfficerAward, ScoreBasis, TieStep
-from pipeline.scoring import CriterionScore, ScoreBoard, UnitScore
+from pipeline.scoring import CriterionScore, ScoreBoard, UnitScore, rank_units
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import OfficerFact, Quote
 
@@ -28,7 +28,13 @@ _EPS = 0.005
 class Status(StrEnum):
     PROPOSED = "proposed"
     TIE_VOTE = "tie_vote"
+    CHECK = "check"  # decided by a unit's figures that disagree with tdkt's reading: not settled
     NONE = "none"
+
+
+# How the nomination list writes a decision that is not settled, after the award's name.
+VOTE_MARK = "(Cụm biểu quyết)"
+CHECK_MARK = "(chờ đối chiếu bảng điểm)"
 
 
 class Nomination(BaseModel):
@@ -79,6 +85,17 @@ def proposal_phrase(award: AwardRule | OfficerAward) -> str:
 
 
 def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> NominationResult:
+    nominations = _decide(board, rules, cluster, year)
+    for unit in board.units:
+        if unit.doubt is not None:
+            _settle_doubt(nominations, unit, board, rules, cluster, year)
+    return NominationResult(
+        nominations=[nominations[u.member_id] for u in board.units],
+        leadership=propose_leadership(board, rules, cluster),
+    )
+
+
+def _decide(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> dict[str, Nomination]:
     nominations = {u.member_id: _blank(u) for u in board.units}
     notes: dict[str, list[str]] = {}
     pool = list(board.units)
@@ -111,10 +128,43 @@ def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) 
     for member_id, extra in notes.items():
         for note in extra:
             nominations[member_id].note = _join(nominations[member_id].note, note)
-    return NominationResult(
-        nominations=[nominations[u.member_id] for u in board.units],
-        leadership=propose_leadership(board, rules, cluster),
-    )
+    return nominations
+
+
+def _settle_doubt(nominations: dict[str, Nomination], doubtful: UnitScore, board: ScoreBoard, rules: AwardRules,
+                  cluster: Cluster, year: int) -> None:
+    """A unit whose own total disagrees with tdkt's reading: the nominations decided again as if
+    its own figures were right (the difference moved onto its total and standard points). Every
+    unit whose award differs between the two is not settled: status CHECK, both outcomes said."""
+    assert doubtful.doubt is not None
+    doubt = doubtful.doubt
+    nominations[doubtful.member_id].note = _join(_sentence(doubt.describe()), nominations[doubtful.member_id].note)
+    delta = doubt.stated - doubt.read
+    units = [u.model_copy(deep=True) for u in board.units]
+    for unit in units:
+        if unit.member_id == doubtful.member_id:
+            unit.total, unit.standard = round(unit.total + delta, 2), round(unit.standard + delta, 2)
+    otherwise = _decide(rank_units(units, board.scale), rules, cluster, year)
+    for member_id, ours in nominations.items():
+        theirs = otherwise[member_id]
+        if (ours.award_id, ours.status) == (theirs.award_id, theirs.status):
+            continue
+        itself = member_id == doubtful.member_id
+        whose = "đơn vị" if itself else "đơn vị đó"
+        said = (f"theo điểm tdkt đọc: {_outcome_words(ours)}; theo tổng điểm {whose} tự ghi "
+                f"({fmt(doubt.stated)}): {_outcome_words(theirs)}")
+        if ours.award is None:
+            ours.award_id, ours.award, ours.proposal = theirs.award_id, theirs.award, theirs.proposal
+        ours.status = Status.CHECK
+        which = "bảng điểm của đơn vị" if itself else f"bảng điểm của {doubtful.name}"
+        pending = f"chưa đề nghị chính thức, chờ đối chiếu {which} ({said})"
+        ours.note = _join(ours.note, pending) if ours.note else _sentence(pending)
+
+
+def _outcome_words(nomination: Nomination) -> str:
+    if nomination.award is None or nomination.status is Status.NONE:
+        return "không đề nghị"
+    return nomination.award + (" (đồng điểm, Cụm biểu quyết)" if nomination.status is Status.TIE_VOTE else "")
 
 
 def nominate_officers(board: ScoreBoard, officers: dict[str, list[OfficerFact]], rules: AwardRules,
@@ -247,7 +297,7 @@ def _passed_over_note(step: TieStep, award: AwardRule) -> str:
 
 
 def _join(first: str, second: str) -> str:
-    return f"{first}; {second}" if first else second
+    return f"{first}; {second}" if first and second else first or second
 
 
 def _choose(eligible: list[UnitScore], quota: int | None) -> tuple[list[UnitScore], list[UnitScore]]:
@@ -348,3 +398,7 @@ def _leadership(cluster: Cluster, leader: str | None, deputy: str | None, basis:
         return member.name if member else (names or {}).get(member_id, member_id)
 
     return Leadership(leader_id=leader, leader=name(leader), deputy_id=deputy, deputy=name(deputy), basis=basis)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

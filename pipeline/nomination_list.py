@@ -17,7 +17,7 @@ import docx
 from docx.table import Table
 
 from pipeline.explain import UnitNotFound, find_unit
-from pipeline.nomination import Nomination, OfficerNomination, Status, proposal_phrase
+from pipeline.nomination import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status, proposal_phrase
 from pipeline.outcome import ClusterResult
 from pipeline.rules import AwardKind, AwardRule, OfficerAward
 from pipeline.scoring import UnitScore
@@ -26,7 +26,6 @@ from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.rules import header_roles
 from pipeline.understanding.table_columns import Roles, assign_roles
 
-VOTE_MARK = "(Cụm biểu quyết)"
 NO_AWARD = {"", "không đề nghị", "không", "-", "—", "x"}
 
 
@@ -43,6 +42,7 @@ class ListedUnit:
     tie_vote: bool
     reason: str
     note: str
+    check: bool = False  # still marked as waiting for the unit's score table to be checked
 
 
 @dataclass
@@ -132,13 +132,13 @@ def _units(table: Table, result: ClusterResult, problems: list[str], file: str) 
             member_id = None
             problems.append(f"{file}, dòng {n}: không nhận ra đơn vị “{name}” trong Cụm; giữ nguyên như đã ghi")
         award_text = cell("award")
-        tie_vote = VOTE_MARK in award_text
-        award_text = award_text.replace(VOTE_MARK, "").strip()
+        tie_vote, check = VOTE_MARK in award_text, CHECK_MARK in award_text
+        award_text = award_text.replace(VOTE_MARK, "").replace(CHECK_MARK, "").strip()
         rank_text = re.sub(r"[^\d]", "", cell("rank"))
         units.append(ListedUnit(
             row=n, name=name, member_id=member_id, total=parse_number(cell("total")),
             rank=int(rank_text) if rank_text else None,
-            award=None if fold(award_text) in NO_AWARD else award_text, tie_vote=tie_vote,
+            award=None if fold(award_text) in NO_AWARD else award_text, tie_vote=tie_vote, check=check,
             reason=cell("reason"), note=cell("note"),
         ))
     return units
@@ -189,7 +189,7 @@ def _nomination(result: ClusterResult, row: ListedUnit, unit: UnitScore | None) 
     if row.award is None:
         status, proposal = Status.NONE, ""
     else:
-        status = Status.TIE_VOTE if row.tie_vote else Status.PROPOSED
+        status = Status.TIE_VOTE if row.tie_vote else Status.CHECK if row.check else Status.PROPOSED
         proposal = proposal_phrase(rule) if rule else f"Đề nghị tặng {row.award}"
     return Nomination(
         member_id=row.member_id or "", name=unit.name if unit is not None else row.name,
@@ -238,8 +238,9 @@ def compare(proposed: ClusterResult, edited: EditedList) -> list[str]:
             lines.append(f"Thêm vào danh sách: {row.name} — {_award_words(row.award, row.tie_vote)}.")
             continue
         seen.add(n.member_id)
-        mine = _award_words(n.award if n.status is not Status.NONE or n.award else None, n.status is Status.TIE_VOTE)
-        theirs = _award_words(row.award, row.tie_vote)
+        mine = _award_words(n.award if n.status is not Status.NONE or n.award else None, n.status is Status.TIE_VOTE,
+                            n.status is Status.CHECK)
+        theirs = _award_words(row.award, row.tie_vote, row.check)
         if fold(mine) != fold(theirs):
             lines.append(f"{n.name}: hình thức đề nghị đổi từ “{mine}” thành “{theirs}”.")
         if row.total is not None and abs(row.total - n.total) > 0.005:
@@ -252,6 +253,9 @@ def compare(proposed: ClusterResult, edited: EditedList) -> list[str]:
             lines.append(f"{n.name}: ghi chú sửa thành “{row.note}”." if row.note else f"{n.name}: bỏ ghi chú.")
         if row.tie_vote:
             lines.append(f"{n.name}: vẫn ghi “{VOTE_MARK}” — Cụm chưa quyết định; cần ghi kết quả biểu quyết.")
+        if row.check:
+            lines.append(f"{n.name}: vẫn ghi “{CHECK_MARK}” — cần đối chiếu bảng điểm với bản gốc rồi ghi hình thức "
+                         "đề nghị.")
     for n in proposed.nominations.nominations:
         if n.member_id not in seen:
             lines.append(f"Bỏ khỏi danh sách: {n.name} (tdkt đề xuất: {_award_words(n.award, False)}).")
@@ -278,10 +282,10 @@ def inconsistencies(edited: EditedList) -> list[str]:
     return problems
 
 
-def _award_words(award: str | None, tie_vote: bool) -> str:
+def _award_words(award: str | None, tie_vote: bool, check: bool = False) -> str:
     if not award:
         return "Không đề nghị"
-    return f"{award} {VOTE_MARK}" if tie_vote else award
+    return f"{award} {VOTE_MARK}" if tie_vote else f"{award} {CHECK_MARK}" if check else award
 
 
 def _compare_officers(proposed: ClusterResult, listed: list[ListedOfficer]) -> list[str]:

@@ -15,7 +15,7 @@ from pipeline.cluster import Cluster
 from pipeline.evidence_rules import RuleResult, apply_rule
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import format_number as fmt
-from pipeline.understanding.facts import EvidencePassage, ReportFacts, SelfScoreRow
+from pipeline.understanding.facts import EvidencePassage, ReportFacts, RowKind, SelfScoreRow
 
 _EPS = 0.005
 
@@ -87,6 +87,17 @@ class CapApplied(BaseModel):
         return f"{what} {where} cộng lại {fmt(self.before)}, tối đa {fmt(self.cap)}: tính {fmt(self.cap)}"
 
 
+class ScoreDoubt(BaseModel):
+    """The unit's own figures and tdkt's reading of its table disagree: tdkt does not know which
+    self-scores are right, so no award that the difference decides is settled on them."""
+
+    stated: float = Field(description="The total the unit states (its total row, a sentence, or its subtotals)")
+    read: float = Field(description="The sum of the self-scores tdkt read, with signs")
+
+    def describe(self) -> str:
+        return f"cần đối chiếu bảng điểm: đơn vị ghi {fmt(self.stated)}, tdkt đọc được {fmt(self.read)}"
+
+
 class UnitScore(BaseModel):
     member_id: str
     name: str
@@ -103,6 +114,8 @@ class UnitScore(BaseModel):
     discipline: bool = False
     from_ocr: bool = Field(default=False, description="The self-scoring table was read by OCR from a scan")
     needs_check: bool = Field(default=False, description="OCR numbers do not add up: check the original")
+    doubt: ScoreDoubt | None = Field(default=None, description="Set when the unit's stated figures disagree "
+                                     "with what tdkt read")
     flags: list[str] = Field(default_factory=list)
     rank: int | None = None
     tied_with: list[str] = Field(default_factory=list)
@@ -152,6 +165,7 @@ def score_unit(facts: ReportFacts, rubric: Rubric, cluster: Cluster | None = Non
         from_ocr=any(c.ocr_confidence is not None for c in criteria),
     )
     mismatches = _sum_mismatches(unit, facts)
+    unit.doubt = _doubt(unit, facts)
     unit.needs_check = unit.from_ocr and (bool(mismatches) or any(c.has(FlagCode.OCR_UNSURE) for c in criteria))
     unit.flags = _unit_flags(unit, facts) + mismatches
     return unit
@@ -201,6 +215,23 @@ def _capped(value: float, cap: float | None, code: str, title: str, kind: GroupK
         return value
     caps.append(CapApplied(code=code, title=title, kind=kind, cap=cap, before=round(value, 2)))
     return cap
+
+
+def _doubt(unit: UnitScore, facts: ReportFacts) -> ScoreDoubt | None:
+    """The unit's stated total against the sum of what tdkt read; with no total stated, its
+    written group subtotals in place of the sums tdkt read for those groups."""
+    if facts.self_scores is None:
+        return None
+    if unit.claimed_total is not None:
+        stated = unit.claimed_total
+    else:
+        written = {r.code: r.self_score for r in facts.self_scores.rows
+                   if r.kind is RowKind.GROUP and r.code and r.self_score is not None}
+        stated = unit.self_total + sum(_SIGN[g.kind] * (written[g.code] - g.self_total)
+                                       for g in unit.groups if g.code in written)
+    if abs(stated - unit.self_total) <= _EPS:
+        return None
+    return ScoreDoubt(stated=round(stated, 2), read=unit.self_total)
 
 
 def _sum_mismatches(unit: UnitScore, facts: ReportFacts) -> list[str]:

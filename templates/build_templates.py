@@ -390,6 +390,9 @@ def minutes() -> WordDocument:
         data_table(doc, ["STT", "Đơn vị", "Điểm tự chấm", "Điểm Cụm chấm", "Xếp hạng"],
                    ["{{ row.stt }}", "{{ row.name }}", "{{ row.self_total }}", "{{ row.total }}", "{{ row.rank }}"],
                    [13, 80, 24, 24, 24], "score_lines", centered={0, 2, 3, 4})
+        para(doc, "{%p for t in score_checks %}")
+        para(doc, "Lưu ý: {{ t }}", style="TDKT Ghi chú rà soát")
+        para(doc, "{%p endfor %}")
         para(doc, "Hội nghị nhất trí với kết quả chấm điểm, xếp hạng nêu trên.")
     heading(doc, "3. Biểu quyết đề nghị khen thưởng", 3)
     with region(doc, "bieu_quyet"):

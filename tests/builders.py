@@ -11,8 +11,11 @@ from pipeline.rubric import GroupKind, Rubric
 
 def report_docx(path: Path, rubric: Rubric, unit: str, scores: dict[str, float], *, year: int = 2023,
                 parent: str = "UBND THÀNH PHỐ HÀ NỘI", number: str = "15/BC-TEST",
-                date: str = "ngày 10 tháng 12 năm 2023", narrative: list[str] | None = None) -> Path:
-    """A year-end report: header table, title, narrative paragraphs, self-scoring table, total row."""
+                date: str = "ngày 10 tháng 12 năm 2023", narrative: list[str] | None = None,
+                total: str = "row", stated_total: float | None = None) -> Path:
+    """A year-end report: header table, title, narrative paragraphs, self-scoring table and its
+    total: a total row (``total="row"``), a sentence under the table ("text") or none ("none");
+    ``stated_total`` writes another total than the rows add up to."""
     doc = docx.Document()
     header = doc.add_table(rows=2, cols=2)
     header.cell(0, 0).text = f"{parent}\n{unit.upper()}"
@@ -28,15 +31,19 @@ def report_docx(path: Path, rubric: Rubric, unit: str, scores: dict[str, float],
     table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, ("TT", "Nội dung tiêu chí", "Điểm chuẩn", "Điểm tự chấm"), strict=True):
         cell.text = text
-    total = 0.0
+    summed = 0.0
     for group in rubric.groups:
         _row(table, group.code, group.title, group.max, None)
         for i, criterion in enumerate(group.leaves(), start=1):
             value = scores.get(criterion.code)
             _row(table, str(i), criterion.title, criterion.max, value)
             sign = -1 if criterion.kind is GroupKind.DEDUCTION else 1
-            total += sign * (value or 0)
-    _row(table, "", "Tổng cộng", rubric.scale, total)
+            summed += sign * (value or 0)
+    stated = summed if stated_total is None else stated_total
+    if total == "row":
+        _row(table, "", "Tổng cộng", rubric.scale, stated)
+    elif total == "text":
+        doc.add_paragraph(f"Tổng cộng: {_vn(stated)}/{_vn(rubric.scale)} điểm.")
     doc.save(path)
     return path
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from pipeline.drafts import prose
 from pipeline.drafts.context import CommonContext, common_context
@@ -72,6 +72,8 @@ class MinutesContext(CommonContext):
     chair: str
     score_intro: str
     score_lines: list[ScoreLine]
+    score_checks: list[str] = Field(default_factory=list, description="Units whose own total disagrees with "
+                                    "tdkt's reading, both numbers")
     ballot_intro: str
     vote_rules: list[str]
     ballot_rows: list[BallotRow]
@@ -145,6 +147,8 @@ def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:
                          "khen thưởng (Phần II danh sách kèm theo).")
     pending = list(dict.fromkeys(n.note or f"{n.name}: chờ Cụm biểu quyết." for n in result.nominations.nominations
                                  if n.status is Status.TIE_VOTE))  # tied units share one note
+    pending += [f"{n.name}: {n.note}" for n in result.nominations.nominations if n.status is Status.CHECK]
+    pending += score_checks(result, of_units_settled=True)
     best = units[0] if units else None
     return ProposalLetterContext(
         **common.model_dump(),
@@ -186,8 +190,7 @@ def minutes_context(result: ClusterResult) -> MinutesContext:
              if leader and leader.head_name else f"{BLANK} (Cụm trưởng)")
     nominations = [n for n in result.nominations.nominations if n.award and n.status is not Status.NONE]
     rows = [
-        BallotRow(stt=i, name=n.name, award=n.award + (" (đồng điểm, biểu quyết chọn)" if n.status is Status.TIE_VOTE
-                                                        else ""),
+        BallotRow(stt=i, name=n.name, award=n.award + _BALLOT_MARKS.get(n.status, ""),
                   members=prose.two_digits(members), needed=_needed(result, n.award_id, members))
         for i, n in enumerate(nominations, start=1)
     ]
@@ -210,6 +213,7 @@ def minutes_context(result: ClusterResult) -> MinutesContext:
                       self_total=fmt(u.claimed_total if u.claimed_total is not None else u.self_total))
             for i, u in enumerate(result.board.units, start=1)
         ],
+        score_checks=score_checks(result),
         ballot_intro=("Hội nghị biểu quyết bằng phiếu kín đối với từng đề nghị khen thưởng; kết quả kiểm phiếu như sau:"
                       if rows else "Cụm không có đề nghị khen thưởng tập thể cần biểu quyết."),
         vote_rules=_vote_rules(result, members),
@@ -224,6 +228,18 @@ def minutes_context(result: ClusterResult) -> MinutesContext:
         deputy_line=f"Cụm phó năm {year + 1}: {ld.deputy or BLANK}; số phiếu đồng ý: {BLANK}/{count}.",
         chair_name=leader.head_name if leader and leader.head_name else "",
     )
+
+
+_BALLOT_MARKS = {Status.TIE_VOTE: " (đồng điểm, biểu quyết chọn)", Status.CHECK: " (chờ đối chiếu bảng điểm)"}
+
+
+def score_checks(result: ClusterResult, of_units_settled: bool = False) -> list[str]:
+    """'<unit>: cần đối chiếu bảng điểm: đơn vị ghi X, tdkt đọc được Y' for each unit whose own
+    total disagrees with tdkt's reading; ``of_units_settled``: only those whose nomination did
+    not become CHECK (a CHECK nomination says it in its own note)."""
+    status = {n.member_id: n.status for n in result.nominations.nominations}
+    return [f"{u.name}: {u.doubt.describe()}." for u in result.board.units
+            if u.doubt is not None and not (of_units_settled and status.get(u.member_id) is Status.CHECK)]
 
 
 def _needed(result: ClusterResult, award_id: str | None, members: int) -> str:

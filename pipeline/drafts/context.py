@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from pipeline.drafts import prose
 from pipeline.explain import UnitExplanation, explain_all
-from pipeline.nomination import Nomination, OfficerNomination, Status
+from pipeline.nomination import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import GroupKind
 from pipeline.rules import ScoreLine
@@ -487,6 +487,9 @@ def _award_proposals(result: ClusterResult) -> list[str]:
         if n.status is Status.TIE_VOTE and n.note not in lines:
             lines.append(n.note)
     for n in result.nominations.nominations:
+        if n.status is Status.CHECK:
+            lines.append(f"{n.name}: {n.note[0].lower()}{n.note[1:]}.")
+    for n in result.nominations.nominations:
         if n.status is Status.NONE:
             lines.append(f"Chưa đề nghị khen thưởng đối với {n.name}: {n.reason[0].lower()}{n.reason[1:]}.")
     return lines
@@ -518,7 +521,9 @@ def _leadership(result: ClusterResult) -> list[str]:
 def _nomination_row(stt: int, n: Nomination) -> NominationRow:
     award = n.award or ""
     if n.status is Status.TIE_VOTE:
-        award += " (Cụm biểu quyết)"
+        award += f" {VOTE_MARK}"
+    if n.status is Status.CHECK:
+        award += f" {CHECK_MARK}"
     return NominationRow(stt=stt, name=n.name, total=fmt(n.total), rank=str(n.rank), award=award or "Không đề nghị",
                          reason=n.reason, note=n.note)
 
@@ -528,10 +533,12 @@ def _nomination_totals(nominations: list[Nomination]) -> str:
     for n in nominations:
         if n.award and n.status is Status.PROPOSED:
             counts[n.award] = counts.get(n.award, 0) + 1
-    if not counts:
-        return "Chưa có đơn vị nào được đề nghị khen thưởng."
-    parts = [f"{prose.two_digits(c)} {a}" for a, c in counts.items()]
     ties = [n for n in nominations if n.status is Status.TIE_VOTE]
+    checks = [n for n in nominations if n.status is Status.CHECK]
     tail = f"; {prose.two_digits(len(ties))} đơn vị đồng điểm chờ Cụm biểu quyết" if ties else ""
+    tail += f"; {prose.two_digits(len(checks))} đơn vị chờ đối chiếu bảng điểm" if checks else ""
+    if not counts:
+        return f"Chưa có đơn vị nào được đề nghị khen thưởng{tail}."
+    parts = [f"{prose.two_digits(c)} {a}" for a, c in counts.items()]
     return f"Tổng số đề nghị: {'; '.join(parts)}{tail}."
 

@@ -47,6 +47,8 @@ class SelfScoreRow(BaseModel):
 class SelfScoreTable(BaseModel):
     rows: list[SelfScoreRow]
     claimed_total: float | None
+    claimed_total_where: Provenance | None = Field(
+        default=None, description="The sentence under the table that states the total, when no row does")
     unmatched: list[str] = Field(default_factory=list, description="Labels of rows matched to no criterion")
     provenance: Provenance
 

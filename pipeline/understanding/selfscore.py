@@ -29,6 +29,7 @@ _DEDUCTION_WORDS = ("điểm trừ", "trừ điểm")
 _TOTAL = re.compile(r"^(tổng cộng|tổng điểm|tổng số điểm|tổng số|cộng|tổng)\b")
 _CODE_OK = 0.25  # a code match is kept when the labels share at least this much
 _LABEL_OK = 0.5  # a label alone must be at least this similar
+_TEXT_TOTAL_REACH = 6  # paragraphs after the table searched for a total written in a sentence
 _GROUP_TITLE_OK = 0.75  # a row with no usable code is a group row only if its label is the group's title
 
 
@@ -37,8 +38,33 @@ def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | Non
     for block in doc.tables():
         layout = _layout(block)
         if layout is not None:
-            return _read(block, layout, rubric)
+            table = _read(block, layout, rubric)
+            if table.claimed_total is None:
+                _total_in_text(doc, block, table)
+            return table
     return None
+
+
+# "Tổng cộng: 912,5/1000 điểm", "Tổng điểm tự chấm là 84,5 điểm" (not "Tự chấm 5,5/3,5 điểm":
+# that is one criterion's score in prose).
+_TOTAL_IN_TEXT = re.compile(
+    r"(?:tổng cộng|tổng điểm|tổng số điểm)(?: tự chấm)?(?: của đơn vị)?\s*(?:là|đạt|được)?\s*:?\s*"
+    r"(?P<total>\d[\d.,]*)\s*(?:/\s*\d[\d.,]*\s*)?điểm"
+)
+
+
+def _total_in_text(doc: Document, table_block: Block, table: SelfScoreTable) -> None:
+    """A total the unit writes in a sentence under its table, when the table has no total row:
+    the first paragraph after the table that states one (only one such number, or it is not sure)."""
+    after = [b for b in doc.body_text_blocks()
+             if (b.provenance.paragraph or 0) > (table_block.provenance.paragraph or 0)]
+    for block in after[:_TEXT_TOTAL_REACH]:
+        found = {parse_number(m.group("total")) for m in _TOTAL_IN_TEXT.finditer(fold(block.text))}
+        found.discard(None)
+        if len(found) == 1:
+            table.claimed_total = found.pop()
+            table.claimed_total_where = block.provenance
+            return
 
 
 def _layout(block: Block) -> TableLayout | None:
