@@ -1,0 +1,100 @@
+"""The self-scoring table generator (tests/generators/selfscore_tables.py) itself: deterministic,
+its truth consistent with what it writes, and every layout choice drawn. The reader is measured by
+bench/selfscore_read.py, not here."""
+
+from __future__ import annotations
+
+import pytest
+from generators.selfscore_tables import OPTIONS, GeneratedReport, Line, generate_report, write_docx
+
+from extractors import extract
+from pipeline.rubric import GroupKind
+from pipeline.textnorm import parse_number
+
+SEEDS = range(50)
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[GeneratedReport]:
+    return [generate_report(seed) for seed in SEEDS]
+
+
+def _document_text(path) -> str:
+    doc = extract(path)
+    texts = [b.text for b in doc.blocks]
+    texts += [cell.text for table in doc.tables() for row in table.rows for cell in row]
+    return "\n".join(texts)
+
+
+def _signed(report: GeneratedReport, codes: list[str]) -> float:
+    kinds = {c.code: c.kind for _, c in report.rubric.leaves()}
+    return round(sum(-report.scores[c] if kinds[c] is GroupKind.DEDUCTION else report.scores[c] for c in codes), 2)
+
+
+def _leaves_below(report: GeneratedReport, line: Line) -> list[str]:
+    group = next((g for g in report.rubric.groups if g.code == line.truth), None)
+    node = group if line.role == "group" else report.rubric.criterion(line.truth)
+    return [c.code for c in node.leaves()]
+
+
+def test_same_seed_same_document(tmp_path):
+    for seed in (3, 17):
+        first = write_docx(generate_report(seed), tmp_path / "a" / "t.docx")
+        second = write_docx(generate_report(seed), tmp_path / "b" / "t.docx")
+        assert first.read_bytes() == second.read_bytes()
+        assert _document_text(first) == _document_text(second)
+    assert generate_report(3).lines != generate_report(4).lines
+
+
+def test_truth_is_consistent(reports):
+    for report in reports:
+        leaves = [c.code for _, c in report.rubric.leaves()]
+        assert sorted(report.scores) == sorted(leaves), report.seed
+        assert all(score >= 0 for score in report.scores.values()), report.seed
+        assert report.stated_total == pytest.approx(_signed(report, leaves)), report.seed
+        if report.layout.total != "none":
+            assert report.total_text, report.seed
+
+
+def test_written_numbers_are_the_truth(reports):
+    """Leaf rows hold their score (deductions with or without a minus sign, 'x/y' as x); subtotal
+    rows hold the signed sum of every scored criterion below them; a total row the stated total."""
+    subtotals = 0
+    for report in reports:
+        for line in report.lines:
+            if line.role in ("leaf", "group", "holder", "total") and line.self_text:
+                written = parse_number(line.self_text.split("/")[0].removesuffix(" điểm").strip()
+                                       if "/" in line.self_text else line.self_text)
+                assert written is not None, (report.seed, line)
+                assert abs(written) == pytest.approx(abs(line.value)), (report.seed, line)
+            if line.role == "leaf":
+                assert line.value == report.scores[line.truth], (report.seed, line)
+            elif line.role in ("group", "holder") and line.self_text:
+                subtotals += 1
+                assert line.value == pytest.approx(_signed(report, _leaves_below(report, line))), (report.seed, line)
+            elif line.role == "total":
+                assert line.value == report.stated_total, report.seed
+    assert subtotals > 20
+
+
+def test_document_states_the_total(tmp_path, reports):
+    chosen = [next(r for r in reports if r.layout.total == how) for how in ("row", "paragraph")]
+    chosen.append(next(r for r in reports if r.layout.total == "row" and r.layout.numbers == "suffix"))
+    for report in chosen:
+        text = _document_text(write_docx(report, tmp_path / f"{report.name}.docx"))
+        assert report.total_text in text, (report.seed, report.total_text)
+        if report.layout.total == "paragraph":
+            assert f"{report.layout.total_label}{report.total_text}" in text
+
+
+def test_every_layout_choice_is_drawn(reports):
+    seen: dict[str, set] = {name: set() for name in OPTIONS}
+    for report in reports:
+        for name, value in report.layout.choices().items():
+            seen[name].add(value)
+    for name, values in OPTIONS.items():
+        assert seen[name] == set(values), (name, set(values) - seen[name])
+    headers = {word for r in reports for word in r.layout.headers.values()}
+    for word in ("TT", "STT", "Mã", "Nội dung", "Tiêu chí", "Nội dung tiêu chí", "Điểm chuẩn", "Điểm tối đa",
+                 "Tối đa", "Tự chấm", "Điểm tự chấm", "Đơn vị tự chấm", "Điểm Cụm thẩm định", "Ghi chú"):
+        assert word in headers, word
