@@ -249,7 +249,9 @@ def _sum_mismatches(unit: UnitScore, facts: ReportFacts) -> list[str]:
                          f"{fmt(group.self_total)}")
     if facts.self_scores.claimed_total is None:
         lines.append(f"Bảng tự chấm không có dòng tổng; tdkt tự cộng được {fmt(unit.self_total)} điểm")
-    return lines
+    if facts.self_scores.unmatched:
+        lines.append("Dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(facts.self_scores.unmatched))
+    return lines + facts.self_scores.problems
 
 
 def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | None, facts: ReportFacts,

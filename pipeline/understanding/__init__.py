@@ -50,8 +50,10 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
     )
     if table is None:
         facts.notes.append("Không tìm thấy bảng tự chấm điểm trong báo cáo")
-    elif table.unmatched:
-        facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
+    else:
+        if table.unmatched:
+            facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
+        facts.notes += table.problems
     return facts
 
 

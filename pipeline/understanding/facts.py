@@ -50,6 +50,8 @@ class SelfScoreTable(BaseModel):
     claimed_total_where: Provenance | None = Field(
         default=None, description="The sentence under the table that states the total, when no row does")
     unmatched: list[str] = Field(default_factory=list, description="Labels of rows matched to no criterion")
+    problems: list[str] = Field(default_factory=list, description="What does not add up or cannot be read, "
+                                "by row")
     provenance: Provenance
 
     def criterion_rows(self) -> dict[str, SelfScoreRow]:

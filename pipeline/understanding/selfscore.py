@@ -1,22 +1,33 @@
-"""The self-scoring table (bảng tự chấm điểm): find it, read its columns, match rows to the rubric.
+"""The self-scoring table (bảng tự chấm điểm): find it, read its rows, align them to the rubric.
 
-Units lay the table out their own way: codes that restart in each group ("I", "1", "2") or run
-on (1…20) or are dotted ("1.1"); merged header cells ("Điểm" over "Tối đa | Tự chấm"); labels
-reworded. Rows are matched to rubric criteria by code within the current group, checked
-against the label, and by label similarity where the code does not fit.
+Units lay the table out their own way: their own numbering or none, a running STT, merged
+header cells ("Điểm" over "Tối đa | Tự chấm"), an empty column for the cluster's marks, group and
+subtotal rows or only the criteria, the header repeated after a page break, "5,5/3,5" for a
+score over its maximum. The rows are read here and aligned to the rubric's rows by
+selfscore_align (codes in any scheme, points, titles and order together). What does not add up
+(a subtotal that is not the sum under it, a score that cannot be read, a row that is no
+criterion) is reported, for scoring to weigh against the unit's own total.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.model import Block, Document, Provenance
-from pipeline.rubric import Criterion, Group, GroupKind, Rubric
-from pipeline.textnorm import fold, parse_number, roman_to_int
+from pipeline.rubric import GroupKind, Rubric
+from pipeline.textnorm import fold, format_number, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 from pipeline.understanding.rules import header_roles
-from pipeline.understanding.similarity import label_similarity
+from pipeline.understanding.selfscore_align import (
+    Node,
+    NodeKind,
+    RowSignals,
+    align,
+    code_parts,
+    how_matched,
+    rubric_nodes,
+)
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
 # Column roles by header words (rules/table_headers.yaml), checked in this order: "Điểm tự chấm"
@@ -27,10 +38,7 @@ _ROLES: Roles = header_roles("self", "verified", "note", "guidance", "bonus", "d
 _BONUS_WORDS = ("điểm thưởng", "điểm cộng", "điểm khuyến khích", "cộng điểm")
 _DEDUCTION_WORDS = ("điểm trừ", "trừ điểm")
 _TOTAL = re.compile(r"^(tổng cộng|tổng điểm|tổng số điểm|tổng số|cộng|tổng)\b")
-_CODE_OK = 0.25  # a code match is kept when the labels share at least this much
-_LABEL_OK = 0.5  # a label alone must be at least this similar
 _TEXT_TOTAL_REACH = 6  # paragraphs after the table searched for a total written in a sentence
-_GROUP_TITLE_OK = 0.75  # a row with no usable code is a group row only if its label is the group's title
 
 
 def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
@@ -38,7 +46,7 @@ def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | Non
     for block in doc.tables():
         layout = _layout(block)
         if layout is not None:
-            table = _read(block, layout, rubric)
+            table = _read(block, layout, rubric, stt_codes=layout.stt_codes)
             if table.claimed_total is None:
                 _total_in_text(doc, block, table)
             return table
@@ -70,8 +78,10 @@ def _total_in_text(doc: Document, table_block: Block, table: SelfScoreTable) -> 
 def _layout(block: Block) -> TableLayout | None:
     layout = find_layout(block, _ROLES, lambda c: "self" in c and ("max" in c or "label" in c), _is_header_row)
     if layout is not None and "code" not in layout.columns and "ordinal" in layout.columns:
-        # A running STT is the code column only when the table has no code column of its own.
+        # An STT column is the code column only when the table has no code column of its own,
+        # and only if it does not just count the rows (see _running_count).
         layout.columns["code"] = layout.columns.pop("ordinal")
+        layout.stt_codes = True
     return layout
 
 
@@ -83,31 +93,125 @@ def _is_header_row(row: list) -> bool:
 
 
 @dataclass
-class _State:
-    rubric: Rubric
-    group: Group | None = None
-    used: set[str] = field(default_factory=set)
+class _Row:
+    """A data row of the unit's table, before it is aligned to the rubric."""
+
+    r: int
+    code: str
+    label: str
+    max_written: str
+    self_written: str
+    note: str
+    provenance: Provenance
+
+    def signals(self, stt_codes: bool) -> RowSignals:
+        folded = fold(self.label or self.code)
+        words = None
+        if len(folded.split()) <= 8:
+            if any(w in folded for w in _BONUS_WORDS):
+                words = GroupKind.BONUS
+            elif any(w in folded for w in _DEDUCTION_WORDS):
+                words = GroupKind.DEDUCTION
+        return RowSignals(code="" if stt_codes else self.code, label=self.label, max=self.max, group_words=words)
+
+    @property
+    def max(self) -> float | None:
+        written = parse_number(self.max_written)
+        if written is None and "/" in self.self_written:  # "5,5/3,5": the self score over the maximum
+            written = parse_number(self.self_written.split("/", 1)[1])
+        return written
+
+    @property
+    def has_numbers(self) -> bool:
+        return bool(self.max_written.strip() or self.self_written.strip())
 
 
-def _read(block: Block, layout: TableLayout, rubric: Rubric) -> SelfScoreTable:
-    state = _State(rubric)
-    rows: list[SelfScoreRow] = []
+def _read(block: Block, layout: TableLayout, rubric: Rubric, stt_codes: bool = False) -> SelfScoreTable:
+    rows: list[_Row] = []
     claimed_total: float | None = None
-    unmatched: list[str] = []
     for r in range(layout.header_rows, len(block.rows)):
         cells = _cells(block, r, layout)
-        if not any(cells.values()):
+        if not any(cells.values()) or _is_header_row(block.rows[r]):
+            continue  # an empty row, or the header written again after a page break
+        code, label = cells.get("code", "").strip(), cells.get("label", "")
+        # Some units write the group name in the code cell ("ĐIỂM THƯỞNG") and leave the label empty.
+        if (not label or label == code) and code and code_parts(code) is None:
+            code, label = "", code
+        row = _Row(r, code, label, cells.get("max", ""), cells.get("self", ""), cells.get("note", ""),
+                   _row_provenance(block, r, layout))
+        if not code and _TOTAL.match(fold(label)):
+            claimed_total = _number(row.self_written)
             continue
-        prov = _row_provenance(block, r, layout)
-        row = _classify(cells, state, prov)
-        if row is None:
-            continue
-        if row.kind is RowKind.TOTAL:
-            claimed_total = row.self_score
-        elif row.kind is RowKind.CRITERION and row.code is None:
-            unmatched.append(row.label or row.code_as_written)
+        if not code and not row.has_numbers:
+            continue  # the wrapped end of the previous row's label, cut into a row of its own
         rows.append(row)
-    return SelfScoreTable(rows=rows, claimed_total=claimed_total, unmatched=unmatched, provenance=block.provenance)
+    stt_codes = stt_codes and _running_count([row.code for row in rows])
+    nodes = rubric_nodes(rubric)
+    signals = [row.signals(stt_codes) for row in rows]
+    found = align(signals, nodes)
+    read: list[SelfScoreRow] = []
+    unmatched: list[str] = []
+    problems: list[str] = []
+    for row, said, index in zip(rows, signals, found, strict=True):
+        node = nodes[index] if index is not None else None
+        read_row = _self_score_row(row, node, how_matched(said, node) if node is not None else "")
+        if node is None:
+            if row.self_written.strip():
+                unmatched.append(row.label or row.code)
+            else:
+                continue  # a heading of the unit's own, with no score: nothing lost
+        elif node.kind is NodeKind.SCORED and row.self_written.strip() and read_row.self_score is None:
+            problems.append(f"{row.provenance.describe()}: không đọc được điểm tự chấm “{row.self_written}” "
+                            f"của tiêu chí {node.code}")
+        read.append(read_row)
+    problems += _subtotal_problems(read, rubric)
+    return SelfScoreTable(rows=read, claimed_total=claimed_total, unmatched=unmatched, problems=problems,
+                          provenance=block.provenance)
+
+
+_ROW_KINDS = {NodeKind.GROUP: RowKind.GROUP, NodeKind.HOLDER: RowKind.SUBTOTAL, NodeKind.SCORED: RowKind.CRITERION}
+
+
+def _self_score_row(row: _Row, node: Node | None, how: str) -> SelfScoreRow:
+    kind = _ROW_KINDS[node.kind] if node is not None else RowKind.CRITERION
+    value = _number(row.self_written)
+    if node is not None and node.score_kind is GroupKind.DEDUCTION and node.kind is NodeKind.SCORED:
+        # Deductions as positive amounts, written with or without a minus; an empty cell: none.
+        value = abs(value) if value is not None else (0.0 if not row.self_written.strip() else None)
+    return SelfScoreRow(kind=kind, code=node.code if node is not None else None, code_as_written=row.code,
+                        label=row.label, max_points=row.max, self_score=value,
+                        self_score_as_written=row.self_written, note=row.note,
+                        match=how, provenance=row.provenance)
+
+
+def _number(written: str) -> float | None:
+    """A self score as units write it: "9,5", "9,50 điểm", "- 1", or "5,5/3,5" (over the maximum)."""
+    return parse_number(written.split("/", 1)[0]) if "/" in written else parse_number(written)
+
+
+def _running_count(codes: list[str]) -> bool:
+    """An STT column numbering every row 1, 2, 3 …: a count, not the rubric's codes."""
+    numbers = [int(c.rstrip(".")) for c in codes if c.rstrip(".").isdigit()]
+    return len(numbers) == len(codes) > 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def _subtotal_problems(rows: list[SelfScoreRow], rubric: Rubric) -> list[str]:
+    """A criterion row that holds sub-criteria must add up to what was read under it."""
+    by_code = {r.code: r for r in rows if r.code and r.kind is RowKind.CRITERION}
+    problems = []
+    for row in rows:
+        if row.kind is not RowKind.SUBTOTAL or row.self_score is None or row.code is None:
+            continue
+        holder = rubric.criterion(row.code)
+        parts = [by_code[c.code].self_score for c in holder.leaves() if c.code in by_code]
+        if not parts or any(p is None for p in parts):
+            continue
+        signed = sum((-1 if c.kind is GroupKind.DEDUCTION else 1) * (by_code[c.code].self_score or 0)
+                     for c in holder.leaves() if c.code in by_code)
+        if abs(signed - row.self_score) > 0.005:
+            problems.append(f"{row.provenance.describe()}: tiêu chí {row.code} ghi {format_number(row.self_score)} "
+                            f"nhưng cộng các tiêu chí con được {format_number(signed)}")
+    return problems
 
 
 def _row_provenance(block: Block, r: int, layout: TableLayout) -> Provenance:
@@ -126,148 +230,3 @@ def _row_provenance(block: Block, r: int, layout: TableLayout) -> Provenance:
 def _cells(block: Block, r: int, layout: TableLayout) -> dict[str, str]:
     row = block.rows[r]
     return {role: row[c].text.replace("\n", " ").strip() if c < len(row) else "" for role, c in layout.columns.items()}
-
-
-def _classify(cells: dict[str, str], state: _State, prov: object) -> SelfScoreRow | None:
-    code = cells.get("code", "").strip()
-    label = cells.get("label", "")
-    # Some units write the group name in the code cell ("ĐIỂM THƯỞNG") and leave the label empty.
-    if not label and code and not re.match(r"^[\dIVXivx.]+$", code):
-        code, label = "", code
-    folded = fold(label or code)
-    self_written = cells.get("self", "")
-    base = dict(
-        code_as_written=code,
-        label=label,
-        max_points=parse_number(cells.get("max", "")),
-        self_score_as_written=self_written,
-        note=cells.get("note", ""),
-        provenance=prov,
-    )
-    if _TOTAL.match(folded):
-        return SelfScoreRow(kind=RowKind.TOTAL, code=None, self_score=parse_number(self_written), **base)
-    if not code and not cells.get("max", "").strip() and not self_written.strip():
-        return None  # the wrapped end of the previous row's label, cut into a row of its own
-    group = _group_row(code, folded, state)
-    if group is not None:
-        state.group = group
-        score = _score(self_written, state)
-        return SelfScoreRow(kind=RowKind.GROUP, code=group.code, self_score=score, match="group", **base)
-    parent = _parent_criterion(code, label, state)
-    if parent is not None:
-        return SelfScoreRow(kind=RowKind.SUBTOTAL, code=parent.code, self_score=_score(self_written, state),
-                            match="subtotal", **base)
-    criterion, how = _match_criterion(code, label, state)
-    if criterion is not None:
-        state.used.add(criterion.code)
-    return SelfScoreRow(
-        kind=RowKind.CRITERION,
-        code=criterion.code if criterion else None,
-        self_score=_score(self_written, state, criterion),
-        match=how,
-        **base,
-    )
-
-
-def _score(written: str, state: _State, criterion: Criterion | None = None) -> float | None:
-    """The self score; deductions as positive amounts, an empty deduction cell as no deduction
-    (a deduction item inside a criterion counts as one, whatever its group)."""
-    value = parse_number(written)
-    kind = criterion.kind if criterion is not None and criterion.kind else (
-        state.group.kind if state.group is not None else GroupKind.STANDARD)
-    if kind is GroupKind.DEDUCTION:
-        return abs(value) if value is not None else (0.0 if not written.strip() else None)
-    return value
-
-
-def _group_row(code: str, folded_label: str, state: _State) -> Group | None:
-    groups = state.rubric.groups
-    if any(w in folded_label for w in _BONUS_WORDS):
-        return next((g for g in groups if g.kind is GroupKind.BONUS), None)
-    if any(w in folded_label for w in _DEDUCTION_WORDS):
-        return next((g for g in groups if g.kind is GroupKind.DEDUCTION), None)
-    by_label = max(groups, key=lambda g: label_similarity(folded_label, g.title))
-    numeral = roman_to_int(code)
-    if numeral is None or "." in code.strip().rstrip("."):
-        # A code misread (OCR "H" for "II") or missing: a label that is plainly a group's title.
-        strong = label_similarity(folded_label, by_label.title) >= _GROUP_TITLE_OK
-        return by_label if strong and not _criterion_like(folded_label, state) else None
-    by_code = next((g for g in groups if roman_to_int(g.code) == numeral), None)
-    if by_code is not None and (not folded_label or label_similarity(folded_label, by_code.title) >= _CODE_OK):
-        return by_code
-    return by_label if label_similarity(folded_label, by_label.title) >= _CODE_OK else by_code
-
-
-def _criterion_like(folded_label: str, state: _State) -> bool:
-    """Does the label read as one of the rubric's criteria rather than a group title?"""
-    best = max((label_similarity(folded_label, c.title) for _, c in state.rubric.leaves()), default=0.0)
-    group = max(label_similarity(folded_label, g.title) for g in state.rubric.groups)
-    return best > group
-
-
-def _match_criterion(code: str, label: str, state: _State) -> tuple[Criterion | None, str]:
-    candidates = _candidates(state)
-    by_code = _by_code(code, state)
-    code_fits = by_code is not None and by_code.code not in state.used
-    if code_fits and (not label or label_similarity(label, by_code.title) >= _CODE_OK):
-        return by_code, "code"
-    scored = sorted(
-        ((label_similarity(label, c.title), c) for c in candidates if c.code not in state.used),
-        key=lambda pair: -pair[0],
-    )
-    if scored and scored[0][0] >= _LABEL_OK:
-        return scored[0][1], "label"
-    if code_fits:
-        return by_code, "code (nội dung ghi khác)"
-    return None, ""
-
-
-def _parent_criterion(code: str, label: str, state: _State) -> Criterion | None:
-    """A row of a criterion that has sub-criteria ('A.1' over 'A.1.a', 'A.1.b'), by its code and
-    label; such a row holds their sum, not a score of its own."""
-    parents = {c.code.upper(): c for c in _all_parents(state.rubric)}
-    if not parents:
-        return None
-    written = code.strip().rstrip(".").replace(" ", "").upper()
-    tries = [written] + ([f"{state.group.code}.{written}".upper()] if state.group is not None and written else [])
-    by_code = next((parents[t] for t in tries if t in parents), None)
-    if by_code is not None and (not label or label_similarity(label, by_code.title) >= _CODE_OK):
-        return by_code
-    if _by_code(code, state) is None and label:
-        best = max(parents.values(), key=lambda c: label_similarity(label, c.title))
-        if label_similarity(label, best.title) >= _GROUP_TITLE_OK:
-            return best
-    return None
-
-
-def _all_parents(rubric: Rubric) -> list[Criterion]:
-    found: list[Criterion] = []
-
-    def walk(criteria: list[Criterion]) -> None:
-        for c in criteria:
-            if c.holds_own_kind():
-                found.append(c)
-            walk(c.criteria)
-
-    for group in rubric.groups:
-        walk(group.criteria)
-    return found
-
-
-def _candidates(state: _State) -> list[Criterion]:
-    if state.group is not None:
-        return list(state.group.leaves())
-    return [c for _, c in state.rubric.leaves()]
-
-
-def _by_code(code: str, state: _State) -> Criterion | None:
-    """The criterion a written code points at: 'I.1', or '1' / '1.1' under the current group."""
-    code = code.strip().rstrip(".").replace(" ", "")
-    if not code:
-        return None
-    leaves = {c.code.upper(): c for _, c in state.rubric.leaves()}
-    tries = [code.upper()]
-    if state.group is not None:
-        tries.append(f"{state.group.code}.{code}".upper())
-        tries.append(f"{state.group.code}.{code.split('.')[-1]}".upper())
-    return next((leaves[t] for t in tries if t in leaves), None)

@@ -20,6 +20,7 @@ Roles = list[tuple[str, tuple[str, ...]]]
 class TableLayout:
     header_rows: int
     columns: dict[str, int]
+    stt_codes: bool = False  # the code column is an STT column (it may only count the rows)
 
 
 def find_layout(block: Block, roles: Roles, usable: Callable[[dict[str, int]], bool],
