@@ -116,3 +116,35 @@ def test_a_subtotal_that_is_not_the_sum_under_it_is_reported():
 ])
 def test_codes_in_any_numbering_stand_for_positions(code, parts):
     assert [set(p) for p in code_parts(code)] == parts
+
+
+def _prose(paragraphs: list[str]) -> Document:
+    blocks = [Block(kind=BlockKind.PARAGRAPH, raw=t, text=t, provenance=Provenance(file="bc.docx", paragraph=i))
+              for i, t in enumerate(paragraphs)]
+    return Document(file="bc.docx", sha256="0" * 64, format=DocumentFormat.DOCX, blocks=blocks)
+
+
+def test_self_scores_written_in_prose_criterion_by_criterion():
+    table = find_self_score_table(_prose([
+        "I. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ",
+        "Tiêu chí A.1.a. Tự chấm: 18/20 điểm.",
+        "- Nội dung A.1.b (Tư vấn, truyền thông tuyển sinh): tự chấm 9,5 điểm",
+        "Chất lượng đào tạo",  # a heading naming the criterion; the score under it
+        "Tỷ lệ người học tốt nghiệp đạt 96%. Đơn vị tự chấm: 28/30 điểm.",
+        "Phần B.1. Tự chấm 25/25 điểm; phần B.2. Tự chấm 12,5/15 điểm.",
+        "Có sáng kiến được công nhận cấp Thành phố: tự chấm 2 điểm.",
+        "Tiêu chí D.1. Tự chấm: trừ 3 điểm (01 trường hợp bị khiển trách).",
+        "Hoạt động văn nghệ: tự chấm 5 điểm.",  # names no criterion: reported, not guessed
+        "Tổng điểm tự chấm: 92 điểm.",
+    ]), RUBRIC)
+    scores = _scores(table)
+    assert scores == TRUTH
+    assert table.claimed_total == 92 and table.unmatched == ["Hoạt động văn nghệ: tự chấm 5 điểm."]
+    row = next(r for r in table.rows if r.code == "A.1.a")
+    assert row.match == "prose" and row.max_points == 20 and row.provenance.paragraph == 1
+
+
+def test_a_criterion_scored_twice_in_prose_with_different_figures_is_reported():
+    table = find_self_score_table(_prose([
+        "Tiêu chí A.2. Tự chấm: 28/30 điểm.", "Tiêu chí A.2 (Chất lượng đào tạo): tự chấm 30 điểm."]), RUBRIC)
+    assert table.problems and "A.2 được tự chấm hai lần khác nhau" in table.problems[0]

@@ -28,6 +28,7 @@ from pipeline.understanding.selfscore_align import (
     how_matched,
     rubric_nodes,
 )
+from pipeline.understanding.selfscore_prose import prose_self_scores
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
 # Column roles by header words (rules/table_headers.yaml), checked in this order: "Điểm tự chấm"
@@ -48,9 +49,12 @@ def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | Non
         if layout is not None:
             table = _read(block, layout, rubric, stt_codes=layout.stt_codes)
             if table.claimed_total is None:
-                _total_in_text(doc, block, table)
+                _total_in_text(doc, block.provenance.paragraph or 0, table)
             return table
-    return None
+    table = prose_self_scores(doc, rubric)
+    if table is not None:
+        _total_in_text(doc, -1, table, reach=None)
+    return table
 
 
 # "Tổng cộng: 912,5/1000 điểm", "Tổng điểm tự chấm là 84,5 điểm" (not "Tự chấm 5,5/3,5 điểm":
@@ -61,12 +65,15 @@ _TOTAL_IN_TEXT = re.compile(
 )
 
 
-def _total_in_text(doc: Document, table_block: Block, table: SelfScoreTable) -> None:
-    """A total the unit writes in a sentence under its table, when the table has no total row:
-    the first paragraph after the table that states one (only one such number, or it is not sure)."""
-    after = [b for b in doc.body_text_blocks()
-             if (b.provenance.paragraph or 0) > (table_block.provenance.paragraph or 0)]
-    for block in after[:_TEXT_TOTAL_REACH]:
+def _total_in_text(doc: Document, after_paragraph: int, table: SelfScoreTable,
+                   reach: int | None = _TEXT_TOTAL_REACH) -> None:
+    """A total the unit writes in a sentence under its table, when the table has no total row
+    (or anywhere, ``reach`` None, for scores written in prose): the first paragraph that states
+    one (only one such number, or it is not sure)."""
+    after = [b for b in doc.body_text_blocks() if (b.provenance.paragraph or 0) > after_paragraph]
+    for block in after[:reach]:
+        if reach is None and "tự chấm" not in fold(block.text):
+            continue  # far from any table, only a total that says it is the self-score
         found = {parse_number(m.group("total")) for m in _TOTAL_IN_TEXT.finditer(fold(block.text))}
         found.discard(None)
         if len(found) == 1:
