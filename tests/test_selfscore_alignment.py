@@ -148,3 +148,20 @@ def test_a_criterion_scored_twice_in_prose_with_different_figures_is_reported():
     table = find_self_score_table(_prose([
         "Tiêu chí A.2. Tự chấm: 28/30 điểm.", "Tiêu chí A.2 (Chất lượng đào tạo): tự chấm 30 điểm."]), RUBRIC)
     assert table.problems and "A.2 được tự chấm hai lần khác nhau" in table.problems[0]
+
+
+def test_a_table_continued_over_pages_is_read_to_its_end():
+    first, rest = _document(["Mã", "Nội dung tiêu chí", "Điểm chuẩn", "Tự chấm"], [
+        ["A.1.a", "Hoàn thành chỉ tiêu tuyển sinh được giao", "20", "18"],
+        ["A.1.b", "Tư vấn, truyền thông tuyển sinh", "10", "9,5"], ["A.2", "Chất lượng đào tạo", "30", "28"],
+    ]), _document(["B.1", "Đánh giá, xếp loại viên chức", "25", "25"], [  # no header on the next page
+        ["B.2", "Thực hiện chế độ, chính sách", "15", "12,5"],
+        ["C.1", "Có sáng kiến được công nhận cấp Thành phố", "2", "2"],
+        ["D.1", "Có cá nhân bị kỷ luật từ khiển trách trở lên", "3", "-3"], ["", "Tổng cộng", "100", "92"],
+    ])
+    page_number = Block(kind=BlockKind.PARAGRAPH, raw="2", text="2", provenance=Provenance(file="bc.docx", paragraph=2))
+    second = rest.blocks[1].model_copy(update={"provenance": Provenance(file="bc.docx", table=1, paragraph=3)})
+    doc = first.model_copy(update={"blocks": [*first.blocks, page_number, second]})
+    table = find_self_score_table(doc, RUBRIC)
+    assert _scores(table) == TRUTH and table.claimed_total == 92 and not table.unmatched
+    assert next(r for r in table.rows if r.code == "D.1").provenance.table == 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Block, Document, Provenance
+from pipeline.model import Block, BlockKind, Document, Provenance
 from pipeline.rubric import GroupKind, Rubric
 from pipeline.textnorm import fold, format_number, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
@@ -47,9 +47,10 @@ def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | Non
     for block in doc.tables():
         layout = _layout(block)
         if layout is not None:
-            table = _read(block, layout, rubric, stt_codes=layout.stt_codes)
+            parts = [(block, layout), *_continuations(doc, block, layout)]
+            table = _read(parts, rubric, stt_codes=layout.stt_codes)
             if table.claimed_total is None:
-                _total_in_text(doc, block.provenance.paragraph or 0, table)
+                _total_in_text(doc, parts[-1][0].provenance.paragraph or 0, table)
             return table
     table = prose_self_scores(doc, rubric)
     if table is not None:
@@ -133,25 +134,50 @@ class _Row:
         return bool(self.max_written.strip() or self.self_written.strip())
 
 
-def _read(block: Block, layout: TableLayout, rubric: Rubric, stt_codes: bool = False) -> SelfScoreTable:
+# Between a table and its continuation on the next page (or scan) only a page's running
+# header or number: no paragraph of more words than this.
+_BETWEEN_PARTS_WORDS = 12
+
+
+def _continuations(doc: Document, first: Block, layout: TableLayout) -> list[tuple[Block, TableLayout]]:
+    """Tables that carry the first one on (a scan or a PDF split page by page): the same number
+    of columns, the header written again or not, nothing but a page's furniture in between."""
+    found: list[tuple[Block, TableLayout]] = []
+    blocks = doc.blocks[doc.blocks.index(first) + 1:]
+    width = len(first.rows[0]) if first.rows else 0
+    for block in blocks:
+        if block.kind is not BlockKind.TABLE:
+            if len(block.text.split()) > _BETWEEN_PARTS_WORDS:
+                break
+            continue
+        if not block.rows or len(block.rows[0]) != width:
+            break
+        again = _layout(block)
+        found.append((block, again if again is not None else TableLayout(0, layout.columns, layout.stt_codes)))
+    return found
+
+
+def _read(parts: list[tuple[Block, TableLayout]], rubric: Rubric, stt_codes: bool = False) -> SelfScoreTable:
     rows: list[_Row] = []
     claimed_total: float | None = None
-    for r in range(layout.header_rows, len(block.rows)):
-        cells = _cells(block, r, layout)
-        if not any(cells.values()) or _is_header_row(block.rows[r]):
-            continue  # an empty row, or the header written again after a page break
-        code, label = cells.get("code", "").strip(), cells.get("label", "")
-        # Some units write the group name in the code cell ("ĐIỂM THƯỞNG") and leave the label empty.
-        if (not label or label == code) and code and code_parts(code) is None:
-            code, label = "", code
-        row = _Row(r, code, label, cells.get("max", ""), cells.get("self", ""), cells.get("note", ""),
-                   _row_provenance(block, r, layout))
-        if not code and _TOTAL.match(fold(label)):
-            claimed_total = _number(row.self_written)
-            continue
-        if not code and not row.has_numbers:
-            continue  # the wrapped end of the previous row's label, cut into a row of its own
-        rows.append(row)
+    for block, layout in parts:
+        for r in range(layout.header_rows, len(block.rows)):
+            cells = _cells(block, r, layout)
+            if not any(cells.values()) or _is_header_row(block.rows[r]):
+                continue  # an empty row, or the header written again after a page break
+            code, label = cells.get("code", "").strip(), cells.get("label", "")
+            # Some units write the group name in the code cell ("ĐIỂM THƯỞNG") and leave the label empty.
+            if (not label or label == code) and code and code_parts(code) is None:
+                code, label = "", code
+            row = _Row(r, code, label, cells.get("max", ""), cells.get("self", ""), cells.get("note", ""),
+                       _row_provenance(block, r, layout))
+            if not code and _TOTAL.match(fold(label)):
+                claimed_total = _number(row.self_written)
+                continue
+            if not code and not row.has_numbers:
+                continue  # the wrapped end of the previous row's label, cut into a row of its own
+            rows.append(row)
+    block = parts[0][0]
     stt_codes = stt_codes and _running_count([row.code for row in rows])
     nodes = rubric_nodes(rubric)
     signals = [row.signals(stt_codes) for row in rows]
