@@ -165,3 +165,12 @@ def test_a_table_continued_over_pages_is_read_to_its_end():
     table = find_self_score_table(doc, RUBRIC)
     assert _scores(table) == TRUTH and table.claimed_total == 92 and not table.unmatched
     assert next(r for r in table.rows if r.code == "D.1").provenance.table == 1
+
+
+def test_a_standard_criterion_with_no_self_score_is_reported():
+    table = find_self_score_table(_document(["Mã", "Nội dung tiêu chí", "Điểm chuẩn", "Tự chấm"], [
+        ["A.1.a", "Hoàn thành chỉ tiêu tuyển sinh được giao", "20", "18"], ["A.2", "Chất lượng đào tạo", "30", "28"],
+        ["B.1", "Đánh giá, xếp loại viên chức", "25", "25"], ["B.2", "Thực hiện chế độ, chính sách", "15", "12,5"],
+    ]), RUBRIC)
+    # A.1.b is left out; the bonus C.1 and deduction D.1 left out are none, not a problem.
+    assert table.problems == ["Không thấy điểm tự chấm của tiêu chí A.1.b"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.model import Block, BlockKind, Document, Provenance
 from pipeline.rubric import GroupKind, Rubric
-from pipeline.textnorm import fold, format_number, parse_number
+from pipeline.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 from pipeline.understanding.rules import header_roles
 from pipeline.understanding.selfscore_align import (
@@ -28,6 +28,7 @@ from pipeline.understanding.selfscore_align import (
     how_matched,
     rubric_nodes,
 )
+from pipeline.understanding.selfscore_checks import missing_criteria, subtotal_problems
 from pipeline.understanding.selfscore_prose import prose_self_scores
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
@@ -197,7 +198,7 @@ def _read(parts: list[tuple[Block, TableLayout]], rubric: Rubric, stt_codes: boo
             problems.append(f"{row.provenance.describe()}: không đọc được điểm tự chấm “{row.self_written}” "
                             f"của tiêu chí {node.code}")
         read.append(read_row)
-    problems += _subtotal_problems(read, rubric)
+    problems += subtotal_problems(read, rubric) + missing_criteria(read, rubric)
     return SelfScoreTable(rows=read, claimed_total=claimed_total, unmatched=unmatched, problems=problems,
                           provenance=block.provenance)
 
@@ -226,25 +227,6 @@ def _running_count(codes: list[str]) -> bool:
     """An STT column numbering every row 1, 2, 3 …: a count, not the rubric's codes."""
     numbers = [int(c.rstrip(".")) for c in codes if c.rstrip(".").isdigit()]
     return len(numbers) == len(codes) > 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-
-
-def _subtotal_problems(rows: list[SelfScoreRow], rubric: Rubric) -> list[str]:
-    """A criterion row that holds sub-criteria must add up to what was read under it."""
-    by_code = {r.code: r for r in rows if r.code and r.kind is RowKind.CRITERION}
-    problems = []
-    for row in rows:
-        if row.kind is not RowKind.SUBTOTAL or row.self_score is None or row.code is None:
-            continue
-        holder = rubric.criterion(row.code)
-        parts = [by_code[c.code].self_score for c in holder.leaves() if c.code in by_code]
-        if not parts or any(p is None for p in parts):
-            continue
-        signed = sum((-1 if c.kind is GroupKind.DEDUCTION else 1) * (by_code[c.code].self_score or 0)
-                     for c in holder.leaves() if c.code in by_code)
-        if abs(signed - row.self_score) > 0.005:
-            problems.append(f"{row.provenance.describe()}: tiêu chí {row.code} ghi {format_number(row.self_score)} "
-                            f"nhưng cộng các tiêu chí con được {format_number(signed)}")
-    return problems
 
 
 def _row_provenance(block: Block, r: int, layout: TableLayout) -> Provenance:

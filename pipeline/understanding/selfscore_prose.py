@@ -15,6 +15,7 @@ from pipeline.model import Block, Document
 from pipeline.rubric import Criterion, Rubric
 from pipeline.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
+from pipeline.understanding.selfscore_checks import missing_criteria
 from pipeline.understanding.similarity import label_similarity
 
 # "tự chấm: 9,5/10 điểm", "tự chấm 8 điểm", "tự chấm: trừ 1 điểm", "tự chấm được 18 điểm"
@@ -56,8 +57,8 @@ def prose_self_scores(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
             rows.append(_row(block, match, criterion))
     if not rows:
         return None
-    return SelfScoreTable(rows=rows, claimed_total=None, unmatched=unmatched, problems=_twice(rows),
-                          provenance=rows[0].provenance)
+    return SelfScoreTable(rows=rows, claimed_total=None, unmatched=unmatched,
+                          problems=_twice(rows) + missing_criteria(rows, rubric), provenance=rows[0].provenance)
 
 
 def _twice(rows: list[SelfScoreRow]) -> list[str]:
@@ -67,7 +68,7 @@ def _twice(rows: list[SelfScoreRow]) -> list[str]:
     for row in rows:
         first = seen.setdefault(row.code or "", row)
         if first is not row and first.self_score != row.self_score:
-            problems.append(f"tiêu chí {row.code} được tự chấm hai lần khác nhau: “{first.self_score_as_written}” "
+            problems.append(f"Tiêu chí {row.code} được tự chấm hai lần khác nhau: “{first.self_score_as_written}” "
                             f"({first.provenance.describe()}) và “{row.self_score_as_written}” "
                             f"({row.provenance.describe()})")
     return problems
