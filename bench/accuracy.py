@@ -1,11 +1,12 @@
 """Accuracy of reading hard documents, on the generated corpus with ground truth.
 
-    .venv/bin/python bench/accuracy.py [--corpus tests/data/corpus] [--case scan-pdf]
+    .venv/bin/python bench/accuracy.py [--corpus tests/data/corpus] [--case scan-pdf] [--generated 100]
 
 Prints, per format and per case and overall: self-score cell accuracy, total-score accuracy, unit
 identification accuracy, awards precision and recall, and pages per second. The corpus and its
 truth.json are made by tests/corpus/make_corpus.py; tests/test_hard_documents.py holds the
-non-OCR formats at 100% cell accuracy and the OCR path at an explicit floor.
+non-OCR formats at 100% cell accuracy and the OCR path at an explicit floor. Then the same
+reader on --generated self-scoring tables drawn at random (exact / flagged / silently wrong).
 """
 
 from __future__ import annotations
@@ -149,6 +150,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--case")
     parser.add_argument("--misses", action="store_true", help="list every wrong cell, total, unit")
+    parser.add_argument("--generated", type=int, default=100,
+                        help="also read this many generated self-scoring tables (0: none)")
+    parser.add_argument("--generated-pdf", type=int, default=10, help="of them, also as text PDFs")
     args = parser.parse_args()
     result = measure(args.corpus, args.case)
     _print("by format", result["format"])
@@ -158,6 +162,26 @@ def main() -> None:
         print("\nmisses:")
         for line in result["all"]["all"].misses:
             print(" ", line)
+    if args.generated:
+        _generated(args.generated, args.generated_pdf)
+
+
+def _generated(count: int, pdf: int) -> None:
+    """The self-scoring reader on generated tables (tests/generators/selfscore_tables.py): layouts
+    nobody wrote by hand, beside the corpus's figures (bench/selfscore_read.py for more)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from generators.selfscore_runs import run
+
+    with tempfile.TemporaryDirectory() as folder:
+        outcomes, _ = run(list(range(count)), pdf, Path(folder), jobs=2)
+    print(f"\n{'generated self-scoring tables':26} {'docs':>5}  {'exact':>7} {'flagged':>8} {'SILENT':>7}")
+    for fmt in sorted({o.fmt for o in outcomes}):
+        rows = [o for o in outcomes if o.fmt == fmt]
+        share = {s: sum(o.status == s for o in rows) for s in ("exact", "flagged", "silent", "crash")}
+        print(f"{fmt:26} {len(rows):5}  {share['exact'] / len(rows):7.1%} {share['flagged'] / len(rows):8.1%} "
+              f"{share['silent'] + share['crash']:7}")
 
 
 if __name__ == "__main__":

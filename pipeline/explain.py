@@ -87,6 +87,8 @@ def explain_unit(result: ClusterResult, unit: UnitScore, quotes: int = 1, quote_
     count = len(result.board.units)
     claimed = unit.claimed_total if unit.claimed_total is not None else unit.self_total
     notes = list(unit.flags)
+    if unit.doubt is not None:
+        notes.insert(0, unit.doubt.describe()[:1].upper() + unit.doubt.describe()[1:])
     if unit.tied_with:
         names = [u.name for u in result.board.units if u.member_id in unit.tied_with]
         notes.insert(0, f"Đồng hạng với {', '.join(names)}")
