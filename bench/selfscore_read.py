@@ -1,10 +1,11 @@
 """tdkt's self-scoring table reader on generated tables with ground truth.
 
-    .venv/bin/python bench/selfscore_read.py [--seeds 300] [--pdf 40] [--jobs 2] [--start 0]
-                                             [--show 10] [--keep DIR]
+    .venv/bin/python bench/selfscore_read.py [--seeds 300] [--pdf 40] [--scans 0] [--jobs 2]
+                                             [--start 0] [--show 10] [--keep DIR]
 
 Draws --seeds self-scoring tables from tests/generators/selfscore_tables.py (.docx), converts
-the first --pdf of them to text PDFs with LibreOffice, reads each with ``extract`` and
+the first --pdf of them to text PDFs with LibreOffice, makes --scans scans of seeds of their own
+(100000 + --start on; a third long tables over pages, a quarter with a page sideways), reads each with ``extract`` and
 ``find_self_score_table`` against the table's rubric, and classifies the reading:
 
   exact    every scored criterion read with its self-score, and the total read (claimed_total,
@@ -15,8 +16,10 @@ the first --pdf of them to text PDFs with LibreOffice, reads each with ``extract
   crash    an exception
 
 Prints per format: documents, exact rate, flagged rate, SILENTLY WRONG count, crashes and read
-time per document; then the most common first differences, each with a seed to rebuild it
-(``generate_report(seed)`` + ``write_docx``), and the exact rate by layout choice.
+time per document (and for the reports that score in prose); then the most common first
+differences, each with a seed to rebuild it (``generate_report(seed)`` + ``write_docx``; a scan:
+``selfscore_runs.rebuild_scan(ScanCase(seed, sideways), folder)``), and the exact rate by layout
+choice.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=300, help="generated tables (.docx)")
     parser.add_argument("--pdf", type=int, default=40, help="of them, also read as text PDFs")
+    parser.add_argument("--scans", type=int, default=0, help="scans, of seeds of their own (OCR: ~5 s a page)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--start", type=int, default=0, help="first seed")
     parser.add_argument("--show", type=int, default=10, help="failure shapes listed")
@@ -51,17 +55,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tdkt-selfscore-bench-") as tmp:
         folder = args.keep or Path(tmp)
         started = time.perf_counter()
-        outcomes, timings = run(seeds, min(args.pdf, args.seeds), folder, args.jobs)
+        outcomes, timings = run(seeds, min(args.pdf, args.seeds), folder, args.jobs, scans=args.scans)
         wall = time.perf_counter() - started
 
     print(f"\n{len(outcomes)} generated self-scoring tables in {wall:.0f} s with {args.jobs} jobs "
           f"({', '.join(f'{k} {v:.0f} s' for k, v in timings.items())})")
     print(f"\n{'format':8} {'docs':>6} {'exact':>8} {'flagged':>8} {'SILENT':>7} {'crash':>6} {'s/doc':>7}")
-    for fmt in ("docx", "pdf", "all"):
+    for fmt in ("docx", "pdf", "scan", "all"):
         chosen = [o for o in outcomes if fmt in ("all", o.fmt)]
         if chosen:
             _row(fmt, chosen)
-    _shapes(outcomes, args.show)
+    prose = [o for o in outcomes if o.choices.get("form") == "prose"]
+    if prose:
+        _row("prose", prose)
+    _shapes(outcomes, args.show, "most common first differences")
+    _shapes([o for o in outcomes if o.fmt == "scan"], args.show, "scans: first differences")
+    _shapes(prose, args.show, "prose: first differences")
     _by_choice([o for o in outcomes if o.fmt == "docx"])
     silent = [o for o in outcomes if o.status == "silent"]
     if silent:
@@ -78,14 +87,14 @@ def _row(name: str, outcomes: list[Outcome]) -> None:
           f"{n['crash']:6} {seconds:7.2f}")
 
 
-def _shapes(outcomes: list[Outcome], show: int) -> None:
+def _shapes(outcomes: list[Outcome], show: int, title: str) -> None:
     shapes: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         if o.status != "exact":
             shapes[f"{o.status:8} {o.shape}"].append(o)
     if not shapes:
         return
-    print(f"\nmost common first differences ({len(shapes)} shapes; seed to rebuild):")
+    print(f"\n{title} ({len(shapes)} shapes; seed to rebuild):")
     for shape, members in sorted(shapes.items(), key=lambda kv: -len(kv[1]))[:show]:
         example = members[0]
         seeds = ", ".join(str(o.seed) for o in members[:5])

@@ -10,55 +10,141 @@ score naming no criterion is reported, not guessed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.model import Block, Document
 from pipeline.rubric import Criterion, Rubric
 from pipeline.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 from pipeline.understanding.selfscore_checks import missing_criteria
-from pipeline.understanding.similarity import label_similarity
+from pipeline.understanding.similarity import words
 
-# "tự chấm: 9,5/10 điểm", "tự chấm 8 điểm", "tự chấm: trừ 1 điểm", "tự chấm được 18 điểm"
+# "tự chấm: 9,5/10 điểm", "tự chấm 8 điểm", "tự chấm: trừ 1 điểm", "tự chấm cộng 0,5 điểm",
+# "tự chấm được 18 điểm"
 _SCORE = re.compile(
-    r"tự chấm\s*(?:được|là|đạt)?\s*:?\s*(?P<minus>trừ\s*|-\s*)?(?P<self>\d+(?:[.,]\d+)?)"
+    r"tự chấm\s*(?:được|là|đạt)?\s*:?\s*(?P<sign>trừ\s*|cộng\s*|-\s*|\+\s*)?(?P<self>\d+(?:[.,]\d+)?)"
     r"\s*(?:/\s*(?P<max>\d+(?:[.,]\d+)?))?\s*điểm"
 )
-_CODE_TOKEN = re.compile(r"^[\w.]*\d[\w.]*$|^[IVXLA-ZĐ]+\.?$")
-_TITLE_OK = 0.6  # a criterion named by its title alone must be this similar
+# The total's own words just before "tự chấm" ("Tổng điểm tự chấm", "Tổng cộng điểm tự chấm").
+_TOTAL_BEFORE = re.compile(r"(?:^|\W)(?:tổng cộng|tổng điểm|tổng số điểm)(?:\W+\w+){0,2}\W*$")
+# What comes before a code that opens a text: "- ", "Tiêu chí ", "Phần ", "Nội dung ", "Mục ".
+_LEAD = re.compile(r"^[\s\-–+*•;,.]*(?:(?:tiêu chí|phần|nội dung|mục|điểm)\s+)?")
+_TITLE_OK = 0.6  # a text names a row by its title when each holds this share of the other's words
+_TITLE_WORDS = 3  # and the text naming it at least this many words
 _HEADING_WORDS = 30  # a paragraph this short can name the criterion the next paragraph scores
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A row of the rubric a text can name: its code, title, whether a unit scores it, and the
+    codes of the rows above it."""
+
+    code: str
+    title: str
+    scored: bool
+    above: tuple[str, ...]
+
+
+def _places(rubric: Rubric) -> list[_Place]:
+    scored = {c.code for _, c in rubric.leaves()}
+    places: list[_Place] = []
+
+    def walk(criteria: list[Criterion], above: tuple[str, ...]) -> None:
+        for c in criteria:
+            places.append(_Place(c.code, c.title, c.code in scored, above))
+            walk(c.criteria, (*above, c.code))
+
+    for group in rubric.groups:
+        places.append(_Place(group.code, group.title, False, ()))
+        walk(group.criteria, (group.code,))
+    return places
 
 
 def prose_self_scores(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
     """The self-scores the report writes in its paragraphs, or None when it writes none."""
-    leaves = [c for _, c in rubric.leaves()]
-    by_code = {_plain(c.code): c for c in leaves}
+    reader = _Reader(_places(rubric))
     rows: list[SelfScoreRow] = []
     unmatched: list[str] = []
-    named: Criterion | None = None  # what the nearest heading above names
     for block in doc.body_text_blocks():
         folded = fold(block.text)
         matches = list(_SCORE.finditer(folded))
         if not matches:
-            own = _named(block.text, by_code, leaves)
-            if own is not None and len(folded.split()) <= _HEADING_WORDS:
-                named = own
+            if len(folded.split()) <= _HEADING_WORDS:
+                reader.heading(block.text)
             continue
         start = 0
         for match in matches:  # "Phần B.1. Tự chấm 25/25 điểm; phần B.2. Tự chấm 12,5/15 điểm."
             before = block.text[start: match.start()]
             start = match.end()
-            if "tổng" in fold(before):
+            if _TOTAL_BEFORE.search(fold(before)):
                 continue  # "Tổng điểm tự chấm: 84,5 điểm": the total, read as the total
-            criterion = _named(before, by_code, leaves) or named
-            named = None
-            if criterion is None:
+            place = reader.scored(before)
+            if place is None:
                 unmatched.append(block.text.strip()[:80])
                 continue
-            rows.append(_row(block, match, criterion))
+            rows.append(_row(block, match, rubric.criterion(place.code)))
     if not rows:
         return None
     return SelfScoreTable(rows=rows, claimed_total=None, unmatched=unmatched,
                           problems=_twice(rows) + missing_criteria(rows, rubric), provenance=rows[0].provenance)
+
+
+class _Reader:
+    """Which rubric row each score belongs to, reading in order: a heading names a row (the
+    context for what follows); a score goes to the scored row its own words name, else to the
+    row the last heading named."""
+
+    def __init__(self, places: list[_Place]) -> None:
+        self.places = places
+        self.by_code = {_plain(p.code): p for p in places}
+        self.context: _Place | None = None  # the last row a heading named
+        self.pending: _Place | None = None  # a scored row named by a heading, waiting for its score
+        self.scored_codes: set[str] = set()
+
+    def heading(self, text: str) -> None:
+        place = self._named(text)
+        if place is not None:
+            self.context = place
+            self.pending = place if place.scored else None
+
+    def scored(self, text: str) -> _Place | None:
+        own = self._named(text)
+        place = own if own is not None and own.scored else self.pending
+        self.pending = None
+        if own is not None:
+            self.context = own
+        if place is not None:
+            self.scored_codes.add(place.code)
+        return place
+
+    def _named(self, text: str) -> _Place | None:
+        """A code as the cluster writes it ("1.2", "a4", "II.3.b") opening the text, else a title
+        the text carries, the rows under the current heading first."""
+        lead = _LEAD.match(fold(text))
+        first = text[lead.end() if lead else 0:].split(maxsplit=1)
+        if first and (key := _plain(first[0].rstrip(":,;)"))) in self.by_code:
+            return self.by_code[key]
+        said = words(text)
+        if len(said) < _TITLE_WORDS:
+            return None  # "Đơn vị tự chấm …": too few words to name a criterion by its title
+        good = [(share, self._near(p), p) for p in self.places if (share := _both_ways(said, words(p.title)))]
+        # The closer title first; between titles as close, the row nearer the current heading
+        # (the same item title, "Có sáng kiến …", under several criteria).
+        return max(good, key=lambda s: s[0] + 0.05 * s[1])[2] if good else None
+
+    def _near(self, place: _Place) -> int:
+        """How close a row is to the current heading: under it (2), under the row above it (1),
+        elsewhere (0); a scored row not yet scored before one already scored."""
+        context = self.context
+        if context is None:
+            near = 0
+        elif context.code in place.above or place.code == context.code:
+            near = 2
+        elif context.above and context.above[-1] in place.above:
+            near = 1
+        else:
+            near = 0
+        return 2 * near + (place.code not in self.scored_codes)
 
 
 def _twice(rows: list[SelfScoreRow]) -> list[str]:
@@ -83,19 +169,15 @@ def _row(block: Block, match: re.Match[str], criterion: Criterion) -> SelfScoreR
                         provenance=block.provenance)
 
 
-def _named(text: str, by_code: dict[str, Criterion], leaves: list[Criterion]) -> Criterion | None:
-    """The criterion a piece of text names: a code as the cluster writes it ("1.2", "a4",
-    "II.3.b") among its first words, else a title it carries."""
-    words = re.split(r"[\s(:,;]+", text.strip())[:6]
-    for word in words:
-        key = _plain(word)
-        if key and _CODE_TOKEN.match(word.strip(".")) and key in by_code:
-            return by_code[key]
-    body = fold(text)
-    if not body.strip():
-        return None
-    best = max(leaves, key=lambda c: label_similarity(body, c.title))
-    return best if label_similarity(body, best.title) >= _TITLE_OK else None
+def _both_ways(said: set[str], title: set[str]) -> float:
+    """How much a text and a title share, when each is mostly the other (a heading or a label
+    is its title; "Minh chứng: … báo cáo kết quả thực hiện …" is not the title "Báo cáo kết quả
+    thực hiện"); 0 otherwise."""
+    if not title:
+        return 0.0
+    common = len(said & title)
+    share = min(common / len(said), common / len(title))
+    return share if share >= _TITLE_OK else 0.0
 
 
 def _plain(code: str) -> str:

@@ -1753,9 +1753,10 @@ def wait_conversion(conversion: Conversion, timeout: float = 1800, retries: int 
     return conversion.results
 
 
-def scan_pdf(src: Path, dst: Path, seed: int, dpi: int = 200) -> Path:
+def scan_pdf(src: Path, dst: Path, seed: int, dpi: int = 200, sideways: int | None = None) -> Path:
     """A scanner's copy of a text PDF: grey page images, a small skew, paper tone and grain,
-    saved as JPEG pages with no text layer."""
+    saved as JPEG pages with no text layer. Page index ``sideways`` (if any) is fed in turned a
+    quarter turn (rotated 90° counter-clockwise, the page image landscape)."""
     import numpy as np
     import pypdfium2 as pdfium
     from PIL import Image
@@ -1768,6 +1769,8 @@ def scan_pdf(src: Path, dst: Path, seed: int, dpi: int = 200) -> Path:
             page = pdf[index]
             image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
             page.close()
+            if index == sideways:
+                image = image.transpose(Image.Transpose.ROTATE_90)
             image = image.rotate(rng.uniform(-0.7, 0.7), resample=Image.Resampling.BICUBIC, fillcolor=255)
             np_rng = np.random.default_rng(rng.randrange(2**32))
             pixels = np.asarray(image, dtype=np.float32) * 0.95 + 8

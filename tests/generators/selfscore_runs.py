@@ -8,22 +8,67 @@ test (tests/test_selfscore_generated.py) and bench/selfscore_read.py.
            criterion, problems reported, or a claimed total that is not the sum of the rows
   silent   not exact and nothing said: a reviewer would trust wrong figures
   crash    an exception
+
+Reports that score in prose (no table) are judged the same way: the reader is to build its
+SelfScoreTable from the paragraphs; until it does, "no table found" counts as flagged.
+
+Scans: ``run(..., scans=K)`` draws K seeds of its own (``scan_cases``: from SCAN_BASE on, every
+third a table long enough to span pages, every fourth with one page scanned sideways), converts
+them with LibreOffice as the PDF cases are and turns each PDF into a scan (criteria_tables'
+``scan_pdf``). ``rebuild_scan(case, folder)`` makes one again.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import random
 import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .criteria_tables import start_conversion, wait_conversion
+from .criteria_tables import convert, scan_pdf, start_conversion, wait_conversion
 from .selfscore_tables import GeneratedReport, generate_report, write_docx
 
 _EPS = 0.005
 STATUSES = ("exact", "flagged", "silent", "crash")
+SCAN_BASE = 100_000  # scan seeds: SCAN_BASE + first seed + n, apart from the .docx and PDF ones
+LONG_LINES = 45  # table lines of a long table: Times 13 pt fits ~25 rows a page, so 2–4 pages
+
+
+@dataclass(frozen=True)
+class ScanCase:
+    seed: int
+    sideways: bool  # one page (``sideways_page``) scanned a quarter turn
+
+    @property
+    def stem(self) -> str:
+        return f"tu-cham-scan-{self.seed:06d}"
+
+
+def scan_cases(first: int, count: int) -> list[ScanCase]:
+    """``count`` scan cases from seed SCAN_BASE + ``first`` on: every third one (the first, the
+    fourth …) a long table (seeds that draw a short one, or prose, are passed over), every fourth
+    one with a page turned sideways."""
+    cases: list[ScanCase] = []
+    seed = SCAN_BASE + first
+    while len(cases) < count:
+        if len(cases) % 3 == 0 and not _long_table(generate_report(seed)):
+            seed += 1
+            continue
+        cases.append(ScanCase(seed, sideways=len(cases) % 4 == 3))
+        seed += 1
+    return cases
+
+
+def _long_table(report: GeneratedReport) -> bool:
+    return report.layout.form == "table" and len(report.lines) >= LONG_LINES
+
+
+def sideways_page(case: ScanCase, pages: int) -> int | None:
+    """The page (0-based) a sideways case turns: drawn from its seed among the PDF's pages."""
+    return random.Random(f"selfscore-sideways-{case.seed}").randrange(pages) if case.sideways else None
 
 
 @dataclass
@@ -41,13 +86,15 @@ class Outcome:
         return f"{self.fmt} seed {self.seed}: {self.diff} [{self.layout}]"
 
 
-def check(fmt: str, seed: int, path: Path) -> Outcome:
-    """Read one file and compare the reading with its truth."""
+def check(fmt: str, seed: int, path: Path, note: str = "") -> Outcome:
+    """Read one file and compare the reading with its truth (``note``: how the file was made,
+    added to the layout in reports)."""
     from extractors import extract
     from pipeline.understanding.selfscore import find_self_score_table
 
     report = generate_report(seed)
-    base = dict(fmt=fmt, seed=seed, layout=report.summary(), choices=report.layout.choices())
+    layout = f"{note} | {report.summary()}" if note else report.summary()
+    base = dict(fmt=fmt, seed=seed, layout=layout, choices=report.layout.choices())
     start = time.perf_counter()
     try:
         table = find_self_score_table(extract(path), report.rubric)
@@ -138,29 +185,59 @@ def _cell_shape(text: str) -> str:
 # --- running --------------------------------------------------------------------------------
 
 
-def _write(seed: int, folder: str) -> str:
+def _write(seed: int, folder: str, stem: str = "") -> str:
     report = generate_report(seed)
-    return str(write_docx(report, Path(folder) / f"{report.name}.docx"))
+    return str(write_docx(report, Path(folder) / f"{stem or report.name}.docx"))
 
 
-def _check(fmt: str, seed: int, path: str) -> Outcome:
-    return check(fmt, seed, Path(path))
+def _check(fmt: str, seed: int, path: str, note: str = "") -> Outcome:
+    return check(fmt, seed, Path(path), note)
 
 
-def run(seeds: list[int], pdf: int, folder: Path, jobs: int, soffice: str | None = None
+def make_scan(case: ScanCase, pdf: Path, dst: Path) -> tuple[Path, str]:
+    """The scan of the case's PDF, and a note saying how many pages it has and which one is turned."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    pages = len(document)
+    document.close()
+    turned = sideways_page(case, pages)
+    scan_pdf(pdf, dst, case.seed, sideways=turned)
+    return dst, f"scan: {pages} pages" + (f", page {turned + 1} sideways" if turned is not None else "")
+
+
+def _scan(case: ScanCase, pdf: str, folder: str) -> tuple[str, str]:
+    path, note = make_scan(case, Path(pdf), Path(folder) / f"{case.stem}.pdf")
+    return str(path), note
+
+
+def rebuild_scan(case: ScanCase, folder: Path, soffice: str | None = None) -> Path:
+    """One scan case again, .docx → LibreOffice PDF → scan, in ``folder`` (for a failure's seed:
+    ``rebuild_scan(ScanCase(seed, sideways=...), folder)``; the outcome's layout says if a page
+    is sideways)."""
+    source = Path(_write(case.seed, str(folder), case.stem))
+    pdf = convert([source], "pdf", folder, soffice)[0]
+    return make_scan(case, pdf, folder / f"{case.stem}.scan.pdf")[0]
+
+
+def run(seeds: list[int], pdf: int, folder: Path, jobs: int, soffice: str | None = None, scans: int = 0
         ) -> tuple[list[Outcome], dict[str, float]]:
-    """Write every .docx, convert the first ``pdf`` in the background, read them all."""
+    """Write every .docx, convert the first ``pdf`` (and ``scans`` scan cases of their own
+    seeds, ``scan_cases``) in the background, read them all; scans are read first (OCR)."""
     import extractors  # noqa: F401 — load the readers before forking
     import pipeline.understanding.selfscore  # noqa: F401
 
     timings: dict[str, float] = {}
     src = folder / "docx"
     src.mkdir(parents=True, exist_ok=True)
+    cases = scan_cases(seeds[0] if seeds else 0, scans)
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         t = time.perf_counter()
         paths = list(pool.map(_write, seeds, [str(src)] * len(seeds), chunksize=8))
+        sources = list(pool.map(_write, [c.seed for c in cases], [str(src)] * len(cases), [c.stem for c in cases]))
         timings["write"] = time.perf_counter() - t
-        conversion = start_conversion([Path(p) for p in paths[:pdf]], "pdf", folder / "pdf", soffice) if pdf else None
+        to_convert = [Path(p) for p in paths[:pdf] + sources]
+        conversion = start_conversion(to_convert, "pdf", folder / "pdf", soffice) if to_convert else None
         t = time.perf_counter()
         outcomes = list(pool.map(_check, ["docx"] * len(seeds), seeds, paths, chunksize=4))
         timings["docx"] = time.perf_counter() - t
@@ -168,7 +245,15 @@ def run(seeds: list[int], pdf: int, folder: Path, jobs: int, soffice: str | None
             t = time.perf_counter()
             pdfs = [str(p) for p in wait_conversion(conversion)]
             timings["waiting for LibreOffice"] = time.perf_counter() - t
+            read = [("pdf", seed, path, "") for seed, path in zip(seeds[:pdf], pdfs[:pdf], strict=True)]
+            if cases:
+                t = time.perf_counter()
+                out = folder / "scan"
+                out.mkdir(exist_ok=True)
+                made = pool.map(_scan, cases, pdfs[pdf:], [str(out)] * len(cases))
+                read = [("scan", c.seed, path, note) for c, (path, note) in zip(cases, made, strict=True)] + read
+                timings["scanning"] = time.perf_counter() - t
             t = time.perf_counter()
-            outcomes += list(pool.map(_check, ["pdf"] * len(pdfs), seeds[:pdf], pdfs))
-            timings["pdf"] = time.perf_counter() - t
+            outcomes += list(pool.map(_check, *zip(*read, strict=True)))
+            timings["pdf and scans"] = time.perf_counter() - t
     return outcomes, timings

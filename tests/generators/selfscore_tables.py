@@ -16,6 +16,8 @@ unit's self-score for every scored criterion (``rubric.leaves()``) and a layout,
   numbers    "9,5" / "9.5" / "9,50" / "9,5 điểm"; "x/y" (self/max) in the self-score cell;
              deductions "-1", "1" or "- 1"
   titles     as the rubric writes them, or lightly reworded (a word dropped, capitals)
+  form       a table, or (1 in 12) no table: scores written item by item in paragraphs
+             (tests/generators/selfscore_prose.py), codes own or none, total sentence or none
 
 Truth: ``scores`` holds deductions as positive amounts (as the reader stores them);
 ``stated_total`` is standard + bonus − deductions, caps not applied (units add up what they
@@ -54,7 +56,9 @@ OPTIONS: dict[str, tuple] = {
     "two_row_header": (False, True),
     "header_again": (False, True),
     "titles": ("exact", "reworded"),
+    "form": ("table", "prose"),
 }
+PROSE_SHARE = 1 / 12
 TOTAL_ROW_LABELS = ["Tổng cộng", "TỔNG ĐIỂM", "TỔNG CỘNG"]
 # a total stated under the table: label → how the figure is written
 PARAGRAPH_TOTALS = {"Tổng cộng: ": "{total}/{scale} điểm", "Tổng điểm tự chấm: ": "{total} điểm"}
@@ -85,9 +89,13 @@ class SelfScoreLayout:
     header_again: bool
     titles: str
     headers: dict[str, str] = field(default_factory=dict)  # column role → header word
+    form: str = "table"  # table | prose
 
     def summary(self) -> str:
         """The choices in one line (for failure reports)."""
+        if self.form == "prose":
+            return (f"form=prose codes={self.codes} total={self.total} numbers={self.numbers}"
+                    + (" xy" if self.xy else "") + (f" titles={self.titles}" if self.titles != "exact" else ""))
         bits = [f"codes={self.codes}", f"rows={self.grouping}/sub{self.subtotals}",
                 f"total={self.total}", f"numbers={self.numbers}", f"minus={self.minus}",
                 f"cols={'|'.join(self.headers.values())}"]
@@ -113,6 +121,8 @@ class Line:
     max_text: str = ""
     self_text: str = ""
     value: float | None = None  # the number the self-score cell holds (signed sum for subtotals)
+    prose: str = ""  # prose form: how the item is written (selfscore_prose.PROSE_STYLES)
+    paragraphs: list[tuple[str, bool]] = field(default_factory=list)  # prose form: (text, bold)
 
 
 @dataclass
@@ -135,6 +145,9 @@ class GeneratedReport:
         return self.layout.total != "none"
 
     def summary(self) -> str:
+        if self.layout.form == "prose":
+            styles = sorted({line.prose for line in self.lines if line.prose})
+            return f"{self.layout.summary()} styles={','.join(styles)}"
         return self.layout.summary()
 
 
@@ -149,6 +162,12 @@ def generate_report(seed: int) -> GeneratedReport:
     total = round(sum(_signed(c, scores[c.code]) for _, c in rubric.leaves()), 2)
     layout = _layout(rng)
     lines = _lines(rng, rubric, scores, layout)
+    form_rng = random.Random(f"selfscore-form-{seed}")  # its own stream: the tables stay as they were
+    if form_rng.random() < PROSE_SHARE:
+        from .selfscore_prose import prose_lines  # it builds on this module
+
+        _as_prose(form_rng, layout)
+        lines = prose_lines(form_rng, rubric, scores, layout)
     total_text = _total_text(total, rubric.scale, layout)
     if layout.total == "row":
         lines.append(Line("total", title=layout.total_label, max_text=_number(rubric.scale, "comma"),
@@ -158,6 +177,18 @@ def generate_report(seed: int) -> GeneratedReport:
         lines.insert(rng.choice(body[len(body) // 3:]) if len(body) > 3 else 1, Line("header"))
     unit = rng.choice(UNITS)
     return GeneratedReport(seed, rubric, scores, total, layout, lines, unit, total_text)
+
+
+def _as_prose(rng: random.Random, lay: SelfScoreLayout) -> None:
+    """The layout of a report that scores in paragraphs: no columns, codes own or none, the total
+    in a sentence or not stated."""
+    lay.form = "prose"
+    lay.codes = "own" if rng.random() < 0.8 else "none"
+    lay.total = "paragraph" if rng.random() < 0.5 else "none"
+    lay.total_label = rng.choice(list(PARAGRAPH_TOTALS))
+    lay.grouping, lay.subtotals = "flat", 0
+    lay.verified = lay.note = lay.two_row_header = lay.header_again = False
+    lay.headers = {}
 
 
 def _total_text(total: float, scale: float, layout: SelfScoreLayout) -> str:
@@ -384,11 +415,12 @@ def _widths(report: GeneratedReport) -> tuple[list[float], bool]:
 
 
 def write_docx(report: GeneratedReport, path: Path) -> Path:
-    """The unit's self-scoring table as a Word file; the same seed gives the same bytes."""
+    """The unit's self-scoring table (or its self-scores in prose) as a Word file; the same seed
+    gives the same bytes."""
     lay = report.layout
     doc = docx.Document()
     section = doc.sections[0]
-    widths, landscape = _widths(report)
+    widths, landscape = _widths(report) if lay.form == "table" else ([], False)
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(29.7), Cm(21.0)
@@ -401,14 +433,20 @@ def write_docx(report: GeneratedReport, path: Path) -> Path:
     style.font.size = Pt(13)
     _set_fonts(style.element.get_or_add_rPr(), "Times New Roman")
     style.paragraph_format.space_after = Pt(0)
-    for text, bold in ((report.unit.upper(), True), ("", False), ("BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024", True),
+    heading = "BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024" if lay.form == "table" else "BÁO CÁO TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024"
+    for text, bold in ((report.unit.upper(), True), ("", False), (heading, True),
                        (f"(Kèm theo Báo cáo tổng kết công tác thi đua, khen thưởng năm 2024 của {report.unit})",
                         False), ("", False)):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if text:
             p.add_run(text).bold = bold
-    _write_table(doc, report, widths)
+    if lay.form == "prose":
+        for line in report.lines:
+            for text, bold in line.paragraphs:
+                doc.add_paragraph().add_run(text).bold = bold
+    else:
+        _write_table(doc, report, widths)
     if lay.total == "paragraph":
         p = doc.add_paragraph()
         p.add_run(lay.total_label + report.total_text).bold = True
