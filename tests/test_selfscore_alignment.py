@@ -174,3 +174,27 @@ def test_a_standard_criterion_with_no_self_score_is_reported():
     ]), RUBRIC)
     # A.1.b is left out; the bonus C.1 and deduction D.1 left out are none, not a problem.
     assert table.problems == ["Không thấy điểm tự chấm của tiêu chí A.1.b"]
+
+
+def test_a_scan_whose_rows_miss_the_units_total_takes_the_only_other_readings_that_add_up():
+    grid = [["Mã", "Nội dung tiêu chí", "Điểm chuẩn", "Tự chấm"],
+            ["A.1.a", "Hoàn thành chỉ tiêu tuyển sinh được giao", "20", "18"],
+            ["A.1.b", "Tư vấn, truyền thông tuyển sinh", "10", "9,9"],  # OCR: "9,5" → "9,9"
+            ["A.2", "Chất lượng đào tạo", "30", "28"], ["B.1", "Đánh giá, xếp loại viên chức", "25", "25"],
+            ["B.2", "Thực hiện chế độ, chính sách", "15", "12,9"],  # "12,5" → "12,9"
+            ["C.1", "Có sáng kiến được công nhận cấp Thành phố", "2", "2"],
+            ["D.1", "Có cá nhân bị kỷ luật từ khiển trách trở lên", "3", "-3"], ["", "Tổng cộng", "100", "92"]]
+    others = {(2, 3): ["95", "Sỹ"], (5, 3): ["12,5"], (4, 3): ["2S"]}  # "95": the comma lost
+    rows = [[Cell(raw=t, text=t, confidence=0.9, alternatives=others.get((r, c), [])) for c, t in enumerate(row)]
+            for r, row in enumerate(grid)]
+    where = Provenance(file="quet.pdf", page=1, table=0, paragraph=0, ocr_confidence=0.9)
+    doc = Document(file="quet.pdf", sha256="0" * 64, format=DocumentFormat.PDF, ocr_pages=[1],
+                   blocks=[Block(kind=BlockKind.TABLE, rows=rows, provenance=where)])
+    table = find_self_score_table(doc, RUBRIC)
+    assert _scores(table) == TRUTH and table.claimed_total == 92
+    assert len(table.notes) == 2 and "“9,9”, được hiểu là 9,5" in table.notes[0]
+    # The same scan with a total no other reading reaches: left as read, for scoring to flag.
+    rows[-1][3] = Cell(raw="95", text="95", confidence=0.9)
+    table = find_self_score_table(doc.model_copy(update={"blocks": [Block(kind=BlockKind.TABLE, rows=rows,
+                                                                          provenance=where)]}), RUBRIC)
+    assert _scores(table)["A.1.b"] == 9.9 and not table.notes

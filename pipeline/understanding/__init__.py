@@ -53,7 +53,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
     else:
         if table.unmatched:
             facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
-        facts.notes += table.problems
+        facts.notes += table.problems + table.notes
     return facts
 
 

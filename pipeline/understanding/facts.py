@@ -41,6 +41,7 @@ class SelfScoreRow(BaseModel):
     self_score_as_written: str
     note: str = ""
     match: str = Field(default="", description="How the row was matched to the rubric: code, label")
+    alternatives: list[str] = Field(default_factory=list, description="Other readings OCR made of the score cell")
     provenance: Provenance
 
 
@@ -52,6 +53,7 @@ class SelfScoreTable(BaseModel):
     unmatched: list[str] = Field(default_factory=list, description="Labels of rows matched to no criterion")
     problems: list[str] = Field(default_factory=list, description="What does not add up or cannot be read, "
                                 "by row")
+    notes: list[str] = Field(default_factory=list, description="How readings were settled, for reviewers")
     provenance: Provenance
 
     def criterion_rows(self) -> dict[str, SelfScoreRow]:

@@ -28,7 +28,7 @@ from pipeline.understanding.selfscore_align import (
     how_matched,
     rubric_nodes,
 )
-from pipeline.understanding.selfscore_checks import missing_criteria, subtotal_problems
+from pipeline.understanding.selfscore_checks import missing_criteria, settle_by_total, subtotal_problems
 from pipeline.understanding.selfscore_prose import prose_self_scores
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
@@ -52,6 +52,7 @@ def find_self_score_table(doc: Document, rubric: Rubric) -> SelfScoreTable | Non
             table = _read(parts, rubric, stt_codes=layout.stt_codes)
             if table.claimed_total is None:
                 _total_in_text(doc, parts[-1][0].provenance.paragraph or 0, table)
+            settle_by_total(table, rubric)
             return table
     table = prose_self_scores(doc, rubric)
     if table is not None:
@@ -112,6 +113,7 @@ class _Row:
     self_written: str
     note: str
     provenance: Provenance
+    alternatives: list[str]  # other readings OCR made of the self-score cell
 
     def signals(self, stt_codes: bool) -> RowSignals:
         folded = fold(self.label or self.code)
@@ -171,7 +173,7 @@ def _read(parts: list[tuple[Block, TableLayout]], rubric: Rubric, stt_codes: boo
             if (not label or label == code) and code and code_parts(code) is None:
                 code, label = "", code
             row = _Row(r, code, label, cells.get("max", ""), cells.get("self", ""), cells.get("note", ""),
-                       _row_provenance(block, r, layout))
+                       _row_provenance(block, r, layout), _alternatives(block, r, layout))
             if not code and _TOTAL.match(fold(label)):
                 claimed_total = _number(row.self_written)
                 continue
@@ -213,7 +215,7 @@ def _self_score_row(row: _Row, node: Node | None, how: str) -> SelfScoreRow:
         # Deductions as positive amounts, written with or without a minus; an empty cell: none.
         value = abs(value) if value is not None else (0.0 if not row.self_written.strip() else None)
     return SelfScoreRow(kind=kind, code=node.code if node is not None else None, code_as_written=row.code,
-                        label=row.label, max_points=row.max, self_score=value,
+                        label=row.label, max_points=row.max, self_score=value, alternatives=row.alternatives,
                         self_score_as_written=row.self_written, note=row.note,
                         match=how, provenance=row.provenance)
 
@@ -240,6 +242,12 @@ def _row_provenance(block: Block, r: int, layout: TableLayout) -> Provenance:
         confs = [x for x in confs if x is not None]
         update["ocr_confidence"] = min(confs) if confs else 0.0
     return block.provenance.model_copy(update=update)
+
+
+def _alternatives(block: Block, r: int, layout: TableLayout) -> list[str]:
+    column = layout.columns.get("self")
+    row = block.rows[r]
+    return list(row[column].alternatives) if column is not None and column < len(row) else []
 
 
 def _cells(block: Block, r: int, layout: TableLayout) -> dict[str, str]:
