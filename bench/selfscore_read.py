@@ -8,12 +8,7 @@ the first --pdf of them to text PDFs with LibreOffice, makes --scans scans of se
 (100000 + --start on; a third long tables over pages, a quarter with a page sideways), reads each with ``extract`` and
 ``find_self_score_table`` against the table's rubric, and classifies the reading:
 
-  exact    every scored criterion read with its self-score, and the total read (claimed_total,
-           else the signed sum of the rows) equal to the one the document states, if it states one
-  flagged  not exact, but the reading admits doubt: no table found, rows matched to no
-           criterion, problems reported, or a claimed total that is not the sum of the rows
-  silent   not exact and nothing said: a reviewer would trust wrong figures
-  crash    an exception
+  exact / flagged / silent / crash   as tests/generators/selfscore_runs.py defines them
 
 Prints per format: documents, exact rate, flagged rate, SILENTLY WRONG count, crashes and read
 time per document (and for the reports that score in prose); then the most common first

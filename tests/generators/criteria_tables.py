@@ -1315,12 +1315,11 @@ def _diff_list(got: tuple, want: tuple, path: str) -> str:
 # --- writing .docx --------------------------------------------------------------------------
 
 
-def write_docx(g: GeneratedCriteria, path: Path) -> Path:
-    """The document as a Word file; the same seed gives the same bytes."""
-    lay = g.layout
+def new_page_document(landscape: bool, size: float, font: str) -> docx.document.Document:
+    """An A4 document (portrait with Decree 30 margins, or landscape) in ``font`` at ``size`` pt."""
     doc = docx.Document()
     section = doc.sections[0]
-    if lay.landscape:
+    if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(29.7), Cm(21.0)
         section.left_margin = section.right_margin = Cm(2.0)
@@ -1329,8 +1328,16 @@ def write_docx(g: GeneratedCriteria, path: Path) -> Path:
         section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
     section.top_margin = section.bottom_margin = Cm(2.0)
     style = doc.styles["Normal"]
-    style.font.size = Pt(lay.size)
-    _set_fonts(style.element.get_or_add_rPr(), lay.font)
+    style.font.size = Pt(size)
+    _set_fonts(style.element.get_or_add_rPr(), font)
+    return doc
+
+
+def write_docx(g: GeneratedCriteria, path: Path) -> Path:
+    """The document as a Word file; the same seed gives the same bytes."""
+    lay = g.layout
+    doc = new_page_document(lay.landscape, lay.size, lay.font)
+    style = doc.styles["Normal"]
     style.paragraph_format.space_after = Pt(0)
 
     if lay.national_header:

@@ -30,14 +30,20 @@ import random
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-import docx
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric, written_points
 
-from .criteria_tables import FIXED_TIME, _cell_lines, _fixed_widths, _save, _set_fonts, _tr_flag, roman
+from .criteria_tables import (
+    FIXED_TIME,
+    _cell_lines,
+    _fixed_widths,
+    _save,
+    _tr_flag,
+    new_page_document,
+    roman,
+)
 from .criteria_tables import generate as generate_criteria
 
 STD, BONUS, DED = GroupKind.STANDARD, GroupKind.BONUS, GroupKind.DEDUCTION
@@ -418,20 +424,9 @@ def write_docx(report: GeneratedReport, path: Path) -> Path:
     """The unit's self-scoring table (or its self-scores in prose) as a Word file; the same seed
     gives the same bytes."""
     lay = report.layout
-    doc = docx.Document()
-    section = doc.sections[0]
     widths, landscape = _widths(report) if lay.form == "table" else ([], False)
-    if landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-        section.left_margin = section.right_margin = Cm(2.0)
-    else:
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
-    section.top_margin = section.bottom_margin = Cm(2.0)
+    doc = new_page_document(landscape, 13, "Times New Roman")
     style = doc.styles["Normal"]
-    style.font.size = Pt(13)
-    _set_fonts(style.element.get_or_add_rPr(), "Times New Roman")
     style.paragraph_format.space_after = Pt(0)
     heading = "BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024" if lay.form == "table" else "BÁO CÁO TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024"
     for text, bold in ((report.unit.upper(), True), ("", False), (heading, True),
