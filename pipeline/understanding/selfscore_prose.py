@@ -108,7 +108,7 @@ class _Reader:
             self.pending = place if place.scored else None
 
     def scored(self, text: str) -> _Place | None:
-        own = self._named(text)
+        own = self._named(text, scored_only=True)
         place = own if own is not None and own.scored else self.pending
         self.pending = None
         if own is not None:
@@ -117,9 +117,10 @@ class _Reader:
             self.scored_codes.add(place.code)
         return place
 
-    def _named(self, text: str) -> _Place | None:
+    def _named(self, text: str, scored_only: bool = False) -> _Place | None:
         """A code as the cluster writes it ("1.2", "a4", "II.3.b") opening the text, else a title
-        the text carries, the rows under the current heading first."""
+        the text carries (``scored_only``: of a row a unit scores), the rows under the current
+        heading first."""
         lead = _LEAD.match(fold(text))
         first = text[lead.end() if lead else 0:].split(maxsplit=1)
         if first and (key := _plain(first[0].rstrip(":,;)"))) in self.by_code:
@@ -127,7 +128,8 @@ class _Reader:
         said = words(text)
         if len(said) < _TITLE_WORDS:
             return None  # "Đơn vị tự chấm …": too few words to name a criterion by its title
-        good = [(share, self._near(p), p) for p in self.places if (share := _both_ways(said, words(p.title)))]
+        places = [p for p in self.places if p.scored or not scored_only]
+        good = [(share, self._near(p), p) for p in places if (share := _both_ways(said, words(p.title)))]
         # The closer title first; between titles as close, the row nearer the current heading
         # (the same item title, "Có sáng kiến …", under several criteria).
         return max(good, key=lambda s: s[0] + 0.05 * s[1])[2] if good else None
