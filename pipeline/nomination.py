@@ -86,13 +86,29 @@ def proposal_phrase(award: AwardRule | OfficerAward) -> str:
 
 def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> NominationResult:
     nominations = _decide(board, rules, cluster, year)
+    leadership = propose_leadership(board, rules, cluster)
     for unit in board.units:
         if unit.doubt is not None:
-            _settle_doubt(nominations, unit, board, rules, cluster, year)
-    return NominationResult(
-        nominations=[nominations[u.member_id] for u in board.units],
-        leadership=propose_leadership(board, rules, cluster),
-    )
+            otherwise = _as_the_unit_wrote(board, unit)
+            _settle_doubt(nominations, unit, otherwise, rules, cluster, year)
+            other = propose_leadership(otherwise, rules, cluster)
+            if (other.leader_id, other.deputy_id) != (leadership.leader_id, leadership.deputy_id):
+                leadership.basis += (f"; chờ đối chiếu bảng điểm của {unit.name}: theo tổng điểm đơn vị tự ghi, "
+                                     f"Cụm trưởng là {other.leader or 'do Cụm biểu quyết'}, Cụm phó là "
+                                     f"{other.deputy or 'do Cụm biểu quyết'}")
+    return NominationResult(nominations=[nominations[u.member_id] for u in board.units], leadership=leadership)
+
+
+def _as_the_unit_wrote(board: ScoreBoard, doubtful: UnitScore) -> ScoreBoard:
+    """The board ranked again as if the unit's own figures were right: the difference between its
+    stated total and tdkt's reading moved onto its total and standard points."""
+    assert doubtful.doubt is not None
+    delta = doubtful.doubt.stated - doubtful.doubt.read
+    units = [u.model_copy(deep=True) for u in board.units]
+    for unit in units:
+        if unit.member_id == doubtful.member_id:
+            unit.total, unit.standard = round(unit.total + delta, 2), round(unit.standard + delta, 2)
+    return rank_units(units, board.scale)
 
 
 def _decide(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> dict[str, Nomination]:
@@ -133,18 +149,13 @@ def _decide(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -
 
 def _settle_doubt(nominations: dict[str, Nomination], doubtful: UnitScore, board: ScoreBoard, rules: AwardRules,
                   cluster: Cluster, year: int) -> None:
-    """A unit whose own total disagrees with tdkt's reading: the nominations decided again as if
-    its own figures were right (the difference moved onto its total and standard points). Every
-    unit whose award differs between the two is not settled: status CHECK, both outcomes said."""
+    """A unit whose own total disagrees with tdkt's reading: the nominations decided again on
+    ``board`` (ranked as if its own figures were right). Every unit whose award differs between
+    the two is not settled: status CHECK, both outcomes said."""
     assert doubtful.doubt is not None
     doubt = doubtful.doubt
     nominations[doubtful.member_id].note = _join(_sentence(doubt.describe()), nominations[doubtful.member_id].note)
-    delta = doubt.stated - doubt.read
-    units = [u.model_copy(deep=True) for u in board.units]
-    for unit in units:
-        if unit.member_id == doubtful.member_id:
-            unit.total, unit.standard = round(unit.total + delta, 2), round(unit.standard + delta, 2)
-    otherwise = _decide(rank_units(units, board.scale), rules, cluster, year)
+    otherwise = _decide(board, rules, cluster, year)
     for member_id, ours in nominations.items():
         theirs = otherwise[member_id]
         if (ours.award_id, ours.status) == (theirs.award_id, theirs.status):

@@ -71,6 +71,11 @@ def test_a_unit_whose_stated_total_disagrees_with_the_reading_is_marked_with_bot
     assert (mine.award_id, mine.status) == ("co_ubnd_tp", Status.CHECK)
     assert f"theo tổng điểm đơn vị tự ghi ({scale:g}): Cờ thi đua của Chính phủ" in mine.note
     assert (third.award_id, third.status) == ("bang_khen_ubnd_tp", Status.PROPOSED) and not third.note
+    # Next year's leader goes to the first-ranked unit here: which one also waits for the check.
+    leadership = disputed.nominations.leadership
+    assert leadership.leader_id == by_file["a.docx"].member_id
+    assert f"chờ đối chiếu bảng điểm của {doubtful.name}: theo tổng điểm đơn vị tự ghi, Cụm trưởng là " \
+           f"{doubtful.name}" in leadership.basis
 
 
 def test_the_list_the_proposal_and_the_minutes_show_both_numbers_and_propose_nothing_unsettled(disputed, tmp_path):
