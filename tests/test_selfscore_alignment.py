@@ -198,3 +198,18 @@ def test_a_scan_whose_rows_miss_the_units_total_takes_the_only_other_readings_th
     table = find_self_score_table(doc.model_copy(update={"blocks": [Block(kind=BlockKind.TABLE, rows=rows,
                                                                           provenance=where)]}), RUBRIC)
     assert _scores(table)["A.1.b"] == 9.9 and not table.notes
+
+
+def test_a_scanned_header_with_a_letter_wrong_still_names_its_columns():
+    grid = [["Nội dung tiêu chí", "Điểm", "Điểm", "Điểm"], ["Nội dung tiêu chí", "Chuã n", "lự chấm", "Cụm thấm định"],
+            ["Chất lượng đào tạo", "30", "28", ""], ["Đánh giá, xếp loại viên chức", "25", "25", ""]]
+    rows = [[Cell(raw=t, text=t, confidence=0.8) for t in row] for row in grid]
+    where = Provenance(file="quet.pdf", page=1, table=0, paragraph=0, ocr_confidence=0.8)
+    doc = Document(file="quet.pdf", sha256="0" * 64, format=DocumentFormat.PDF, ocr_pages=[1],
+                   blocks=[Block(kind=BlockKind.TABLE, rows=rows, provenance=where)])
+    table = find_self_score_table(doc, RUBRIC)
+    assert _scores(table) == {"A.2": 28, "B.1": 25}
+    # The same header in a text layer is not guessed at: "lự chấm" names no column there.
+    text = doc.model_copy(update={"blocks": [Block(kind=BlockKind.TABLE, rows=rows, provenance=where.model_copy(
+        update={"ocr_confidence": None}))]})
+    assert find_self_score_table(text, RUBRIC) is None

@@ -7,6 +7,7 @@ roles (role → header words), what a usable header must have, and how to tell a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,7 +31,8 @@ def find_layout(block: Block, roles: Roles, usable: Callable[[dict[str, int]], b
     for header_rows in (1, 2, 3):
         if len(block.rows) <= header_rows:
             break
-        columns = assign_roles(column_labels(block, header_rows), roles)
+        columns = assign_roles(column_labels(block, header_rows), roles,
+                               loose=block.provenance.ocr_confidence is not None)
         if usable(columns):
             if header_rows < 3 and more_header(block.rows[header_rows]):
                 continue
@@ -51,7 +53,7 @@ def column_labels(block: Block, header_rows: int) -> list[str]:
     return labels
 
 
-def assign_roles(labels: list[str], roles: Roles) -> dict[str, int]:
+def assign_roles(labels: list[str], roles: Roles, loose: bool = False) -> dict[str, int]:
     """Each column to the role whose header words it has most specifically: the longest word
     found wins ("Nội dung tiêu chí chấm điểm" is the content, not a points column for its
     "điểm"; "Điểm tự chấm" is the self score), the readers' role order breaking ties. A role is
@@ -68,8 +70,58 @@ def assign_roles(labels: list[str], roles: Roles) -> dict[str, int]:
             compact = label.replace(" ", "")
             found = [(0, order, role) for order, (role, words) in enumerate(roles)
                      if compact and any(compact == w.replace(" ", "") for w in words)]
+        if loose:  # read by OCR: words with a letter wrong count too, a little less specific
+            found += [(-max(len(w) for w in near) + 1, order, role) for order, (role, words) in enumerate(roles)
+                      if (near := [w for w in words if _nearly_in(label, w)])]
         for _, _, role in sorted(found):
             if role not in columns:
                 columns[role] = c
                 break
     return columns
+
+
+# --- headers read by OCR -------------------------------------------------------------------------
+
+_LEAST_LOOSE = 4  # letters a header word must have to be matched with one letter wrong
+
+
+def _nearly_in(label: str, word: str) -> bool:
+    """A header word in a label OCR read with one letter wrong, a mark lost or a word broken
+    ("lự chấm" for "tự chấm", "Chuã n" for "Chuẩn"): compared without marks, over as many words
+    of the label as the header word has, or one more."""
+    want = _bare(word).replace(" ", "")
+    if len(want) < _LEAST_LOOSE:
+        return False
+    tokens = _bare(label).split()
+    size = len(word.split())
+    for n in (size, size + 1):
+        for i in range(len(tokens) - n + 1):
+            if _within_one("".join(tokens[i:i + n]), want):
+                return True
+    return False
+
+
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _within_one(a: str, b: str) -> bool:
+    """Edit distance at most 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
