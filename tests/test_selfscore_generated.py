@@ -7,7 +7,7 @@ STT or none, flat or grouped, subtotals at 0–2 levels, total row / sentence / 
 deductions with or without their minus, reworded titles, or no table at all (scores written in
 paragraphs). Besides, scans of seeds of their own (long tables over pages, a page sideways). The
 property held for every document: the reading is exact, or it admits doubt; never silently wrong.
-Text formats: ≥ 99% exact (tables), ≥ 85% (prose); scans: ≥ 75% for now.
+Text formats: ≥ 99% exact (tables), ≥ 85% (prose); scans: ≥ 85% (the issue asks 90%).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_scans_are_read_exactly_often_enough(outcomes):
     assert not [o for o in rows if o.status in ("silent", "crash")], _report(rows, ("silent", "crash"))
     exact = sum(o.status == "exact" for o in rows)
     print(f"scans read exactly: {exact} of {len(rows)} ({exact / len(rows):.0%})")
-    # The issue's target is 90% exact; these 8 read 6 exactly (bench/selfscore_read.py --scans 12:
-    # 11 of 12). 75% holds the ground gained until the scan reading gets there.
-    assert exact >= 0.75 * len(rows), f"scans exact {exact / len(rows):.0%}, " + _report(rows, ("flagged", "silent",
+    # The issue's target is 90% exact: these 8 read 7 exactly, bench/selfscore_read.py --scans 24
+    # 22 of 24 (91.7%). 85% holds the ground gained.
+    assert exact >= 0.85 * len(rows), f"scans exact {exact / len(rows):.0%}, " + _report(rows, ("flagged", "silent",
                                                                                                "crash"))
