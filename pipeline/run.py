@@ -37,7 +37,7 @@ from pipeline.run_report import write_run_report
 from pipeline.scoring import rank_units, score_unit
 from pipeline.settings import Settings
 from pipeline.understanding import RuleSet, understand
-from pipeline.understanding.facts import ReportFacts
+from pipeline.understanding.facts import ReportFacts, RowKind, SelfScoreTable
 from templates import DEFAULT_RUBRIC, DEFAULT_RULES
 
 log = logging.getLogger(__name__)
@@ -198,19 +198,66 @@ def _unit_record(versions: list[FileOutcome]) -> tuple[ReportFacts | None, list[
             file=v.file, sha256=v.facts.sha256, reason=RejectReason.NOT_A_REPORT,
             message=f"không tìm thấy bảng tự chấm điểm của {unit} (trong báo cáo hoặc gửi riêng)",
         ) for v in versions]
+    parts = _table_parts(tables)
     record = text_source.facts
-    if table_source is not text_source:
+    if len(parts) > 1:
+        joined = _joined_tables(parts)
+        for part in parts:
+            if part.facts.sha256 != record.sha256:
+                record = _join(record, part.facts, part=True)
+        record = record.model_copy(update={"self_scores": joined, "notes": [
+            *record.notes, f"Bảng tự chấm điểm ghép từ {len(parts)} tệp: {', '.join(p.file for p in parts)}"]})
+    elif table_source is not text_source:
         record = _join(record, table_source.facts)
-    used = {text_source.facts.sha256, table_source.facts.sha256}
+    used = {text_source.facts.sha256, *(p.facts.sha256 for p in parts)}
     return record, [Rejection(
         file=v.file, sha256=v.facts.sha256, reason=RejectReason.SUPERSEDED, replaced_by=record.sha256,
         message=f"đã có bản mới hơn của đơn vị ({record.file}); bản này không dùng để chấm",
     ) for v in versions if v.facts.sha256 not in used]
 
 
-def _join(report: ReportFacts, table: ReportFacts) -> ReportFacts:
-    """A report and the self-scoring table sent apart, as one unit record (each fact keeps the
-    provenance of the file it came from)."""
+def _table_parts(tables: list[FileOutcome]) -> list[FileOutcome]:
+    """The newest self-scoring table and the unit's other tables that score none of the same
+    criteria: parts of one table sent in several files (a scan page by page), not versions."""
+    parts = [tables[0]]
+    scored = _codes(tables[0])
+    for other in tables[1:]:
+        codes = _codes(other)
+        if codes and not codes & scored:
+            parts.append(other)
+            scored |= codes
+    return sorted(parts, key=lambda o: (o.facts.table_only, o.file))  # the report first, then by name
+
+
+def _codes(outcome: FileOutcome) -> set[str]:
+    table = outcome.facts.self_scores
+    if table is None:
+        return set()
+    # A criterion a part scores is one it writes a score for (an empty deduction cell reads as 0).
+    return {r.code for r in table.rows if r.code and r.kind is RowKind.CRITERION and r.self_score_as_written.strip()}
+
+
+def _joined_tables(parts: list[FileOutcome]) -> SelfScoreTable:
+    """One unit's table sent in parts, as one table (the report's part first, then the others in
+    the order of their names); each row keeps the provenance of its own file."""
+    tables = [p.facts.self_scores for p in parts if p.facts.self_scores is not None]
+    totals = [t.claimed_total for t in tables if t.claimed_total is not None]
+    written = {r.code for t in tables for r in t.rows if r.code and r.self_score_as_written.strip()}
+    # A part that lists a criterion with an empty cell leaves it to the part that scores it.
+    rows = [r for t in tables for r in t.rows
+            if r.self_score_as_written.strip() or r.kind is not RowKind.CRITERION or r.code not in written]
+    return tables[0].model_copy(update={
+        "rows": rows,
+        "claimed_total": totals[-1] if totals else None,
+        "unmatched": [u for t in tables for u in t.unmatched],
+        "problems": [p for t in tables for p in t.problems],
+        "notes": [n for t in tables for n in t.notes],
+    })
+
+
+def _join(report: ReportFacts, table: ReportFacts, part: bool = False) -> ReportFacts:
+    """A report and the self-scoring table sent apart (``part``: a part of it), as one unit
+    record (each fact keeps the provenance of the file it came from)."""
     evidence = {code: list(passages) for code, passages in report.evidence.items()}
     for code, passages in table.evidence.items():
         evidence.setdefault(code, [])
@@ -220,7 +267,7 @@ def _join(report: ReportFacts, table: ReportFacts) -> ReportFacts:
         "evidence": evidence,
         "merged_from": [*report.merged_from, table.file],
         "merged_sha256": [*report.merged_sha256, table.sha256],
-        "notes": [*report.notes, f"Bảng tự chấm điểm lấy từ tệp gửi riêng {table.file}"],
+        "notes": report.notes if part else [*report.notes, f"Bảng tự chấm điểm lấy từ tệp gửi riêng {table.file}"],
     })
 
 

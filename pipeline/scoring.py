@@ -16,6 +16,7 @@ from pipeline.evidence_rules import RuleResult, apply_rule
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import EvidencePassage, ReportFacts, RowKind, SelfScoreRow
+from pipeline.understanding.selfscore_checks import missing_criteria
 
 _EPS = 0.005
 
@@ -164,7 +165,7 @@ def score_unit(facts: ReportFacts, rubric: Rubric, cluster: Cluster | None = Non
         ),
         from_ocr=any(c.ocr_confidence is not None for c in criteria),
     )
-    mismatches = _sum_mismatches(unit, facts)
+    mismatches = _sum_mismatches(unit, facts, rubric)
     unit.doubt = _doubt(unit, facts)
     unit.needs_check = unit.from_ocr and (bool(mismatches) or any(c.has(FlagCode.OCR_UNSURE) for c in criteria))
     unit.flags = _unit_flags(unit, facts) + mismatches
@@ -234,7 +235,7 @@ def _doubt(unit: UnitScore, facts: ReportFacts) -> ScoreDoubt | None:
     return ScoreDoubt(stated=round(stated, 2), read=unit.self_total)
 
 
-def _sum_mismatches(unit: UnitScore, facts: ReportFacts) -> list[str]:
+def _sum_mismatches(unit: UnitScore, facts: ReportFacts, rubric: Rubric) -> list[str]:
     """Group subtotals written in the table that differ from the sum of their criteria. From a
     scan this usually means a misread number, so those numbers are not trusted."""
     if facts.self_scores is None:
@@ -251,7 +252,7 @@ def _sum_mismatches(unit: UnitScore, facts: ReportFacts) -> list[str]:
         lines.append(f"Bảng tự chấm không có dòng tổng; tdkt tự cộng được {fmt(unit.self_total)} điểm")
     if facts.self_scores.unmatched:
         lines.append("Dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(facts.self_scores.unmatched))
-    return lines + facts.self_scores.problems
+    return lines + facts.self_scores.problems + missing_criteria(facts.self_scores.rows, rubric)
 
 
 def _score_criterion(group: Group, criterion: Criterion, row: SelfScoreRow | None, facts: ReportFacts,

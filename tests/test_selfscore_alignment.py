@@ -10,6 +10,7 @@ from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.understanding.facts import RowKind
 from pipeline.understanding.selfscore import find_self_score_table
 from pipeline.understanding.selfscore_align import code_parts
+from pipeline.understanding.selfscore_checks import missing_criteria
 
 # "A–D, A.1, A.1.a": two standard groups (one with a criterion holding sub-criteria), a bonus
 # group and a deduction group.
@@ -173,7 +174,7 @@ def test_a_standard_criterion_with_no_self_score_is_reported():
         ["B.1", "Đánh giá, xếp loại viên chức", "25", "25"], ["B.2", "Thực hiện chế độ, chính sách", "15", "12,5"],
     ]), RUBRIC)
     # A.1.b is left out; the bonus C.1 and deduction D.1 left out are none, not a problem.
-    assert table.problems == ["Không thấy điểm tự chấm của tiêu chí A.1.b"]
+    assert missing_criteria(table.rows, RUBRIC) == ["Không thấy điểm tự chấm của tiêu chí A.1.b"]
 
 
 def test_a_scan_whose_rows_miss_the_units_total_takes_the_only_other_readings_that_add_up():

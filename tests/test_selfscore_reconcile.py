@@ -99,3 +99,41 @@ def test_the_list_the_proposal_and_the_minutes_show_both_numbers_and_propose_not
 def _text(path) -> str:
     doc = docx.Document(str(path))
     return "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+
+
+def test_a_table_sent_in_two_files_is_read_as_one(tmp_path):
+    """The report carries groups I–II of the table; the rest, with the total, comes as a second
+    file (the next scanned page, say). Neither is a version of the other: one record, all scores."""
+    rubric = sample_rubric()
+    scores = full_scores(rubric, minus=2.0)
+    first_codes = {c.code for g in rubric.groups[:2] for c in g.leaves()}
+    report = report_docx(tmp_path / "bao-cao.docx", rubric, UNITS[0], {k: v for k, v in scores.items()
+                                                                     if k in first_codes}, total="none",
+                         narrative=["Năm 2023, Nhà trường hoàn thành tốt các nhiệm vụ được giao."] * 3)
+    rest = docx.Document()
+    rest.add_paragraph(f"UBND THÀNH PHỐ HÀ NỘI\n{UNITS[0].upper()}")
+    rest.add_paragraph("BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2023 (tiếp theo)")
+    table = rest.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ("TT", "Nội dung tiêu chí", "Điểm chuẩn", "Điểm tự chấm"), strict=True):
+        cell.text = text
+    for group in rubric.groups[2:]:
+        for criterion in group.leaves():
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = criterion.code, criterion.title
+            cells[2].text, cells[3].text = f"{criterion.max:g}", f"{scores.get(criterion.code, 0):g}".replace(".", ",")
+    cells = table.add_row().cells
+    cells[1].text, cells[3].text = "Tổng cộng", f"{rubric.scale - 2:g}"
+    rest.save(tmp_path / "bao-cao-trang-2.docx")
+    outcomes = []
+    for path in (report, tmp_path / "bao-cao-trang-2.docx"):
+        facts = _facts(path)
+        outcomes.append(FileOutcome(file=facts.file, sha256=facts.sha256, facts=facts))
+    selected, rejected = select_reports(outcomes, 2023)
+    assert not rejected and len(selected) == 1
+    record = next(iter(selected.values()))
+    read = {r.code: r.self_score for r in record.self_scores.rows if r.code and r.kind.value == "criterion"}
+    assert {k: read[k] for k in scores} == scores and record.self_scores.claimed_total == rubric.scale - 2
+    assert any("ghép từ 2 tệp" in n for n in record.notes)
+    unit = score_cluster(selected, rejected, rubric, load_rules(DEFAULT_RULES), None, 2023).board.units[0]
+    assert unit.doubt is None and unit.self_total == rubric.scale - 2
+    assert not any("Không thấy điểm tự chấm" in f for f in unit.flags)

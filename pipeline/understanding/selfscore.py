@@ -28,7 +28,7 @@ from pipeline.understanding.selfscore_align import (
     how_matched,
     rubric_nodes,
 )
-from pipeline.understanding.selfscore_checks import missing_criteria, settle_by_total, subtotal_problems
+from pipeline.understanding.selfscore_checks import settle_by_total, subtotal_problems
 from pipeline.understanding.selfscore_prose import prose_self_scores
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
@@ -200,7 +200,7 @@ def _read(parts: list[tuple[Block, TableLayout]], rubric: Rubric, stt_codes: boo
             problems.append(f"{row.provenance.describe()}: không đọc được điểm tự chấm “{row.self_written}” "
                             f"của tiêu chí {node.code}")
         read.append(read_row)
-    problems += subtotal_problems(read, rubric) + missing_criteria(read, rubric)
+    problems += subtotal_problems(read, rubric)
     return SelfScoreTable(rows=read, claimed_total=claimed_total, unmatched=unmatched, problems=problems,
                           provenance=block.provenance)
 

@@ -14,7 +14,7 @@ from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 def missing_criteria(rows: list[SelfScoreRow], rubric: Rubric) -> list[str]:
     """Standard criteria the reading has no self-score for: left out by the unit, or rows tdkt
     could not place; either way a reviewer looks. (Bonus and deduction items a unit leaves out
-    are none.)"""
+    are none.) Checked on the unit's whole record, which may join tables from several files."""
     read = {r.code for r in rows if r.kind is RowKind.CRITERION and r.code and r.self_score is not None}
     missing = [c.code for _, c in rubric.leaves() if c.kind is GroupKind.STANDARD and c.code not in read]
     if not missing:

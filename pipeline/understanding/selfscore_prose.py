@@ -16,7 +16,6 @@ from pipeline.model import Block, Document
 from pipeline.rubric import Criterion, Rubric
 from pipeline.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
-from pipeline.understanding.selfscore_checks import missing_criteria
 from pipeline.understanding.similarity import words
 
 # "tự chấm: 9,5/10 điểm", "tự chấm 8 điểm", "tự chấm: trừ 1 điểm", "tự chấm cộng 0,5 điểm",
@@ -85,8 +84,8 @@ def prose_self_scores(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
             rows.append(_row(block, match, rubric.criterion(place.code)))
     if not rows:
         return None
-    return SelfScoreTable(rows=rows, claimed_total=None, unmatched=unmatched,
-                          problems=_twice(rows) + missing_criteria(rows, rubric), provenance=rows[0].provenance)
+    return SelfScoreTable(rows=rows, claimed_total=None, unmatched=unmatched, problems=_twice(rows),
+                          provenance=rows[0].provenance)
 
 
 class _Reader:

@@ -123,7 +123,11 @@ def signed_rows(table, report: GeneratedReport) -> float:
 
 
 def doubts(table, report: GeneratedReport) -> bool:
-    if table is None or table.unmatched or getattr(table, "problems", []):
+    """What tdkt tells the reviewer about this reading (scoring adds the standard criteria that
+    have no score)."""
+    from pipeline.understanding.selfscore_checks import missing_criteria
+
+    if table is None or table.unmatched or table.problems or missing_criteria(table.rows, report.rubric):
         return True
     return table.claimed_total is not None and abs(table.claimed_total - signed_rows(table, report)) > _EPS
 
