@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from generators.selfscore_runs import STATUSES, Outcome, run  # noqa: E402
+from generators.selfscore_runs import STATUSES, Outcome, check_split, run  # noqa: E402
+from generators.selfscore_tables import generate_report  # noqa: E402
 
 # --- report ---------------------------------------------------------------------------------
 
@@ -40,6 +41,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=300, help="generated tables (.docx)")
     parser.add_argument("--pdf", type=int, default=40, help="of them, also read as text PDFs")
     parser.add_argument("--scans", type=int, default=0, help="scans, of seeds of their own (OCR: ~5 s a page)")
+    parser.add_argument("--split", type=int, default=0, help="of them (tables), also sent as two files")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--start", type=int, default=0, help="first seed")
     parser.add_argument("--show", type=int, default=10, help="failure shapes listed")
@@ -51,12 +53,17 @@ def main() -> None:
         folder = args.keep or Path(tmp)
         started = time.perf_counter()
         outcomes, timings = run(seeds, min(args.pdf, args.seeds), folder, args.jobs, scans=args.scans)
+        if args.split:
+            t = time.perf_counter()
+            tables = [s for s in seeds if generate_report(s).layout.form == "table"][:args.split]
+            outcomes += [check_split(s, folder / "split" / str(s)) for s in tables]
+            timings["split"] = time.perf_counter() - t
         wall = time.perf_counter() - started
 
     print(f"\n{len(outcomes)} generated self-scoring tables in {wall:.0f} s with {args.jobs} jobs "
           f"({', '.join(f'{k} {v:.0f} s' for k, v in timings.items())})")
     print(f"\n{'format':8} {'docs':>6} {'exact':>8} {'flagged':>8} {'SILENT':>7} {'crash':>6} {'s/doc':>7}")
-    for fmt in ("docx", "pdf", "scan", "all"):
+    for fmt in ("docx", "pdf", "scan", "split", "all"):
         chosen = [o for o in outcomes if fmt in ("all", o.fmt)]
         if chosen:
             _row(fmt, chosen)

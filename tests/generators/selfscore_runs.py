@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .criteria_tables import convert, scan_pdf, start_conversion, wait_conversion
-from .selfscore_tables import GeneratedReport, generate_report, write_docx
+from .selfscore_tables import GeneratedReport, generate_report, write_docx, write_split_docx
 
 _EPS = 0.005
 STATUSES = ("exact", "flagged", "silent", "crash")
@@ -261,3 +261,31 @@ def run(seeds: list[int], pdf: int, folder: Path, jobs: int, soffice: str | None
             outcomes += list(pool.map(_check, *zip(*read, strict=True)))
             timings["pdf and scans"] = time.perf_counter() - t
     return outcomes, timings
+
+
+def check_split(seed: int, folder: Path) -> Outcome:
+    """A table sent in two files (write_split_docx), read as an inbox would: each file on its
+    own, then the unit's record chosen and joined by select_reports."""
+    from pipeline.outcome import FileOutcome
+    from pipeline.run import read_report, select_reports
+
+    report = generate_report(seed)
+    base = dict(fmt="split", seed=seed, layout=report.summary(), choices=report.layout.choices())
+    start = time.perf_counter()
+    try:
+        outcomes = []
+        for path in write_split_docx(report, folder):
+            read = read_report(path, report.rubric, None)
+            outcomes.append(FileOutcome(file=read.file, sha256=read.sha256, facts=read.facts,
+                                        rejection=read.rejection))
+        records, _ = select_reports(outcomes, 2024)
+        table = next(iter(records.values())).self_scores if len(records) == 1 else None
+    except Exception as e:  # a crash is a finding, reported with its seed
+        return Outcome(status="crash", seconds=time.perf_counter() - start, diff=f"{type(e).__name__}: {e}",
+                       shape=f"crash {type(e).__name__}", **base)
+    seconds = time.perf_counter() - start
+    diff, shape = first_difference(table, report)
+    if not diff:
+        return Outcome(status="exact", seconds=seconds, **base)
+    return Outcome(status="flagged" if doubts(table, report) else "silent", seconds=seconds, diff=diff, shape=shape,
+                   **base)

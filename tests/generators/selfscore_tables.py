@@ -27,7 +27,7 @@ claim). Scores above the standard's max occur, rarely.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -506,3 +506,14 @@ def _write_line(cells, line: Line, roles: list[str]) -> None:
         text = texts.get(role, "")
         _cell_lines(cells[c], [text] if text else [], None, bold=bold,
                     align="left" if role == "content" else "center")
+
+
+def write_split_docx(report: GeneratedReport, folder: Path) -> list[Path]:
+    """The unit's table sent in two files, cut at the middle row: the first without a total, the
+    second (its header written again) with the rest and the total. Tables only."""
+    lines = [line for line in report.lines if line.role != "total"]
+    cut = max(1, len(lines) // 2)
+    first = replace(report, lines=lines[:cut], layout=replace(report.layout, total="none"))
+    second = replace(report, lines=report.lines[cut:])
+    return [write_docx(first, folder / f"{report.name}-phan-1.docx"),
+            write_docx(second, folder / f"{report.name}-phan-2.docx")]
