@@ -94,10 +94,15 @@ def check(fmt: str, seed: int, path: Path, note: str = "") -> Outcome:
 
     report = generate_report(seed)
     layout = f"{note} | {report.summary()}" if note else report.summary()
-    base = dict(fmt=fmt, seed=seed, layout=layout, choices=report.layout.choices())
+    return _judged(report, fmt, layout, lambda: find_self_score_table(extract(path), report.rubric))
+
+
+def _judged(report: GeneratedReport, fmt: str, layout: str, read) -> Outcome:
+    """``read()`` timed and its table compared with the truth; an exception is a crash outcome."""
+    base = dict(fmt=fmt, seed=report.seed, layout=layout, choices=report.layout.choices())
     start = time.perf_counter()
     try:
-        table = find_self_score_table(extract(path), report.rubric)
+        table = read()
     except Exception as e:  # a crash is a finding, reported with its seed
         return Outcome(status="crash", seconds=time.perf_counter() - start, diff=f"{type(e).__name__}: {e}",
                        shape=f"crash {type(e).__name__}", **base)
@@ -270,22 +275,14 @@ def check_split(seed: int, folder: Path) -> Outcome:
     from pipeline.run import read_report, select_reports
 
     report = generate_report(seed)
-    base = dict(fmt="split", seed=seed, layout=report.summary(), choices=report.layout.choices())
-    start = time.perf_counter()
-    try:
+
+    def read():
         outcomes = []
         for path in write_split_docx(report, folder):
             read = read_report(path, report.rubric, None)
             outcomes.append(FileOutcome(file=read.file, sha256=read.sha256, facts=read.facts,
                                         rejection=read.rejection))
         records, _ = select_reports(outcomes, 2024)
-        table = next(iter(records.values())).self_scores if len(records) == 1 else None
-    except Exception as e:  # a crash is a finding, reported with its seed
-        return Outcome(status="crash", seconds=time.perf_counter() - start, diff=f"{type(e).__name__}: {e}",
-                       shape=f"crash {type(e).__name__}", **base)
-    seconds = time.perf_counter() - start
-    diff, shape = first_difference(table, report)
-    if not diff:
-        return Outcome(status="exact", seconds=seconds, **base)
-    return Outcome(status="flagged" if doubts(table, report) else "silent", seconds=seconds, diff=diff, shape=shape,
-                   **base)
+        return next(iter(records.values())).self_scores if len(records) == 1 else None
+
+    return _judged(report, "split", report.summary(), read)
