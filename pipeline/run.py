@@ -288,6 +288,12 @@ def _other_year(facts: ReportFacts, year: int) -> Rejection | None:
 def usable(facts: ReportFacts) -> Rejection | None:
     """Why a readable file cannot belong to any unit's record, or None. (A report without its
     self-scoring table may still be joined with the table sent apart: select_reports decides.)"""
+    if not facts.kind.scored:
+        return Rejection(
+            file=facts.file, sha256=facts.sha256, reason=RejectReason.NOT_A_REPORT,
+            message=f"không phải báo cáo tổng kết (đây là {facts.kind.name}"
+                    + (f", {facts.kind.evidence}" if facts.kind.evidence else "") + "); không dùng để chấm điểm",
+        )
     if facts.unit is None:
         return Rejection(
             file=facts.file, sha256=facts.sha256, reason=RejectReason.UNKNOWN_UNIT,

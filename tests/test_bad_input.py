@@ -22,7 +22,7 @@ EXPECTED_REJECTIONS = {
     "BC CĐĐD bị cắt.pdf": (RejectReason.CORRUPT, "tệp PDF bị hỏng hoặc chưa được sao chép hết"),
     "co mat khau.pdf": (RejectReason.ENCRYPTED, "tệp PDF được đặt mật khẩu nên không đọc được"),
     "rong.docx": (RejectReason.EMPTY, "tệp rỗng (0 byte)"),
-    "ghi chu.txt": (RejectReason.UNKNOWN_UNIT, "không xác định được đơn vị gửi báo cáo"),
+    "ghi chu.txt": (RejectReason.NOT_A_REPORT, "không phải báo cáo tổng kết (đây là bài báo, tin hoặc thư gửi kèm"),
     "ảnh chụp.jpg": (RejectReason.UNSUPPORTED, "không phải tệp văn bản tdkt đọc được"),
 }
 

@@ -10,9 +10,10 @@ from pipeline.model import BlockKind, Document, Part
 from pipeline.rubric import Rubric
 from pipeline.textnorm import fold
 from pipeline.understanding.awards import find_awards
+from pipeline.understanding.doc_kind import document_kind
 from pipeline.understanding.evidence import find_evidence
-from pipeline.understanding.facts import ReportFacts
-from pipeline.understanding.header import TITLE_WORDS, read_header
+from pipeline.understanding.facts import KindFact, ReportFacts
+from pipeline.understanding.header import TITLE_WORDS, HeaderFacts, read_header
 from pipeline.understanding.metrics import find_metrics
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.officers import find_officers
@@ -40,6 +41,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         doc_number=header.doc_number,
         doc_date=header.doc_date,
         title=header.title,
+        kind=_kind(doc, header, table),
         self_scores=table,
         awards=find_awards(results, result_docs, rules),
         metrics=find_metrics(results, result_docs, rules),
@@ -55,6 +57,11 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
             facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
         facts.notes += table.problems + table.notes
     return facts
+
+
+def _kind(doc: Document, header: HeaderFacts, table: object) -> KindFact:
+    found = document_kind(doc, header, has_table=table is not None)
+    return KindFact(kind=found.kind, name=found.name, evidence=found.evidence, scored=found.scored)
 
 
 def _narrative_words(blocks: list) -> int:

@@ -105,6 +105,15 @@ class SectionKind(StrEnum):
     PROPOSALS = "đề xuất, kiến nghị"
 
 
+class KindFact(BaseModel):
+    """What kind of document the file is (rules/document_kinds.yaml), and what said so."""
+
+    kind: str = "report"
+    name: str = "báo cáo"
+    evidence: str = ""
+    scored: bool = True
+
+
 class ReportFacts(BaseModel):
     file: str
     sha256: str
@@ -114,6 +123,7 @@ class ReportFacts(BaseModel):
     doc_number: str | None = None
     doc_date: dt.date | None = None
     title: str | None = None
+    kind: KindFact = Field(default_factory=KindFact)
     self_scores: SelfScoreTable | None = None
     awards: list[AwardFact] = Field(default_factory=list)
     metrics: list[MetricFact] = Field(default_factory=list)

@@ -169,3 +169,21 @@ class PrincipleRules(BaseModel):
 @cache
 def principle_rules() -> PrincipleRules:
     return load_model(RULES_DIR / "principles.yaml", PrincipleRules)
+
+
+class DocumentKind(BaseModel):
+    name: str
+    codes: list[str]
+    titles: list[str]
+
+
+class DocumentKinds(BaseModel):
+    scored: list[str]
+    kinds: dict[str, DocumentKind]
+    other_name: str
+    motto: str
+
+
+@cache
+def document_kinds() -> DocumentKinds:
+    return load_model(RULES_DIR / "document_kinds.yaml", DocumentKinds)
