@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from pipeline.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.textnorm import roman_to_int
-from pipeline.understanding.similarity import label_similarity
+from pipeline.understanding.similarity import word_similarity, words
 
 
 class NodeKind(StrEnum):
@@ -52,6 +53,10 @@ class Node:
     def depth(self) -> int:
         return len(self.path) - 1
 
+    @cached_property
+    def words(self) -> frozenset[str]:  # folded once: a node is compared with every row
+        return frozenset(words(self.title))
+
 
 @dataclass(frozen=True)
 class RowSignals:
@@ -61,6 +66,10 @@ class RowSignals:
     label: str
     max: float | None
     group_words: GroupKind | None  # a bonus / deduction heading ("ĐIỂM THƯỞNG")
+
+    @cached_property
+    def words(self) -> frozenset[str]:  # folded once: a row is compared with every node
+        return frozenset(words(self.label))
 
 
 def rubric_nodes(rubric: Rubric) -> list[Node]:
@@ -129,6 +138,7 @@ def _plain(code: str) -> str:
 
 # --- one pairing --------------------------------------------------------------------------------------
 
+_EPS = 0.005
 _MATCH_COST = 0.8  # evidence a pairing must outweigh
 _LEAST_EVIDENCE = 0.5  # and no pairing on less than this (order alone never pairs a row)
 _SKIP_ROW = -0.6  # a row left unmatched
@@ -142,11 +152,9 @@ def pairing_score(row: RowSignals, node: Node) -> float:
         evidence += _code_evidence(row.code, node)
     if row.max is not None and node.max is not None:
         # Deduction maxima are written with or without their minus ("-3", "3").
-        evidence += 2.0 if abs(abs(row.max) - node.max) < 0.005 else -2.0
+        evidence += 2.0 if abs(abs(row.max) - node.max) < _EPS else -2.0
     if row.label:
-        # Two titles of a field share words ("công tác", "thực hiện"): a third of them in
-        # common is no evidence yet, less is evidence against.
-        evidence += 3.0 * label_similarity(row.label, node.title) - 1.0
+        evidence += _title_evidence(row, node)
     if row.group_words is not None:
         evidence += 2.0 if node.kind is NodeKind.GROUP and node.score_kind is row.group_words else -1.0
     return evidence - _MATCH_COST
@@ -158,10 +166,16 @@ def how_matched(row: RowSignals, node: Node) -> str:
     if row.code and _same_code(row.code, node.code):
         return "code"
     code = _code_evidence(row.code, node) if row.code else 0.0
-    label = 3.0 * label_similarity(row.label, node.title) - 1.0 if row.label else 0.0
+    label = _title_evidence(row, node) if row.label else 0.0
     if code > 0 and code >= label:
         return "numbering"
     return "label" if label > 0 or row.max is None else "points"
+
+
+def _title_evidence(row: RowSignals, node: Node) -> float:
+    """Two titles of a field share words ("công tác", "thực hiện"): a third of them in common is
+    no evidence yet, less is evidence against."""
+    return 3.0 * word_similarity(row.words, node.words) - 1.0
 
 
 def _code_evidence(code: str, node: Node) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.model import Block, Document
 from pipeline.rubric import Criterion, Rubric
@@ -42,6 +43,10 @@ class _Place:
     title: str
     scored: bool
     above: tuple[str, ...]
+
+    @cached_property
+    def words(self) -> frozenset[str]:  # folded once: every paragraph is compared with every row
+        return frozenset(words(self.title))
 
 
 def _places(rubric: Rubric) -> list[_Place]:
@@ -128,7 +133,7 @@ class _Reader:
         if len(said) < _TITLE_WORDS:
             return None  # "Đơn vị tự chấm …": too few words to name a criterion by its title
         places = [p for p in self.places if p.scored or not scored_only]
-        good = [(share, self._near(p), p) for p in places if (share := _both_ways(said, words(p.title)))]
+        good = [(share, self._near(p), p) for p in places if (share := _both_ways(said, p.words))]
         # The closer title first; between titles as close, the row nearer the current heading
         # (the same item title, "Có sáng kiến …", under several criteria).
         return max(good, key=lambda s: s[0] + 0.05 * s[1])[2] if good else None
@@ -136,15 +141,11 @@ class _Reader:
     def _near(self, place: _Place) -> int:
         """How close a row is to the current heading: under it (2), under the row above it (1),
         elsewhere (0); a scored row not yet scored before one already scored."""
-        context = self.context
-        if context is None:
-            near = 0
-        elif context.code in place.above or place.code == context.code:
+        context, near = self.context, 0
+        if context is not None and (context.code in place.above or place.code == context.code):
             near = 2
-        elif context.above and context.above[-1] in place.above:
+        elif context is not None and context.above and context.above[-1] in place.above:
             near = 1
-        else:
-            near = 0
         return 2 * near + (place.code not in self.scored_codes)
 
 
@@ -170,7 +171,7 @@ def _row(block: Block, match: re.Match[str], criterion: Criterion) -> SelfScoreR
                         provenance=block.provenance)
 
 
-def _both_ways(said: set[str], title: set[str]) -> float:
+def _both_ways(said: set[str], title: frozenset[str]) -> float:
     """How much a text and a title share, when each is mostly the other (a heading or a label
     is its title; "Minh chứng: … báo cáo kết quả thực hiện …" is not the title "Báo cáo kết quả
     thực hiện"); 0 otherwise."""

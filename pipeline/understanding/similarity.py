@@ -20,7 +20,11 @@ def label_similarity(a: str, b: str) -> float:
     Containment lets an abridged label ("Tuyển sinh") match its full title; Jaccard keeps two
     long labels that share a few common words apart.
     """
-    wa, wb = words(a), words(b)
+    return word_similarity(words(a), words(b))
+
+
+def word_similarity(wa: set[str] | frozenset[str], wb: set[str] | frozenset[str]) -> float:
+    """label_similarity of two labels' words, for callers that compare one label with many."""
     if not wa or not wb:
         return 0.0
     common = len(wa & wb)
