@@ -36,13 +36,11 @@ class KindFound:
 
 def document_kind(doc: Document, header: HeaderFacts, has_table: bool) -> KindFound:
     vocabulary = document_kinds()
-    by_code = _by_type_code(header.doc_number)
-    by_title = _by_title(doc)
     if has_table:
         return KindFound("report", vocabulary.kinds["report"].name, "có bảng tự chấm điểm")
-    for found in (by_title, by_code):
-        if found is not None:
-            return found
+    found = _by_title(doc) or _by_type_code(header.doc_number)
+    if found is not None:
+        return found
     lines = " ".join(fold(ln.text) for ln in header_lines(doc))
     if header.doc_number is None and vocabulary.motto not in lines:
         return KindFound(OTHER, vocabulary.other_name, "không có số văn bản, quốc hiệu hay tiêu đề báo cáo")

@@ -28,7 +28,7 @@ from pipeline.understanding.selfscore_align import (
     how_matched,
     rubric_nodes,
 )
-from pipeline.understanding.selfscore_checks import settle_by_total, subtotal_problems
+from pipeline.understanding.selfscore_checks import score_number, settle_by_total, subtotal_problems
 from pipeline.understanding.selfscore_prose import prose_self_scores
 from pipeline.understanding.table_columns import Roles, TableLayout, find_layout
 
@@ -146,7 +146,8 @@ def _continuations(doc: Document, first: Block, layout: TableLayout) -> list[tup
     """Tables that carry the first one on (a scan or a PDF split page by page): the same number
     of columns, the header written again or not, nothing but a page's furniture in between."""
     found: list[tuple[Block, TableLayout]] = []
-    blocks = doc.blocks[doc.blocks.index(first) + 1:]
+    start = next(i for i, b in enumerate(doc.blocks) if b is first)  # by identity: blocks compare by value
+    blocks = doc.blocks[start + 1:]
     width = len(first.rows[0]) if first.rows else 0
     for block in blocks:
         if block.kind is not BlockKind.TABLE:
@@ -175,7 +176,7 @@ def _read(parts: list[tuple[Block, TableLayout]], rubric: Rubric, stt_codes: boo
             row = _Row(r, code, label, cells.get("max", ""), cells.get("self", ""), cells.get("note", ""),
                        _row_provenance(block, r, layout), _alternatives(block, r, layout))
             if not code and _TOTAL.match(fold(label)):
-                claimed_total = _number(row.self_written)
+                claimed_total = score_number(row.self_written)
                 continue
             if not code and not row.has_numbers:
                 continue  # the wrapped end of the previous row's label, cut into a row of its own
@@ -210,7 +211,7 @@ _ROW_KINDS = {NodeKind.GROUP: RowKind.GROUP, NodeKind.HOLDER: RowKind.SUBTOTAL, 
 
 def _self_score_row(row: _Row, node: Node | None, how: str) -> SelfScoreRow:
     kind = _ROW_KINDS[node.kind] if node is not None else RowKind.CRITERION
-    value = _number(row.self_written)
+    value = score_number(row.self_written)
     if node is not None and node.score_kind is GroupKind.DEDUCTION and node.kind is NodeKind.SCORED:
         # Deductions as positive amounts, written with or without a minus; an empty cell: none.
         value = abs(value) if value is not None else (0.0 if not row.self_written.strip() else None)
@@ -218,11 +219,6 @@ def _self_score_row(row: _Row, node: Node | None, how: str) -> SelfScoreRow:
                         label=row.label, max_points=row.max, self_score=value, alternatives=row.alternatives,
                         self_score_as_written=row.self_written, note=row.note,
                         match=how, provenance=row.provenance)
-
-
-def _number(written: str) -> float | None:
-    """A self score as units write it: "9,5", "9,50 điểm", "- 1", or "5,5/3,5" (over the maximum)."""
-    return parse_number(written.split("/", 1)[0]) if "/" in written else parse_number(written)
 
 
 def _running_count(codes: list[str]) -> bool:

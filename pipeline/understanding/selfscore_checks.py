@@ -11,6 +11,11 @@ from pipeline.textnorm import format_number, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 
 
+def score_number(written: str) -> float | None:
+    """A self score as units write it: "9,5", "9,50 điểm", "- 1", or "5,5/3,5" (over the maximum)."""
+    return parse_number(written.split("/", 1)[0])
+
+
 def missing_criteria(rows: list[SelfScoreRow], rubric: Rubric) -> list[str]:
     """Standard criteria the reading has no self-score for: left out by the unit, or rows tdkt
     could not place; either way a reviewer looks. (Bonus and deduction items a unit leaves out
@@ -29,13 +34,11 @@ def subtotal_problems(rows: list[SelfScoreRow], rubric: Rubric) -> list[str]:
     for row in rows:
         if row.kind is not RowKind.SUBTOTAL or row.self_score is None or row.code is None:
             continue
-        holder = rubric.criterion(row.code)
-        parts = [by_code[c.code].self_score for c in holder.leaves() if c.code in by_code]
-        if not parts or any(p is None for p in parts):
+        parts = [c for c in rubric.criterion(row.code).leaves() if c.code in by_code]
+        if not parts or any(by_code[c.code].self_score is None for c in parts):
             continue
-        signed = sum((-1 if c.kind is GroupKind.DEDUCTION else 1) * (by_code[c.code].self_score or 0)
-                     for c in holder.leaves() if c.code in by_code)
-        if abs(signed - row.self_score) > 0.005:
+        signed = sum((-1 if c.kind is GroupKind.DEDUCTION else 1) * (by_code[c.code].self_score or 0) for c in parts)
+        if abs(signed - row.self_score) > _EPS:
             problems.append(f"{row.provenance.describe()}: tiêu chí {row.code} ghi {format_number(row.self_score)} "
                             f"nhưng cộng các tiêu chí con được {format_number(signed)}")
     return problems
@@ -76,7 +79,7 @@ def _other_values(row: SelfScoreRow) -> list[float]:
     more than the criterion's points ("25" for "2,5")."""
     values = []
     for text in row.alternatives:
-        value = parse_number(text.split("/", 1)[0])
+        value = score_number(text)
         if value is None:
             continue
         value = abs(value) if (row.self_score or 0) >= 0 else value
