@@ -13,7 +13,7 @@ from pipeline.errors import TdktError
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import GroupKind
 from pipeline.scoring import CriterionScore, UnitScore
-from pipeline.textnorm import fold
+from pipeline.textnorm import capitalized, fold
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import Quote
 
@@ -88,7 +88,7 @@ def explain_unit(result: ClusterResult, unit: UnitScore, quotes: int = 1, quote_
     claimed = unit.claimed_total if unit.claimed_total is not None else unit.self_total
     notes = list(unit.flags)
     if unit.doubt is not None:
-        notes.insert(0, unit.doubt.describe()[:1].upper() + unit.doubt.describe()[1:])
+        notes.insert(0, capitalized(unit.doubt.describe()))
     if unit.tied_with:
         names = [u.name for u in result.board.units if u.member_id in unit.tied_with]
         notes.insert(0, f"Đồng hạng với {', '.join(names)}")

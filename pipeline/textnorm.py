@@ -66,6 +66,11 @@ def fold(text: str) -> str:
     return folded if len(folded) == len(text) else text.lower()
 
 
+def capitalized(text: str) -> str:
+    """First letter upper case, the rest as written ('chuyên viên Phòng …' → 'Chuyên viên Phòng …')."""
+    return text[:1].upper() + text[1:]
+
+
 def strip_tones(text: str) -> str:
     """Remove tone marks only (keeps ă â ê ô ơ ư đ): a loose key for near matches."""
     decomposed = unicodedata.normalize("NFD", fold(text))

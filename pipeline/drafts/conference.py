@@ -18,6 +18,7 @@ from pipeline.drafts.regions import BLANK
 from pipeline.nomination import Status
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import Group, GroupKind
+from pipeline.textnorm import capitalized
 from pipeline.textnorm import format_number as fmt
 
 # Vietnamese list letters (no f, j, w, z; đ after d).
@@ -121,7 +122,7 @@ def addressee(result: ClusterResult) -> str:
         if body.upper().startswith(prefix):
             body = body[len(prefix):]
     body = body.lower().replace(cluster.place.lower(), cluster.place)
-    return f"Hội đồng Thi đua - Khen thưởng {prose.capitalized(body)}"
+    return f"Hội đồng Thi đua - Khen thưởng {capitalized(body)}"
 
 
 def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:
@@ -135,14 +136,14 @@ def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:
         groups.setdefault(n.award, []).append(n.name)
         headings[n.award] = n.proposal.removeprefix("Đề nghị tặng ")
     proposal_groups = [
-        ProposalGroup(label=LABELS[i], heading=f"{prose.capitalized(headings[a])} ({prose.two_digits(len(names))} "
+        ProposalGroup(label=LABELS[i], heading=f"{capitalized(headings[a])} ({prose.two_digits(len(names))} "
                       "tập thể)", units=names)
         for i, (a, names) in enumerate(groups.items())
     ]
     officers = result.nominations.officers
     officers_line = ""
     if officers:
-        officers_line = (f"{prose.capitalized(officers[0].proposal.removeprefix('Đề nghị tặng '))}: "
+        officers_line = (f"{capitalized(officers[0].proposal.removeprefix('Đề nghị tặng '))}: "
                          f"{prose.two_digits(len(officers))} cá nhân có thành tích trong công tác thi đua, "
                          "khen thưởng (Phần II danh sách kèm theo).")
     pending = list(dict.fromkeys(n.note or f"{n.name}: chờ Cụm biểu quyết." for n in result.nominations.nominations
@@ -264,7 +265,7 @@ def _vote_rules(result: ClusterResult, members: int) -> list[str]:
     for share, names in by_share.items():
         votes = math.ceil(share * members - 1e-9)
         lines.append(
-            f"{prose.capitalized(prose.name_list(names))} phải được từ {fmt(share * 100)}% trở lên tổng số thành viên "
+            f"{capitalized(prose.name_list(names))} phải được từ {fmt(share * 100)}% trở lên tổng số thành viên "
             f"Cụm đồng ý, tức từ {prose.two_digits(votes)}/{prose.two_digits(members)} phiếu (tính trên tổng số thành "
             "viên, không tính trên số có mặt)."
         )

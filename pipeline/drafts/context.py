@@ -17,6 +17,7 @@ from pipeline.outcome import ClusterResult
 from pipeline.rubric import GroupKind
 from pipeline.rules import ScoreLine
 from pipeline.scoring import FlagCode, UnitScore
+from pipeline.textnorm import capitalized
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import SectionKind
 from pipeline.understanding.rules import metric_rules
@@ -196,7 +197,7 @@ def nomination_context(result: ClusterResult) -> NominationListContext:
         rows=rows,
         totals=_nomination_totals(result.nominations.nominations),
         officer_rows=[
-            OfficerRow(stt=i, name=o.name, position=prose.capitalized(", ".join(p for p in (o.position, o.unit) if p)),
+            OfficerRow(stt=i, name=o.name, position=capitalized(", ".join(p for p in (o.position, o.unit) if p)),
                        award=o.award, note=_officer_note(result, o))
             for i, o in enumerate(result.nominations.officers, start=1)
         ],
@@ -279,7 +280,7 @@ def _unit_result(result: ClusterResult, unit: UnitScore) -> UnitResult:
     figures = prose.join_quotes([m.quote.text for m in metrics])
     if figures:
         scanned = any(m.quote.provenance.ocr_confidence is not None for m in metrics)
-        parts.append(prose.capitalized(figures) + (" (số liệu đọc bằng OCR từ bản quét)" if scanned else ""))
+        parts.append(capitalized(figures) + (" (số liệu đọc bằng OCR từ bản quét)" if scanned else ""))
     awards = _unit_awards(report)
     if awards:
         parts.append(f"Đơn vị và cá nhân được khen thưởng: {awards}")

@@ -114,11 +114,6 @@ def first_sentence(text: str, limit: int = 220) -> str:
     return sentence.rstrip(".;")
 
 
-def capitalized(text: str) -> str:
-    """First letter upper case, the rest as written ('chuyên viên Phòng …' → 'Chuyên viên Phòng …')."""
-    return text[:1].upper() + text[1:]
-
-
 def name_list(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
