@@ -19,6 +19,7 @@ from pipeline.cluster import Cluster
 from pipeline.rubric import GroupKind
 from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, OfficerAward, ScoreBasis, TieStep
 from pipeline.scoring import CriterionScore, ScoreBoard, UnitScore, rank_units
+from pipeline.textnorm import capitalized
 from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.facts import OfficerFact, Quote
 
@@ -85,12 +86,13 @@ def proposal_phrase(award: AwardRule | OfficerAward) -> str:
 
 
 def nominate(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> NominationResult:
-    nominations = _decide(board, rules, cluster, year)
+    decided = _decide(board, rules, cluster, year)
+    nominations = {k: n.model_copy() for k, n in decided.items()}
     leadership = propose_leadership(board, rules, cluster)
     for unit in board.units:
         if unit.doubt is not None:
             otherwise = _as_the_unit_wrote(board, unit)
-            _settle_doubt(nominations, unit, otherwise, rules, cluster, year)
+            _settle_doubt(nominations, decided, unit, otherwise, rules, cluster, year)
             other = propose_leadership(otherwise, rules, cluster)
             if (other.leader_id, other.deputy_id) != (leadership.leader_id, leadership.deputy_id):
                 leadership.basis += (f"; chờ đối chiếu bảng điểm của {unit.name}: theo tổng điểm đơn vị tự ghi, "
@@ -147,29 +149,30 @@ def _decide(board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -
     return nominations
 
 
-def _settle_doubt(nominations: dict[str, Nomination], doubtful: UnitScore, board: ScoreBoard, rules: AwardRules,
-                  cluster: Cluster, year: int) -> None:
+def _settle_doubt(nominations: dict[str, Nomination], decided: dict[str, Nomination], doubtful: UnitScore,
+                  board: ScoreBoard, rules: AwardRules, cluster: Cluster, year: int) -> None:
     """A unit whose own total disagrees with tdkt's reading: the nominations decided again on
-    ``board`` (ranked as if its own figures were right). Every unit whose award differs between
-    the two is not settled: status CHECK, both outcomes said."""
+    ``board`` (ranked as if its own figures were right). Every unit whose award differs from what
+    tdkt's reading ``decided`` is not settled: status CHECK, both outcomes said (a unit touched by
+    several doubts says each)."""
     assert doubtful.doubt is not None
     doubt = doubtful.doubt
-    nominations[doubtful.member_id].note = _join(_sentence(doubt.describe()), nominations[doubtful.member_id].note)
+    nominations[doubtful.member_id].note = _join(capitalized(doubt.describe()), nominations[doubtful.member_id].note)
     otherwise = _decide(board, rules, cluster, year)
     for member_id, ours in nominations.items():
-        theirs = otherwise[member_id]
-        if (ours.award_id, ours.status) == (theirs.award_id, theirs.status):
+        theirs, before = otherwise[member_id], decided[member_id]
+        if (before.award_id, before.status) == (theirs.award_id, theirs.status):
             continue
         itself = member_id == doubtful.member_id
         whose = "đơn vị" if itself else "đơn vị đó"
-        said = (f"theo điểm tdkt đọc: {_outcome_words(ours)}; theo tổng điểm {whose} tự ghi "
+        said = (f"theo điểm tdkt đọc: {_outcome_words(before)}; theo tổng điểm {whose} tự ghi "
                 f"({fmt(doubt.stated)}): {_outcome_words(theirs)}")
         if ours.award is None:
             ours.award_id, ours.award, ours.proposal = theirs.award_id, theirs.award, theirs.proposal
         ours.status = Status.CHECK
         which = "bảng điểm của đơn vị" if itself else f"bảng điểm của {doubtful.name}"
         pending = f"chưa đề nghị chính thức, chờ đối chiếu {which} ({said})"
-        ours.note = _join(ours.note, pending) if ours.note else _sentence(pending)
+        ours.note = _join(ours.note, pending) if ours.note else capitalized(pending)
 
 
 def _outcome_words(nomination: Nomination) -> str:
@@ -409,7 +412,3 @@ def _leadership(cluster: Cluster, leader: str | None, deputy: str | None, basis:
         return member.name if member else (names or {}).get(member_id, member_id)
 
     return Leadership(leader_id=leader, leader=name(leader), deputy_id=deputy, deputy=name(deputy), basis=basis)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]

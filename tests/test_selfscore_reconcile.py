@@ -39,13 +39,18 @@ def test_a_total_written_only_in_a_sentence_under_the_table_is_the_units_stated_
 def disputed(tmp_path):
     """Three units: a.docx consistent, b.docx whose total row says the full scale while its rows
     add up to 3 points less, c.docx with no total at all; scored, ranked and nominated."""
+    return _cluster(tmp_path)
+
+
+def _cluster(tmp_path, c_stated: float | None = None):
+    """The three units above; ``c_stated``: c.docx writes this total row instead of none."""
     rubric = sample_rubric()
     reports = [
         report_docx(tmp_path / "a.docx", rubric, UNITS[0], full_scores(rubric, minus=1.0), number="1/BC-A"),
         report_docx(tmp_path / "b.docx", rubric, UNITS[1], full_scores(rubric, minus=3.0), number="2/BC-B",
                     stated_total=rubric.scale),
         report_docx(tmp_path / "c.docx", rubric, UNITS[2], full_scores(rubric, minus=5.0), number="3/BC-C",
-                    total="none"),
+                    total="none" if c_stated is None else "row", stated_total=c_stated),
     ]
     outcomes = []
     for path in reports:
@@ -76,6 +81,20 @@ def test_a_unit_whose_stated_total_disagrees_with_the_reading_is_marked_with_bot
     assert leadership.leader_id == by_file["a.docx"].member_id
     assert f"chờ đối chiếu bảng điểm của {doubtful.name}: theo tổng điểm đơn vị tự ghi, Cụm trưởng là " \
            f"{doubtful.name}" in leadership.basis
+
+
+def test_a_second_doubt_that_decides_nothing_leaves_the_first_ones_marks_as_they_were(tmp_path):
+    # c.docx writes 96 for rows adding up to 95: still third, still a Bằng khen either way.
+    result = _cluster(tmp_path, c_stated=sample_rubric().scale - 4)
+    by_file = {u.file: u for u in result.board.units}
+    nominations = {n.member_id: n for n in result.nominations.nominations}
+    first, mine, third = (nominations[by_file[f].member_id] for f in ("a.docx", "b.docx", "c.docx"))
+    assert by_file["c.docx"].doubt is not None
+    assert (third.award_id, third.status) == ("bang_khen_ubnd_tp", Status.PROPOSED)
+    assert third.note == "Cần đối chiếu bảng điểm: đơn vị ghi 96, tdkt đọc được 95"
+    # a.docx's flag depends on b.docx's table only: one pending note, naming b.docx's unit.
+    assert first.status is Status.CHECK and first.note.count("chờ đối chiếu") == 1
+    assert by_file["c.docx"].name not in first.note and (mine.award_id, mine.status) == ("co_ubnd_tp", Status.CHECK)
 
 
 def test_the_list_the_proposal_and_the_minutes_show_both_numbers_and_propose_nothing_unsettled(disputed, tmp_path):
