@@ -22,6 +22,7 @@ from extractors.ocr_cells import read_cells
 from extractors.ocr_grid import Grid, dilate, find_grids, ruled_lines
 from extractors.ocr_tesseract import TIMEOUT, Word, env, png, read_image, tesseract_ready
 from extractors.pdf_lines import Line
+from extractors.pdf_lines import paragraphs as paragraphs_of
 from extractors.pdf_tables import TableOnPage
 from pipeline.model import Cell
 
@@ -69,7 +70,7 @@ def read_scanned_page(image: Image.Image, page_number: int, page_height_pt: floa
     for grid in grids:  # the tables are read cell by cell; the page pass reads the rest
         narrative[grid.ys[0] : grid.ys[-1] + 1, grid.xs[0] : grid.xs[-1] + 1] = 255
     words = read_image(Image.fromarray(narrative), psm=3)
-    paragraphs = _paragraphs(words, scale)
+    paragraphs = _paragraphs(words, scale, page_height_pt)
     confs = [w.conf / 100 for w in words if w.conf >= 0]
     confs += [c.confidence for t in tables for row in t.rows for c in row if c.confidence is not None]
     return OcrPage(paragraphs, tables, float(np.mean(confs)) if confs else 0.0, angle)
@@ -139,24 +140,40 @@ def _origin_of(spans: dict, r: int, c: int) -> tuple[int, int]:
 
 # --- page text -----------------------------------------------------------------------------------
 
-def _paragraphs(words: list[Word], scale: float) -> list[OcrParagraph]:
-    groups: dict[tuple[int, int], list[Word]] = {}
+def _paragraphs(words: list[Word], scale: float, page_height: float) -> list[OcrParagraph]:
+    """Tesseract's lines cut where a column gap parts them (its lines run across both columns of
+    the national header), then grouped into paragraphs as a text PDF's lines are (pdf_lines:
+    side-by-side columns read column by column)."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
-        groups.setdefault((word.block, word.par), []).append(word)
+        lines.setdefault((word.block, word.par, word.line), []).append(word)
+    segments: list[tuple[Line, list[Word]]] = []
+    for line_words in lines.values():
+        line_words.sort(key=lambda w: w.left)
+        height = float(np.median([w.bottom - w.top for w in line_words]))
+        run = [line_words[0]]
+        for word in line_words[1:]:
+            if word.left - run[-1].right > _COLUMN_GAP * height:
+                segments.append(_segment(run, scale))
+                run = []
+            run.append(word)
+        segments.append(_segment(run, scale))
+    segments.sort(key=lambda s: (round(s[0].bottom), s[0].x0))
+    confidence = {id(line): [w.conf / 100 for w in members if w.conf >= 0] for line, members in segments}
     paragraphs = []
-    for members in groups.values():
-        lines: dict[int, list[Word]] = {}
-        for word in members:
-            lines.setdefault(word.line, []).append(word)
-        built = []
-        for line_words in lines.values():
-            line_words.sort(key=lambda w: w.left)
-            built.append(Line(
-                text=" ".join(w.text for w in line_words),
-                x0=min(w.left for w in line_words) * scale, x1=max(w.right for w in line_words) * scale,
-                top=min(w.top for w in line_words) * scale, bottom=max(w.bottom for w in line_words) * scale,
-            ))
-        built.sort(key=lambda ln: ln.top)
-        confs = [w.conf / 100 for w in members if w.conf >= 0]
-        paragraphs.append(OcrParagraph(built, float(np.mean(confs)) if confs else 0.0))
-    return sorted(paragraphs, key=lambda p: p.lines[0].top)
+    for group in paragraphs_of([line for line, _ in segments], page_height):
+        confs = [c for line in group for c in confidence[id(line)]]
+        paragraphs.append(OcrParagraph(group, float(np.mean(confs)) if confs else 0.0))
+    return paragraphs
+
+
+# A gap between words wider than this many text heights parts two columns.
+_COLUMN_GAP = 2.5
+
+
+def _segment(words: list[Word], scale: float) -> tuple[Line, list[Word]]:
+    return Line(
+        text=" ".join(w.text for w in words),
+        x0=min(w.left for w in words) * scale, x1=max(w.right for w in words) * scale,
+        top=min(w.top for w in words) * scale, bottom=max(w.bottom for w in words) * scale,
+    ), words

@@ -81,7 +81,7 @@ def _segments(chars: list[tuple[str, tuple[float, float, float, float]]], page_h
 
 
 def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_height: float) -> Line | None:
-    text = join_split_words("".join(ch for ch, _ in chars).strip())
+    text = join_split_words(_spaced(chars).strip())
     boxes = [box for ch, box in chars if not ch.isspace() and box[2] > box[0]]
     if not text or not boxes:
         return None
@@ -105,6 +105,25 @@ def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_heigh
     )
 
 
+def _spaced(chars: list[tuple[str, tuple[float, float, float, float]]]) -> str:
+    """The line's text, with a space where the ink leaves a word-wide gap but the PDF has no space
+    character (a tab stop: "Số: 84/BC-TV" and "Hà Nội, ngày …" on one line)."""
+    visible = [box[2] - box[0] for ch, box in chars if not ch.isspace() and box[2] > box[0]]
+    if not visible:
+        return "".join(ch for ch, _ in chars)
+    gap = statistics.median(visible) * 1.2
+    out: list[str] = []
+    last: tuple[str, float] | None = None
+    for ch, box in chars:
+        if last is not None and not ch.isspace() and not last[0].isspace() and box[2] > box[0] \
+                and box[0] - last[1] > gap:
+            out.append(" ")
+        out.append(ch)
+        if box[2] > box[0] or ch.isspace():
+            last = (ch, box[2])
+    return "".join(out)
+
+
 def _looks_like_page_number(text: str) -> bool:
     stripped = text.strip("-– ").lower().removeprefix("trang").strip()
     return stripped.isdigit() and len(stripped) <= 4
@@ -124,50 +143,63 @@ def paragraphs(lines: list[Line], page_height: float) -> list[list[Line]]:
     right = max(ln.x1 for ln in body)
     pitches = [b.bottom - a.bottom for a, b in pairwise(lines) if b.bottom - a.bottom > 1]
     pitch = statistics.median(pitches) if pitches else 0.0
-    mid = (left + right) / 2
+    extent = (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
     groups: list[list[Line]] = []
     i = 0
     while i < len(lines):
-        end = _band_end(lines, i, mid)
+        end, split = _band(lines, i, extent)
         if end > i:
-            for side in (lambda ln: ln.x1 <= mid, lambda ln: ln.x1 > mid):
-                groups += _column_paragraphs([ln for ln in lines[i:end] if side(ln)], pitch)
+            band = lines[i:end]
+            groups += _column_paragraphs([ln for ln in band if ln.x1 <= split], pitch)
+            groups += _column_paragraphs([ln for ln in band if ln.x1 > split], pitch)
             i = end
             continue
         end = i + 1
-        while end < len(lines) and _band_end(lines, end, mid) == end:
+        while end < len(lines) and _band(lines, end, extent)[0] == end:
             end += 1
         groups += _split(lines[i:end], lambda a, b: _starts_paragraph(a, b, left, right, pitch))
         i = end
     return groups
 
 
-# A column with more lines than this is running text (a two-column page), not a header block.
-_BLOCK_LINES = 6
+# A column with more lines than this is running text (a two-column page), not a header block
+# (parent bodies and the unit's name on up to three lines each, a rule, the number, a "V/v" line).
+_BLOCK_LINES = 10
 
 
 def _column_paragraphs(column: list[Line], pitch: float) -> list[list[Line]]:
     """One column of a side-by-side band: a header or signature block (a few short lines, split
     at wider gaps, line breaks kept), or a column of running text (paragraphs as usual)."""
     if len(column) <= _BLOCK_LINES:
-        return _split(column, lambda a, b: b.bottom - a.bottom > pitch * 1.6 + 1, in_band=True)
+        # A wider gap than a line and a half parts paragraphs. The page's pitch alone misleads
+        # here: the other column's lines between halve it, so the lines' own height bounds it.
+        height = statistics.median(ln.height for ln in column)
+        step = max(pitch * 1.6 + 1, height * 1.9)
+        return _split(column, lambda a, b: b.bottom - a.bottom > step, in_band=True)
     body = [ln for ln in column if len(ln.text) > 20] or column
     left = statistics.median(ln.x0 for ln in body)
     right = max(ln.x1 for ln in body)
     return _split(column, lambda a, b: _starts_paragraph(a, b, left, right, pitch))
 
 
-def _band_end(lines: list[Line], start: int, mid: float) -> int:
-    """End of a two-column band starting at ``start`` (a left and a right line on one baseline),
-    or ``start`` when no band starts there."""
+def _band(lines: list[Line], start: int, extent: tuple[float, float]) -> tuple[int, float]:
+    """End of a two-column band starting at ``start`` and where its columns part, or ``start``
+    when no band starts there. A band starts where a baseline holds exactly two segments whose
+    gap lies in the middle half of the text's width (the two cells of the national header, of a
+    signature block); it goes on while every line keeps to one side of that gap."""
     first = lines[start]
-    partner = start + 1 < len(lines) and _same_baseline(first, lines[start + 1])
-    if not (partner and first.x1 <= mid < lines[start + 1].x0):
-        return start
+    if start + 1 >= len(lines) or not _same_baseline(first, lines[start + 1]):
+        return start, 0.0
+    second = lines[start + 1]
+    split = (first.x1 + second.x0) / 2
+    low, high = extent[0] + (extent[1] - extent[0]) / 4, extent[1] - (extent[1] - extent[0]) / 4
+    third = start + 2 < len(lines) and _same_baseline(first, lines[start + 2])
+    if first.x1 >= second.x0 or not low <= split <= high or third:
+        return start, 0.0
     end = start
-    while end < len(lines) and (lines[end].x1 <= mid or lines[end].x0 >= mid):
+    while end < len(lines) and (lines[end].x1 <= split or lines[end].x0 >= split):
         end += 1
-    return end
+    return end, split
 
 
 def _split(lines: list[Line], breaks: object, in_band: bool = False) -> list[list[Line]]:
