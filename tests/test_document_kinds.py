@@ -64,3 +64,30 @@ def test_a_cong_van_that_carries_the_self_scoring_table_is_read_as_the_report(tm
     assert outcome.facts.kind.kind == "report" and outcome.facts.kind.evidence == "có bảng tự chấm điểm"
     records, rejected = select_reports([outcome], 2023)
     assert not rejected and len(records) == 1
+
+
+def test_a_to_trinh_listing_units_points_is_neither_criteria_nor_a_report(tmp_path):
+    """Its table has points and a content-like column, but its unit, rank and award columns make it
+    a list of units: it must never become the cluster's criteria (and replace the rubric)."""
+    doc = docx.Document()
+    for line in ("CỤM THI ĐUA SỐ 5", "Số: 21/TTr-CTĐ5", "Hà Nội, ngày 26 tháng 12 năm 2023", "TỜ TRÌNH",
+                 "Về việc đề nghị khen thưởng năm 2023"):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ("TT", "Tên đơn vị", "Tổng điểm", "Xếp thứ", "Hình thức đề nghị"),
+                          strict=True):
+        cell.text = text
+    for i, (unit, points) in enumerate([(SCHOOL, "98,5"), ("Trường Cao đẳng Sư phạm Tây Hồ", "97"),
+                                        ("Trường Cao đẳng Điều dưỡng Hà Đông", "95"),
+                                        ("Trường Cao đẳng Nghệ thuật Thăng Long", "94,5"),
+                                        ("Trường Cao đẳng Du lịch Hà Nội", "93"),
+                                        ("Trường Cao đẳng Y dược Thanh Trì", "92")], start=1):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (str(i), unit, points, str(i), "Bằng khen"), strict=True):
+            cell.text = text
+    doc.save(tmp_path / "to-trinh.docx")
+    outcome = read_report(tmp_path / "to-trinh.docx", sample_rubric(), None)
+    assert outcome.criteria is None
+    assert outcome.facts.kind.kind == "proposal"
+    _, rejected = select_reports([_outcome(tmp_path / "to-trinh.docx")], 2023)
+    assert rejected[0].message.startswith("không phải báo cáo tổng kết (đây là tờ trình")

@@ -46,6 +46,8 @@ def criteria_layout(block: Block) -> TableLayout | None:
     layout = find_layout(block, ROLES, _usable, is_header_row)
     if layout is None or not all(_looks_like_header(block.rows[r]) for r in range(layout.header_rows)):
         return None  # a data row whose words happen to name columns ("Mỗi nội dung … tối đa 5")
+    if any(_names_a_listing(c.text) for r in range(layout.header_rows) for c in block.rows[r]):
+        return None  # units' points and ranks (a tờ trình's or a biên bản's list), not criteria
     columns = dict(layout.columns)
     if "code" not in columns and "ordinal" in columns:
         columns["code"] = columns.pop("ordinal")
@@ -54,6 +56,14 @@ def criteria_layout(block: Block) -> TableLayout | None:
         _find_unnamed_code_column(block, layout.header_rows, columns)
     _find_group_column(block, layout.header_rows, columns)
     return TableLayout(layout.header_rows, columns)
+
+
+# Columns of a list of units or people (its unit, rank and award columns): never a criteria table's.
+_LISTING_WORDS = {w for _, words in header_roles("unit", "person", "rank", "award") for w in words}
+
+
+def _names_a_listing(text: str) -> bool:
+    return " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split()) in _LISTING_WORDS
 
 
 def _usable(columns: dict[str, int]) -> bool:

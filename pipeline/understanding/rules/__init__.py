@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pipeline.configfile import load_model
 
@@ -172,16 +172,27 @@ def principle_rules() -> PrincipleRules:
 
 
 class DocumentKind(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     name: str
     codes: list[str]
     titles: list[str]
+    subjects: list[str] = Field(default_factory=list)
 
 
 class DocumentKinds(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     scored: list[str]
+    covers: list[str]
     kinds: dict[str, DocumentKind]
     other_name: str
     motto: str
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> DocumentKinds:
+        unknown = [k for k in (*self.scored, *self.covers) if k not in self.kinds]
+        if unknown:
+            raise ValueError(f"loại văn bản không có trong kinds: {', '.join(unknown)}")
+        return self
 
 
 @cache
