@@ -15,6 +15,7 @@ from pipeline.outcome import FileOutcome, RunSummary
 from pipeline.rubric import GroupKind
 from pipeline.run_report import criteria_lines
 from pipeline.textnorm import format_number as fmt
+from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
 from pipeline.workspace_run import WorkspaceRun
 
 console = Console(highlight=False)
@@ -115,8 +116,28 @@ def print_extract(outcome: FileOutcome) -> None:
                       f"({award.quote.provenance.describe()})", markup=False)
     for metric in facts.metrics:
         console.print(f"Số liệu: {metric.measure} = {fmt(metric.value)} {metric.unit}", markup=False)
+    _print_history(facts)
     for note in facts.notes:
         console.print(f"Lưu ý: {note}", markup=False)
+
+
+def _print_history(facts: ReportFacts) -> None:
+    """Earlier years' awards and figures the report recalls: shown with their year, not counted."""
+    not_counted = f"không tính cho năm {facts.year}"
+    if facts.past_awards:
+        console.print(f"Khen thưởng các năm trước ({not_counted}):", markup=False)
+        for award in facts.past_awards:
+            console.print(f"  - {_stated_year(award)}: {award.award} — {award.count} {award.recipient.value} "
+                          f"({award.quote.provenance.describe()})", markup=False)
+    if facts.past_metrics:
+        console.print(f"Số liệu các năm trước ({not_counted}):", markup=False)
+        for metric in facts.past_metrics:
+            console.print(f"  - {_stated_year(metric)}: {metric.measure} = {fmt(metric.value)} {metric.unit}",
+                          markup=False)
+
+
+def _stated_year(fact: AwardFact | MetricFact) -> str:
+    return f"Năm {fact.first_year}-{fact.year}" if fact.first_year else f"Năm {fact.year}"
 
 
 def print_explanation(unit: UnitExplanation, year: int) -> None:

@@ -20,6 +20,7 @@ from pipeline.understanding.officers import find_officers
 from pipeline.understanding.sections import find_sections, forward_looking
 from pipeline.understanding.selfscore import find_self_score_table
 from pipeline.understanding.unit import identify_unit
+from pipeline.understanding.years import split_by_year
 
 __all__ = ["RuleSet", "understand"]
 
@@ -50,6 +51,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         officers=find_officers(narrative),
         narrative_words=_narrative_words(narrative),
     )
+    facts = split_by_year(facts)  # earlier years' awards and figures are history, not this year's
     if table is None:
         facts.notes.append("Không tìm thấy bảng tự chấm điểm trong báo cáo")
     else:

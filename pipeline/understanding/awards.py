@@ -3,7 +3,8 @@
 Award names are found by the span ruler; who received them and how many is read from the words
 between the previous award and this one ("01 tập thể và 04 cá nhân được tặng Bằng khen …"),
 or after it ("… Bằng khen của Giám đốc Sở cho 03 cá nhân"), or from the subject ("Nhà trường").
-Proposals and targets ("đề nghị tặng", "phấn đấu đạt") are not received awards.
+Proposals and targets ("đề nghị tặng", "phấn đấu đạt") are not received awards. Each award
+records the year the text states for it (see years.py: "Bằng khen của Thủ tướng năm 2023").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pipeline.model import Block
 from pipeline.understanding.facts import AwardFact, Recipient
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.passages import quote, sentence_bounds
+from pipeline.understanding.years import TextYears, lead_ins
 
 _COLLECTIVE_NOUNS = ("tập thể", "khoa", "phòng", "bộ môn", "tổ", "đơn vị", "chi bộ", "đoàn thể", "trung tâm", "lớp")
 _INDIVIDUAL_NOUNS = ("cá nhân", "đồng chí", "giảng viên", "cán bộ", "viên chức", "nhà giáo", "người lao động",
@@ -29,9 +31,11 @@ _INDIVIDUAL_SUBJECT = ("đồng chí", "ông ", "bà ", "nhà giáo", "ts.", "th
 
 def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[AwardFact]:
     facts: list[AwardFact] = []
-    for block, doc in zip(blocks, docs, strict=True):
+    for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
         previous_end = 0
-        for span in _longest(doc.spans.get("awards", [])):
+        spans = _longest(doc.spans.get("awards", []))
+        years = TextYears(doc.text, lead).of_awards([(s.start_char, s.end_char) for s in spans])
+        for span, year in zip(spans, years, strict=True):
             s_start, s_end = sentence_bounds(doc.text, span.start_char, span.end_char)
             before = doc.text[max(s_start, previous_end) : span.start_char]
             previous_end = span.end_char
@@ -49,6 +53,7 @@ def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[Aw
                         level=info.level,
                         recipient=recipient,
                         count=count,
+                        **(year.stated() if year else {}),
                         quote=quote(block, s_start, s_end),
                     )
                 )

@@ -72,6 +72,9 @@ class AwardFact(BaseModel):
     level: str = Field(description="Nhà nước, Chính phủ, Bộ, Thành phố, Sở, Cơ sở")
     recipient: Recipient
     count: int
+    year: int | None = Field(default=None, description="The year the text states for it (the last year of a "
+                             "period such as 'năm học 2022 - 2023'); None: the text states none (the report's year)")
+    first_year: int | None = Field(default=None, description="The first year of a stated period, else None")
     quote: Quote
 
 
@@ -80,6 +83,9 @@ class MetricFact(BaseModel):
     value: float
     unit: str = Field(description="'%' or the counted noun, e.g. 'đề tài'")
     target: float | None = Field(default=None, description="For 'x/y' figures: the y")
+    year: int | None = Field(default=None, description="The year the text states for it (the last year of a "
+                             "period such as 'năm học 2022 - 2023'); None: the text states none (the report's year)")
+    first_year: int | None = Field(default=None, description="The first year of a stated period, else None")
     quote: Quote
 
 
@@ -125,8 +131,11 @@ class ReportFacts(BaseModel):
     title: str | None = None
     kind: KindFact = Field(default_factory=KindFact)
     self_scores: SelfScoreTable | None = None
-    awards: list[AwardFact] = Field(default_factory=list)
-    metrics: list[MetricFact] = Field(default_factory=list)
+    awards: list[AwardFact] = Field(default_factory=list, description="Received in the report's year")
+    metrics: list[MetricFact] = Field(default_factory=list, description="Figures of the report's year")
+    past_awards: list[AwardFact] = Field(default_factory=list, description="Of earlier years, as the report "
+                                         "recalls them (history: not counted, not quoted as this year's)")
+    past_metrics: list[MetricFact] = Field(default_factory=list, description="Figures of earlier years (history)")
     evidence: dict[str, list[EvidencePassage]] = Field(default_factory=dict)
     officers: list[OfficerFact] = Field(default_factory=list)
     sections: dict[SectionKind, list[Quote]] = Field(default_factory=dict)

@@ -4,6 +4,7 @@ Three shapes, matched by spaCy token patterns built from rules/metrics.yaml:
 - "tỷ lệ sinh viên có việc làm sau tốt nghiệp đạt 92,5%"  → measure before the verb, a percentage;
 - "tuyển sinh được 1.250/1.200 chỉ tiêu"                    → a value against a target;
 - "15 đề tài nghiên cứu khoa học cấp cơ sở"                 → a count of a noun phrase.
+Each figure records the year the text states for it (see years.py: "đạt 92% (năm 2022 là 88%)").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pipeline.textnorm import fold, parse_number
 from pipeline.understanding.facts import MetricFact
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds
+from pipeline.understanding.years import TextYears, lead_ins, mentions
 
 _MAX_MEASURE_WORDS = 12
 
@@ -22,9 +24,10 @@ _MAX_MEASURE_WORDS = 12
 def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[MetricFact]:
     """Figures in reading order; a figure repeated later (a summary restating it) is kept once."""
     facts: list[MetricFact] = []
-    seen: set[tuple[str, float, str]] = set()
-    for block, doc in zip(blocks, docs, strict=True):
+    seen: set[tuple[str, float, str, int | None]] = set()
+    for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
         seen_tokens: set[int] = set()
+        years = TextYears(doc.text, lead)
         for match_id, start, end in sorted(rules.metric_matcher(doc), key=lambda m: (m[1], -m[2])):
             if start in seen_tokens:
                 continue
@@ -33,8 +36,12 @@ def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[M
             if _aspirational(doc, start, rules):
                 continue
             fact = _READERS[kind](block, doc, start, end, rules)
-            key = (fold(fact.measure), fact.value, fact.unit) if fact else None
-            if fact is not None and key not in seen:
+            if fact is None:
+                continue
+            year = years.of_figure(doc[start].idx)
+            fact = fact.model_copy(update=year.stated()) if year else fact
+            key = (fold(fact.measure), fact.value, fact.unit, fact.year)
+            if key not in seen:
                 seen.add(key)
                 facts.append(fact)
     return facts
@@ -74,6 +81,10 @@ def _fact(block: Block, doc: Doc, figure: tuple[int, int], where: int, measure: 
         return None
     first, last = doc[figure[0]], doc[figure[1] - 1]
     _, c_end = clause_bounds(doc.text, first.idx, last.idx + len(last))
+    # "đạt 92% (năm 2022 là 88%)": another year's figure in parentheses is not part of this one's quote.
+    paren = doc.text.find("(", last.idx + len(last), c_end + 1)
+    if paren >= 0 and mentions(doc.text[paren:c_end]):
+        c_end = paren
     original = block.text[where : where + len(measure)].strip(" ,;:-–")
     return MetricFact(
         measure=original, value=value, unit=unit, target=target, quote=quote(block, min(where, first.idx), c_end)
@@ -83,6 +94,9 @@ def _fact(block: Block, doc: Doc, figure: tuple[int, int], where: int, measure: 
 def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
     """Start and words of the clause before the figure, without the linking verb: 'tỷ lệ … đạt'
     → 'tỷ lệ …'. When the clause is just 'đạt 104,2%', the clause before says what was measured."""
+    restated = _restated_for_a_year(doc, start, rules)
+    if restated is not None:
+        return _measure_before(doc, restated, rules)
     c_start, _ = clause_bounds(doc.text, doc[start].idx, doc[start].idx)
     text = doc.text[c_start : doc[start].idx]
     for verb in sorted(rules.metrics.verbs, key=len, reverse=True):
@@ -104,6 +118,23 @@ def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
     if not text or len(text.split()) > _MAX_MEASURE_WORDS:
         return c_start, ""
     return c_start + lead, text
+
+
+def _restated_for_a_year(doc: Doc, start: int, rules: RuleSet) -> int | None:
+    """'đạt 92% (năm 2022 là 88%)': a figure in parentheses that says only which year it is of
+    restates the figure before the parenthesis, for that year. The index of that figure, or None."""
+    s_start, _ = sentence_bounds(doc.text, doc[start].idx, doc[start].idx)
+    before = doc.text[s_start : doc[start].idx]
+    paren = before.rfind("(")
+    if paren < 0 or ")" in before[paren:]:
+        return None
+    inner = before[paren + 1 :]
+    for mention in reversed(mentions(inner)):
+        inner = inner[: mention.start] + inner[mention.end :]
+    if not mentions(before[paren + 1 :]) or inner.strip(" :,-–") not in ("", *rules.metrics.verbs):
+        return None
+    figures = [t.i for t in doc[:start] if t.idx < s_start + paren and t.like_num and t.idx >= s_start]
+    return figures[-1] if figures else None
 
 
 def _noun_after(doc: Doc, index: int, rules: RuleSet) -> str | None:

@@ -79,6 +79,21 @@ def metric_rules() -> MetricRules:
     return load_model(RULES_DIR / "metrics.yaml", MetricRules)
 
 
+class YearRules(BaseModel):
+    """Words around the years a report states for its facts (years.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+    periods: list[str] = Field(min_length=1)
+    comparisons: list[str] = Field(min_length=1)
+    compared_with: list[str]
+    cohorts: list[str]
+
+
+@cache
+def year_rules() -> YearRules:
+    return load_model(RULES_DIR / "years.yaml", YearRules)
+
+
 @cache
 def unit_rules() -> UnitRules:
     return load_model(RULES_DIR / "units.yaml", UnitRules)

@@ -1,0 +1,223 @@
+"""The year a report's text states for an award or a figure, and this year's facts apart from history.
+
+A year-end report also tells its history ("năm 2022 được tặng Cờ thi đua …", "Bằng khen của Thủ
+tướng năm 2023", "đạt 92% (năm 2022 là 88%)"). A fact takes the year of the mention that governs it:
+
+- mentions: "năm 2022"; periods "năm học 2022 - 2023", "giai đoạn 2018-2022", "2022 - 2023"; "(2022)";
+  dates "ngày 10/3/2021", "ngày 10 tháng 3 năm 2021", "tháng 11/2023". A date is weaker: it counts
+  only when no year mention governs. A year compared with ("so với năm 2022", "cùng kỳ năm 2022") or
+  naming a cohort ("sinh viên tốt nghiệp năm 2022") is no mention (words in rules/years.yaml).
+- clauses end at ";", parentheses and sentence ends, not at commas ("Năm 2022, Nhà trường …").
+- an award: a mention right after its name ("Bằng khen của Thủ tướng năm 2023", "Cờ thi đua của
+  Chính phủ (Quyết định … ngày 10/3/2021)"), else the nearest mention before it in its clause. A
+  mention right after one award is that award's, not the next one's.
+- a figure: the nearest mention before it in its clause; a year after a figure belongs to the next
+  figure ("đạt 92% (năm 2022 là 88%)").
+- a list item without a mention takes the year of its lead-in ("Năm 2022, Nhà trường được tặng:").
+- no mention: None, the report's year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TypeVar
+
+from pipeline.model import Block
+from pipeline.textnorm import fold
+from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
+from pipeline.understanding.rules import year_rules
+
+_Y = r"((?:19|20)\d\d)(?!\d)"
+_YEAR = rf"(?<![\d/.,]){_Y}(?!/)"  # not a part of "98/2023/NĐ-CP"
+_DATES = (
+    rf"\bngày\s+\d{{1,2}}\s*([/.-])\s*\d{{1,2}}\s*\1\s*{_Y}",
+    rf"\bngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*,?\s+năm\s+{_Y}",
+    rf"\btháng\s+\d{{1,2}}\s*(?:/|-|\s+năm\s+){_Y}",
+)
+_YEAR_WORD = rf"\bnăm\s+{_YEAR}"
+_PARENTHESIZED = rf"\(\s*{_YEAR}\s*\)"
+# Where a clause ends for years: ";", a parenthesis, a sentence end (commas do not end one).
+_CUT = re.compile(r"[.!?;](?=\s|$)|[()]")
+# What may stand between an award's name and its year: "Cờ thi đua … năm 2022", "… các năm 2020, 2021".
+_AFTER_AWARD = re.compile(r"[\s–-]*(?:(?:các|trong|vào)\s+)?")
+F = TypeVar("F", AwardFact, MetricFact)
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•–*]|[a-zđ]\)|\d{1,2}[.)])\s")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A year or period the text states, at [start, end) of the folded text."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    dated: bool = False  # a date: counts only when no year mention governs
+
+    def stated(self) -> dict[str, int | None]:
+        """The fields a fact records: its year, and the first year of a period."""
+        return {"year": self.last, "first_year": self.first if self.first != self.last else None}
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Mention patterns, most specific first (a date's "năm 2021" is not a year of its own)."""
+    words = sorted(year_rules().periods, key=len, reverse=True)
+    period = rf"(?:\b(?:{'|'.join(re.escape(fold(w)) for w in words)})\s+)?(?<![\d/.,]){_Y}\s*[-–—/]\s*{_Y}(?!/)"
+    flags = re.IGNORECASE
+    return (*((re.compile(p, flags), True) for p in _DATES),
+            (re.compile(period, flags), False), (re.compile(_YEAR_WORD, flags), False),
+            (re.compile(_PARENTHESIZED, flags), False))
+
+
+def mentions(text: str) -> list[Mention]:
+    """The years ``text`` (folded) states for facts, in reading order; comparisons and cohorts left out."""
+    found: list[Mention] = []
+    for pattern, dated in _patterns():
+        for m in pattern.finditer(text):
+            years = [int(g) for g in m.groups() if g and len(g) == 4]
+            first, last = years[0], years[-1]
+            if first > last or any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            if not _compared_or_cohort(text, m.start()):
+                found.append(Mention(m.start(), m.end(), first, last, dated))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _compared_or_cohort(text: str, start: int) -> bool:
+    """"so với năm 2022", "cùng kỳ năm 2022" (within a few words, back to a comma) or "sinh viên tốt
+    nghiệp năm 2022": the year is not when the fact happened."""
+    window = re.split(r"[,;:()]|[.!?](?=\s)", text[:start])[-1].lower()
+    words = " " + " ".join(window.split()[-6:])
+    if words.endswith(" năm"):  # "cùng kỳ năm (2022)": a mention may start at the number
+        words = words[:-4]
+    rules = year_rules()
+    return (any(f" {fold(w)} " in f"{words} " for w in rules.compared_with)
+            or any(words.endswith(f" {fold(w)}") for w in [*rules.comparisons, *rules.cohorts]))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _CUT.finditer(text, 0, start):
+        left = m.end()
+    m = _CUT.search(text, end)
+    return left, m.start() if m else len(text)
+
+
+def _governing(candidates: Sequence[Mention | None]) -> Mention | None:
+    return next((c for c in candidates if c is not None), None)
+
+
+class TextYears:
+    """The year mentions of one block's folded text, and the one that governs a fact there.
+
+    ``lead`` is the year of the lead-in the block continues (see ``lead_ins``)."""
+
+    def __init__(self, text: str, lead: Mention | None = None) -> None:
+        self.text = text
+        self.lead = lead
+        self.found = mentions(text)
+
+    def of_awards(self, spans: Sequence[tuple[int, int]]) -> list[Mention | None]:
+        """The governing mention of each award name at ``spans`` (in reading order)."""
+        bound: set[Mention] = set()
+        years = []
+        for start, end in spans:
+            after = self._right_after(end)
+            bound.update(a for a in after if a is not None)
+            c_start, c_end = _clause(self.text, start, end)
+            free = [m for m in self.found if m not in bound]
+            before = [m for m in free if c_start <= m.start and m.end <= start]
+            dates = [m for m in free if m.dated and c_start <= m.start and m.end <= c_end]
+            dates.sort(key=lambda m: (m.start > start, abs(m.start - start)))  # nearest before, else after
+            strong_after, dated_after = after
+            years.append(_governing([
+                strong_after, _last(m for m in before if not m.dated), self._lead(dated=False),
+                dated_after, dates[0] if dates else None, self._lead(dated=True),
+            ]))
+        return years
+
+    def of_figure(self, start: int) -> Mention | None:
+        """The governing mention of a figure starting at ``start``."""
+        c_start, _ = _clause(self.text, start, start)
+        before = [m for m in self.found if c_start <= m.start and m.end <= start]
+        return _governing([_last(m for m in before if not m.dated), self._lead(dated=False),
+                           _last(m for m in before if m.dated), self._lead(dated=True)])
+
+    def _right_after(self, end: int) -> tuple[Mention | None, Mention | None]:
+        """(year, date) stated right after an award's name: "… năm 2023", "… (Quyết định … ngày 10/3/2021)"."""
+        at = _AFTER_AWARD.match(self.text, end).end()
+        direct = next((m for m in self.found if m.start == at), None)
+        if direct is not None:
+            return (None, direct) if direct.dated else (direct, None)
+        if not self.text.startswith("(", at):
+            return None, None
+        _, close = _clause(self.text, at + 1, at + 1)  # the ")" (or where the clause ends without one)
+        inside = [m for m in self.found if at < m.start and m.end <= close]
+        return (next((m for m in inside if not m.dated), None), next((m for m in inside if m.dated), None))
+
+    def _lead(self, dated: bool) -> Mention | None:
+        return self.lead if self.lead is not None and self.lead.dated == dated else None
+
+
+def _last(candidates: Iterable[Mention]) -> Mention | None:
+    found = list(candidates)
+    return found[-1] if found else None
+
+
+def lead_ins(blocks: Sequence[Block]) -> list[Mention | None]:
+    """For each block, the year of the lead-in it continues: list items ("- 01 tập thể …", or
+    numbered by Word) after a paragraph ending with ":" ("Năm 2022, Nhà trường được tặng:") take
+    that paragraph's year. (Offsets of a lead's mention refer to the lead's text.)"""
+    leads: list[Mention | None] = []
+    lead: Mention | None = None
+    for block in blocks:
+        text = fold(block.text)
+        if not (block.list_label or _LIST_ITEM.match(text)):
+            lead = None
+        leads.append(lead)
+        if text.rstrip().endswith(":"):  # a nested lead-in without a year keeps the outer one's
+            lead = _lead_year(text.rstrip()) or lead
+    return leads
+
+
+def _lead_year(text: str) -> Mention | None:
+    c_start, _ = _clause(text, len(text) - 1, len(text) - 1)
+    last = [m for m in mentions(text) if m.start >= c_start]
+    return _last(m for m in last if not m.dated) or _last(m for m in last if m.dated)
+
+
+# --- this year's facts, and history ------------------------------------------------------------
+
+def split_by_year(facts: ReportFacts) -> ReportFacts:
+    """This year's awards and figures stay in ``awards``/``metrics``; earlier years' move to
+    ``past_awards``/``past_metrics`` (history, not counted). Later years' are dropped with a note:
+    the forward-looking sections are already left out, so a later year inside the results is a plan
+    or a target ("năm 2025 phấn đấu …"), neither this year's result nor history. Without the
+    report's year nothing can be compared: everything stays this year's."""
+    if facts.year is None:
+        return facts
+    awards, past_awards, later_awards = _split(facts.awards, facts.year)
+    metrics, past_metrics, later_metrics = _split(facts.metrics, facts.year)
+    later = [f.quote.text for f in [*later_awards, *later_metrics]]
+    notes = facts.notes + ([
+        f"{len(later)} khen thưởng, số liệu ghi cho năm sau năm {facts.year} (kế hoạch, mục tiêu hoặc việc của năm "
+        f"sau), không tính cho năm {facts.year}: " + "; ".join(f"“{q}”" for q in dict.fromkeys(later))
+    ] if later else [])
+    return facts.model_copy(update={"awards": awards, "past_awards": past_awards, "metrics": metrics,
+                                    "past_metrics": past_metrics, "notes": notes})
+
+
+def _split(found: list[F], year: int) -> tuple[list[F], list[F], list[F]]:
+    this, earlier, later = [], [], []
+    for fact in found:
+        if fact.year is None or (fact.first_year or fact.year) <= year <= fact.year:
+            this.append(fact)
+        elif fact.year < year:
+            earlier.append(fact)
+        else:
+            later.append(fact)
+    return this, earlier, later
