@@ -41,6 +41,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         year_source=header.year_source,
         doc_number=header.doc_number,
         doc_date=header.doc_date,
+        place=header.place,
         title=header.title,
         kind=_kind(doc, header, table),
         self_scores=table,

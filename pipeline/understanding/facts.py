@@ -21,6 +21,8 @@ class UnitFact(BaseModel):
     member_id: str | None = Field(description="Id in the cluster file; None when no cluster file is used")
     name: str = Field(description="The member's official name, or the name as written")
     as_written: str
+    parents: list[str] = Field(default_factory=list, description="Parent bodies the header names above "
+                               "the unit, the highest first, as written")
     provenance: Provenance
 
 
@@ -128,6 +130,7 @@ class ReportFacts(BaseModel):
     year_source: Quote | None = None
     doc_number: str | None = None
     doc_date: dt.date | None = None
+    place: str | None = Field(default=None, description="The place of the place-date line")
     title: str | None = None
     kind: KindFact = Field(default_factory=KindFact)
     self_scores: SelfScoreTable | None = None

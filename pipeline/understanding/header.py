@@ -14,6 +14,9 @@ from pipeline.understanding.facts import Quote
 _NUMBER = re.compile(r"\bsố\s*:\s*(\d{1,5}\s*/\s*[a-zđ0-9]+(?:\s*-\s*[a-zđ0-9]+)*(?:/[a-zđ0-9-]+)?)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
+# "Hải Phòng, ngày 10 tháng 12 năm 2023": the place is the name before ", ngày" (the number line
+# may share the line: a tab, or glued by OCR).
+_PLACE = re.compile(r"(?<![\w/-])((?:(?:TP|Tp|tp)\.\s*)?(?:[^\W\d_][^\W\d_]*\s*){1,5}),\s*ngày\b")
 # Document types whose title line carries the report year: a report, or its scoring table sent apart.
 TITLE_WORDS = ("báo cáo", "bảng tự chấm", "bảng chấm điểm", "bảng điểm thi đua")
 # How many blocks from the top can hold the header and title.
@@ -60,6 +63,12 @@ class HeaderFacts:
     title_provenance: Provenance | None
     year: int | None
     year_source: Quote | None
+    place: str | None = None
+
+
+def is_title_line(text: str) -> bool:
+    """A report's (or its scoring table's) title line: "BÁO CÁO", "BẢNG TỰ CHẤM ĐIỂM …"."""
+    return fold(text).startswith(TITLE_WORDS)
 
 
 def read_header(doc: Document) -> HeaderFacts:
@@ -68,6 +77,7 @@ def read_header(doc: Document) -> HeaderFacts:
     date = next((_date(m) for ln in lines if (m := _DATE.search(fold(ln.text)))), None)
     title, title_prov = _title(lines)
     year, source = _year(title, title_prov, date)
+    place = next((p for ln in lines if (m := _PLACE.search(ln.text)) and (p := _place(m.group(1)))), None)
     return HeaderFacts(
         doc_number=_original_case(number, lines),
         doc_date=date,
@@ -75,7 +85,25 @@ def read_header(doc: Document) -> HeaderFacts:
         title_provenance=title_prov,
         year=year,
         year_source=source,
+        place=place,
     )
+
+
+def _place(text: str) -> str | None:
+    """The place as a name: its capitalised words before ", ngày" ('HẢI PHÒNG' → 'Hải Phòng',
+    'TP. Hồ Chí Minh' kept; 'Số: 15/BC-CĐ Hà Nội' → 'Hà Nội')."""
+    words = text.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or fold(word) == "tp."):
+            break
+        kept.insert(0, word)
+    name = " ".join(kept)
+    if not kept or fold(name) in ("số", "v/v"):
+        return None
+    if name.isupper():
+        return " ".join(w if w.endswith(".") else w.capitalize() for w in kept)
+    return name
 
 
 def _date(match: re.Match[str]) -> dt.date | None:

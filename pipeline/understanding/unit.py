@@ -2,7 +2,7 @@
 
 With a cluster file, unit names and aliases are matched everywhere in the report; a name in the
 administrative header outweighs names in the body (reports mention their partners). Without
-one, the issuing body is read from the header: the line under the parent body, above "Số:".
+one, the issuing body is read from the header (issuer.py), with the casing the body gives it.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import unicodedata
 from collections import Counter
 
 from pipeline.model import Document, Part, Provenance
-from pipeline.textnorm import fold, strip_tones
+from pipeline.textnorm import strip_tones
 from pipeline.understanding.facts import UnitFact
-from pipeline.understanding.header import HEADER_BLOCKS, TITLE_WORDS, HeaderLine, block_texts, header_lines
+from pipeline.understanding.header import HEADER_BLOCKS, block_texts, is_title_line
+from pipeline.understanding.issuer import read_issuer
 from pipeline.understanding.nlp import RuleSet
-from pipeline.understanding.rules import unit_rules
 
 _HEADER_WEIGHT = 10
 _BODY_WEIGHT = 1
@@ -44,7 +44,9 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
         return None
     member_id, _ = weights.most_common(1)[0]
     written, prov = first_seen[member_id]
-    return UnitFact(member_id=member_id, name=rules.members[member_id].name, as_written=written, provenance=prov)
+    issuer = read_issuer(doc)  # for the parent bodies its header names
+    return UnitFact(member_id=member_id, name=rules.members[member_id].name, as_written=written,
+                    parents=list(issuer.parents) if issuer else [], provenance=prov)
 
 
 def _mentions(texts: list[tuple[str, Provenance, int]], docs: object,
@@ -60,54 +62,15 @@ def _mentions(texts: list[tuple[str, Provenance, int]], docs: object,
 
 
 def _is_title(text: str) -> bool:
-    return fold(text).startswith(TITLE_WORDS)
-
-
-def _lines_until_title(doc: Document) -> list[HeaderLine]:
-    lines = list(header_lines(doc))
-    for i, line in enumerate(lines):
-        if _is_title(line.text):
-            return lines[: i + 1]
-    return lines
+    return is_title_line(text)
 
 
 def _issuing_body(doc: Document) -> UnitFact | None:
-    starts = tuple(unit_rules().institution_starts)
-    lines = _lines_until_title(doc)
-    for i in range(len(lines) - 1, -1, -1):
-        line = lines[i]
-        folded = fold(line.text)
-        if not (line.text.isupper() and folded.startswith(starts)):
-            continue
-        parts = [line.text]
-        for follower in lines[i + 1 :]:
-            if follower.provenance != line.provenance or not follower.text.isupper():
-                break
-            if fold(follower.text).startswith(("số", "cộng hòa", "cộng hoà")):
-                break
-            parts.append(follower.text)
-        written = " ".join(parts)
-        name = display_name(written)
-        return UnitFact(member_id=slug(name), name=name, as_written=written, provenance=line.provenance)
-    return None
-
-
-def display_name(upper: str) -> str:
-    """'TRƯỜNG CAO ĐẲNG Y TẾ THỦ ĐÔ' → 'Trường Cao đẳng Y tế Thủ đô': type words get one
-    capital, other words (place and proper names) a capital on every syllable."""
-    syllables = fold(upper).split()
-    terms = sorted(((fold(t).split(), t.split()) for t in unit_rules().common_terms), key=lambda t: -len(t[0]))
-    out: list[str] = []
-    i = 0
-    while i < len(syllables):
-        term = next((shown for key, shown in terms if syllables[i : i + len(key)] == key), None)
-        if term:
-            out.append(" ".join([term[0].capitalize(), *term[1:]]))
-            i += len(term)
-        else:
-            out.append(syllables[i].capitalize())
-            i += 1
-    return " ".join(out)
+    issuer = read_issuer(doc)
+    if issuer is None:
+        return None
+    return UnitFact(member_id=slug(issuer.name), name=issuer.name, as_written=issuer.as_written,
+                    parents=list(issuer.parents), provenance=issuer.provenance)
 
 
 def slug(name: str) -> str:

@@ -66,7 +66,11 @@ class UnitRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     abbreviations: dict[str, str]
     common_terms: list[str]
+    small_words: list[str]
+    kept_abbreviations: list[str]
     institution_starts: list[str]
+    parent_starts: list[str]
+    motto: list[str]
 
 
 @cache
