@@ -27,8 +27,10 @@ class Cluster(BaseModel):
 
     name: str = Field(description="e.g. 'Cụm thi đua số 18'")
     symbol: str = Field(default="CTĐ", description="Suffix of document numbers, e.g. 'CTĐ18'")
-    parent_body: str = Field(default="UBND THÀNH PHỐ HÀ NỘI")
-    place: str = "Hà Nội"
+    parent_body: str | None = Field(default=None, description="e.g. 'UBND THÀNH PHỐ HÀ NỘI'; when not "
+                                    "given, the parent body most units' reports name (pipeline/letterhead.py)")
+    place: str | None = Field(default=None, description="The place of the drafts' place-date line, e.g. 'Hà "
+                              "Nội'; when not given, the place most units' reports write")
     year: int | None = None
     issue_date: dt.date | None = None
     report_deadline: dt.date | None = Field(default=None, description="Reports dated later are late")

@@ -28,6 +28,7 @@ from pipeline.cluster_criteria import (
 from pipeline.criteria import is_rubric_document
 from pipeline.drafts.render import render_drafts
 from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
+from pipeline.letterhead import settle_letterhead
 from pipeline.model import Document
 from pipeline.nomination import nominate, nominate_officers
 from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
@@ -313,7 +314,7 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
                   cluster: Cluster | None, year: int, review_notes: list[str] | None = None) -> ClusterResult:
     if not reports:
         raise NoReportsError("Không có báo cáo hợp lệ nào để chấm điểm")
-    cluster = cluster or implicit_cluster(reports, year)
+    cluster, letterhead_notes = settle_letterhead(cluster or implicit_cluster(reports, year), reports)
     board = rank_units([score_unit(f, rubric, cluster) for f in reports.values()], rubric.scale)
     nominations = nominate(board, rules, cluster, year)
     nominations.officers = nominate_officers(board, {k: f.officers for k, f in reports.items()}, rules, year)
@@ -327,7 +328,7 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
         nominations=nominations,
         rejected=rejected,
         missing=[m.name for m in cluster.members if m.id not in reports],
-        review_notes=review_notes or [],
+        review_notes=[*(review_notes or []), *letterhead_notes],
     )
 
 

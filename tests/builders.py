@@ -10,7 +10,7 @@ from pipeline.rubric import GroupKind, Rubric
 
 
 def report_docx(path: Path, rubric: Rubric, unit: str, scores: dict[str, float], *, year: int = 2023,
-                parent: str = "UBND THÀNH PHỐ HÀ NỘI", number: str = "15/BC-TEST",
+                parent: str = "UBND THÀNH PHỐ HÀ NỘI", number: str = "15/BC-TEST", place: str = "Hà Nội",
                 date: str = "ngày 10 tháng 12 năm 2023", narrative: list[str] | None = None,
                 total: str = "row", stated_total: float | None = None) -> Path:
     """A year-end report: header table, title, narrative paragraphs, self-scoring table and its
@@ -21,7 +21,7 @@ def report_docx(path: Path, rubric: Rubric, unit: str, scores: dict[str, float],
     header.cell(0, 0).text = f"{parent}\n{unit.upper()}"
     header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     header.cell(1, 0).text = f"Số: {number}"
-    header.cell(1, 1).text = f"Hà Nội, {date}"
+    header.cell(1, 1).text = f"{place}, {date}"
     doc.add_paragraph("BÁO CÁO")
     doc.add_paragraph(f"Tổng kết công tác thi đua, khen thưởng năm {year}")
     for text in narrative or []:

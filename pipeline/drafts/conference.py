@@ -20,6 +20,7 @@ from pipeline.outcome import ClusterResult
 from pipeline.rubric import Group, GroupKind
 from pipeline.textnorm import capitalized
 from pipeline.textnorm import format_number as fmt
+from pipeline.understanding.issuer import cased_name
 
 # Vietnamese list letters (no f, j, w, z; đ after d).
 LABELS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u"]
@@ -114,15 +115,18 @@ class PledgeContext(CommonContext):
 
 
 def addressee(result: ClusterResult) -> str:
+    """The council of the parent body: "UBND THÀNH PHỐ HẢI PHÒNG" → "Hội đồng Thi đua - Khen thưởng
+    Thành phố Hải Phòng", "SỞ Y TẾ HẢI PHÒNG" → "… Sở Y tế Hải Phòng" (official-name casing)."""
     cluster = result.cluster
     if cluster.addressee:
         return cluster.addressee
-    body = cluster.parent_body.strip()
+    body = (cluster.parent_body or "").strip()
     for prefix in ("UBND ", "ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN "):
         if body.upper().startswith(prefix):
             body = body[len(prefix):]
-    body = body.lower().replace(cluster.place.lower(), cluster.place)
-    return f"Hội đồng Thi đua - Khen thưởng {capitalized(body)}"
+    if not body:
+        return "Hội đồng Thi đua - Khen thưởng cấp trên"
+    return f"Hội đồng Thi đua - Khen thưởng {cased_name(body)}"
 
 
 def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:

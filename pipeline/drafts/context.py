@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from pipeline.drafts import prose
 from pipeline.explain import UnitExplanation, explain_all
+from pipeline.letterhead import NO_PLACE
 from pipeline.nomination import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status
 from pipeline.outcome import ClusterResult
 from pipeline.rubric import GroupKind
@@ -127,11 +128,11 @@ def common_context(result: ClusterResult, doc_type: str) -> CommonContext:
     cluster = result.cluster
     leader = cluster.member_or_none(cluster.leader)
     return CommonContext(
-        parent_body=cluster.parent_body.upper(),
+        parent_body=(cluster.parent_body or "").upper(),
         issuer=cluster.name.upper(),
         cluster_name=cluster.name,
         number=f"…/{doc_type}-{cluster.symbol}",
-        place_date=prose.place_date(cluster.place, cluster.issue_date),
+        place_date=prose.place_date(cluster.place or NO_PLACE, cluster.issue_date),
         year=result.year,
         next_year=result.year + 1,
         recipients=cluster.recipients or ["Các đơn vị thành viên Cụm"],
