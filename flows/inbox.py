@@ -18,18 +18,18 @@ from prefect.cache_policies import NO_CACHE
 from pipeline import run
 from pipeline.cluster import Cluster, load_cluster
 from pipeline.cluster_criteria import ClusterInputs
-from pipeline.outcome import FileOutcome, RunSummary
+from pipeline.outcome import FileOutcome, Rejection, RunSummary
 from pipeline.rubric import Rubric
 
 
-@task(name="mo-tep", task_run_name="mở {path.name}", cache_policy=NO_CACHE)
-def open_file(path: Path) -> run.Opened:
-    opened = run.open_file(path)
+@task(name="mo-tep", task_run_name="mở {name}", cache_policy=NO_CACHE)
+def open_file(path: Path, name: str) -> run.Opened:
+    opened = run.open_file(path, name)
     outcome = opened.outcome
     if outcome.criteria:
-        get_run_logger().info("%s: bảng tiêu chí của Cụm, đã nhập (%s)", path.name, outcome.criteria.describe())
+        get_run_logger().info("%s: bảng tiêu chí của Cụm, đã nhập (%s)", name, outcome.criteria.describe())
     elif outcome.rejection:
-        get_run_logger().warning("%s: %s", path.name, outcome.rejection.message)
+        get_run_logger().warning("%s: %s", name, outcome.rejection.message)
     return opened
 
 
@@ -47,8 +47,8 @@ def read_report(opened: run.Opened, rubric: Rubric, cluster: Cluster | None) -> 
 
 @task(name="cham-diem-va-du-thao", cache_policy=NO_CACHE)
 def score_and_draft(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None,
-                    out_dir: Path) -> RunSummary:
-    summary = run.finish_run(outcomes, inputs, year, out_dir)
+                    out_dir: Path, skipped: list[Rejection]) -> RunSummary:
+    summary = run.finish_run(outcomes, inputs, year, out_dir, skipped)
     get_run_logger().info("Đã ghi %d dự thảo vào %s", len(summary.drafts), out_dir)
     return summary
 
@@ -57,10 +57,11 @@ def score_and_draft(outcomes: list[FileOutcome], inputs: ClusterInputs, year: in
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
                   rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
     cluster_ = load_cluster(cluster) if cluster else None
-    opened = [future.result() for future in open_file.map(run.list_inbox(inbox))]
+    listing = run.list_inbox(inbox)
+    opened = [future.result() for future in open_file.map(listing.files, [listing.name(p) for p in listing.files])]
     inputs = run.run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
     reports = [o for o in opened if o.document is not None]
     futures = read_report.map(reports, rubric=unmapped(inputs.rubric), cluster=unmapped(cluster_))
     understood = iter([future.result() for future in futures])
     outcomes = [next(understood) if o.document is not None else o.outcome for o in opened]
-    return score_and_draft(outcomes, inputs, year, out_dir)
+    return score_and_draft(outcomes, inputs, year, out_dir, listing.skipped)

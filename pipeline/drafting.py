@@ -69,9 +69,10 @@ def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: Cluster
     """The cluster's result for ``year`` from the facts the ledger holds (nothing is read again)."""
     rows = ledger.files(source.key)
     outcomes = [_outcome(r) for r in rows if r.status == "read" and r.facts]
+    # Files read but not used for this year (superseded, not a report, another year …) are named
+    # with the reason the selection gives, as in the one-shot run.
     reports, selection = select_reports(outcomes, year)
-    replaced = [r for r in selection if r.reason is RejectReason.SUPERSEDED]
-    rejected = [_rejection(r) for r in rows if r.status == "rejected"] + replaced + inputs.set_aside
+    rejected = [_rejection(r) for r in rows if r.status == "rejected"] + selection + inputs.set_aside
     summary = RunSummary(year=year, rejected=rejected, criteria=inputs.choice)
     try:
         summary.result = score_cluster(reports, rejected, inputs.rubric, inputs.rules, inputs.cluster, year,

@@ -25,6 +25,7 @@ class RejectReason(StrEnum):
     WRONG_YEAR = "wrong_year"
     DUPLICATE = "duplicate"
     SUPERSEDED = "superseded"
+    SKIPPED = "skipped"  # not a document: a lock or temporary file, configuration, a link out
     INTERNAL = "internal"
 
 

@@ -28,12 +28,9 @@ from pipeline.ledger import Ledger
 from pipeline.outcome import CriteriaDocument, Rejection
 from pipeline.rubric import Rubric
 from pipeline.run import read_report, usable
+from pipeline.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
 from pipeline.workspace import ClusterSource, Workspace
 
-# Names that are never reports: Office owner/lock files and partial downloads or copies.
-LOCK_PREFIXES = ("~$", ".~lock.")
-TEMP_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".download", ".filepart")
-_CONFIG_SUFFIXES = (".yaml", ".yml")
 CRITERIA = "criteria"  # the ledger status of a criteria document
 CRITERIA_MESSAGE = "đã nhập"
 
@@ -122,7 +119,7 @@ def _files(ws: Workspace, source: ClusterSource) -> list[Path]:
     found = []
     for path in sorted(source.inbox.rglob("*")):
         resolved = path.resolve()
-        if not path.is_file() or path.suffix.lower() in _CONFIG_SUFFIXES or path.name.startswith("."):
+        if not path.is_file() or path.suffix.lower() in CONFIG_SUFFIXES or path.name.startswith("."):
             continue
         if not resolved.is_relative_to(root) or any(resolved.is_relative_to(o) for o in other):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ from pipeline.cluster_criteria import (
 from pipeline.criteria import is_rubric_document
 from pipeline.drafts.render import render_drafts
 from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
+from pipeline.inbox_names import skip_reason
 from pipeline.letterhead import settle_letterhead
 from pipeline.model import Document
 from pipeline.nomination import nominate, nominate_officers
@@ -37,16 +39,12 @@ from pipeline.rules import AwardRules, load_rules
 from pipeline.run_report import write_run_report
 from pipeline.scoring import rank_units, score_unit
 from pipeline.settings import Settings
+from pipeline.textnorm import fold
 from pipeline.understanding import RuleSet, understand
 from pipeline.understanding.facts import ReportFacts, RowKind, SelfScoreTable
 from templates import DEFAULT_RUBRIC, DEFAULT_RULES
 
 log = logging.getLogger(__name__)
-
-# Names that are not reports: Office lock files, downloads or copies still in progress, config.
-_SKIP_PREFIXES = ("~$", ".")
-_SKIP_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".yaml", ".yml")
-
 
 def load_inputs(
     rubric: Path | None, rules: Path | None, cluster: Path | None
@@ -56,18 +54,33 @@ def load_inputs(
     return load_rubric(rubric or DEFAULT_RUBRIC), load_rules(rules or DEFAULT_RULES, cluster_), cluster_
 
 
-def list_inbox(inbox: Path) -> list[Path]:
-    """Report files in the inbox, in name order. Links that lead out of the inbox are ignored."""
+@dataclass
+class InboxListing:
+    root: Path
+    files: list[Path]  # documents to read, in name order
+    skipped: list[Rejection]  # every other entry, with why it is not read
+
+    def name(self, path: Path) -> str:
+        """How the run report names a file: its path inside the inbox ("con/bc.docx")."""
+        return path.relative_to(self.root).as_posix()
+
+
+def list_inbox(inbox: Path) -> InboxListing:
+    """The inbox's documents, in name order, and its other entries (lock and temporary files,
+    configuration, links out of the inbox) each with why it is not read."""
     root = inbox.resolve()
-    files = []
+    listing = InboxListing(inbox, [], [])
     for path in sorted(inbox.rglob("*")):
-        if not path.is_file() or path.name.startswith(_SKIP_PREFIXES) or path.suffix.lower() in _SKIP_SUFFIXES:
+        if not path.is_file():
             continue
-        if not path.resolve().is_relative_to(root):
-            log.warning("Bỏ qua %s: liên kết trỏ ra ngoài hộp thư", path.name)
-            continue
-        files.append(path)
-    return files
+        reason = skip_reason(path.name)
+        if reason is None and not path.resolve().is_relative_to(root):
+            reason = "liên kết trỏ ra ngoài hộp thư; bỏ qua"
+        if reason is None:
+            listing.files.append(path)
+        else:
+            listing.skipped.append(Rejection(file=listing.name(path), reason=RejectReason.SKIPPED, message=reason))
+    return listing
 
 
 @lru_cache(maxsize=4)
@@ -181,9 +194,28 @@ def select_reports(outcomes: list[FileOutcome], year: int) -> tuple[dict[str, Re
 
 
 def _newest_first(versions: list[FileOutcome]) -> list[FileOutcome]:
-    """Later date written in the document first, then later arrival."""
-    return sorted(versions, key=lambda o: (o.facts.doc_date is not None, o.facts.doc_date or dt.date.min,
-                                           o.arrived or 0), reverse=True)
+    """A document that says it replaces another ("thay thế Báo cáo số …", "BẢN SỬA ĐỔI") before the
+    one it replaces; then the later date written in the document, then the later arrival."""
+    replaced = {_number_key(v.facts.replaces) for v in versions if v.facts.replaces}
+
+    def order(o: FileOutcome) -> tuple:
+        facts = o.facts
+        return (_number_key(facts.doc_number) not in replaced, facts.revision is not None,
+                facts.doc_date is not None, facts.doc_date or dt.date.min, o.arrived or 0)
+
+    return sorted(versions, key=order, reverse=True)
+
+
+def _number_key(number: str | None) -> str:
+    return re.sub(r"\s+", "", fold(number)) if number else ""
+
+
+def _superseded_message(record: ReportFacts, old: ReportFacts) -> str:
+    if record.revision is not None and (record.replaces is None or _number_key(record.replaces)
+                                        == _number_key(old.doc_number)):
+        return (f"được thay thế bởi {record.file} (văn bản đó ghi “{record.revision.text.strip()}”); "
+                "bản này không dùng để chấm")
+    return f"đã có bản mới hơn của đơn vị ({record.file}); bản này không dùng để chấm"
 
 
 def _unit_record(versions: list[FileOutcome]) -> tuple[ReportFacts | None, list[Rejection]]:
@@ -213,7 +245,7 @@ def _unit_record(versions: list[FileOutcome]) -> tuple[ReportFacts | None, list[
     used = {text_source.facts.sha256, *(p.facts.sha256 for p in parts)}
     return record, [Rejection(
         file=v.file, sha256=v.facts.sha256, reason=RejectReason.SUPERSEDED, replaced_by=record.sha256,
-        message=f"đã có bản mới hơn của đơn vị ({record.file}); bản này không dùng để chấm",
+        message=_superseded_message(record, v.facts),
     ) for v in versions if v.facts.sha256 not in used]
 
 
@@ -332,9 +364,10 @@ def score_cluster(reports: dict[str, ReportFacts], rejected: list[Rejection], ru
     )
 
 
-def finish_run(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path) -> RunSummary:
+def finish_run(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path,
+               skipped: list[Rejection] | None = None) -> RunSummary:
     """The cluster-level step: choose reports, score, nominate, write the drafts, the imported
-    criteria for review and the run report."""
+    criteria for review and the run report (``skipped``: the inbox's entries not read)."""
     cluster = inputs.cluster
     year = year or (cluster.year if cluster and cluster.year else None) or infer_year(outcomes)
     adopt = ("Để dùng cố định (sau khi rà soát, sửa nếu cần): cho tệp {files} này vào tdkt run bằng --rubric (và "
@@ -342,11 +375,11 @@ def finish_run(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | N
     summary = RunSummary(year=year, read=outcomes,
                          criteria=export_for_review(inputs.choice, out_dir / REVIEW_FOLDER, out_dir, adopt))
     if year is None:
-        summary.rejected = [o.rejection for o in outcomes if o.rejection] + inputs.set_aside
+        summary.rejected = [o.rejection for o in outcomes if o.rejection] + inputs.set_aside + (skipped or [])
         summary.problem = "không xác định được năm báo cáo (không có báo cáo nào đọc được)"
     else:
         reports, rejected = select_reports(outcomes, year)
-        summary.rejected = rejected + inputs.set_aside
+        summary.rejected = rejected + inputs.set_aside + (skipped or [])
         try:
             summary.result = score_cluster(reports, summary.rejected, inputs.rubric, inputs.rules, cluster, year,
                                            summary.criteria.review_notes())
@@ -364,7 +397,8 @@ def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: P
     every file is opened first, so the inbox's criteria document is known before any report is
     understood (each file is extracted once)."""
     cluster_ = load_cluster(cluster) if cluster else None
-    opened = [open_file(path) for path in list_inbox(inbox)]
+    listing = list_inbox(inbox)
+    opened = [open_file(path, listing.name(path)) for path in listing.files]
     inputs = run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
     outcomes = [understand_opened(o, inputs.rubric, cluster_) for o in opened]
-    return finish_run(outcomes, inputs, year, out_dir)
+    return finish_run(outcomes, inputs, year, out_dir, listing.skipped)

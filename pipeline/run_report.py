@@ -30,6 +30,9 @@ def report_lines(summary: RunSummary) -> list[str]:
     for facts in used.values():
         where = f"{facts.doc_number or 'không số'}" + (f", ngày {facts.doc_date:%d/%m/%Y}" if facts.doc_date else "")
         lines.append(f"  - {facts.file}: {facts.unit.name} ({where})")
+        # Files joined into the unit's record (its table sent apart, or in parts) are used too.
+        lines += [f"  - {part}: bảng tự chấm điểm của {facts.unit.name}, dùng cùng báo cáo {facts.file}"
+                  for part in facts.merged_from]
     lines += ["", f"Tệp không dùng: {len(summary.rejected)}"]
     lines += [f"  - {r.file}: {r.message}" for r in summary.rejected]
     if summary.result:

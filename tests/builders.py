@@ -69,3 +69,12 @@ def full_scores(rubric: Rubric, minus: float = 0.0) -> dict[str, float]:
     first = next(iter(scores))
     scores[first] -= minus
     return scores
+
+
+def times_named(report_text: str, inbox: Path) -> dict[str, int]:
+    """How many entries of the run report name each file of ``inbox`` ("  - name: …", or the
+    criteria document in the "Bảng tiêu chí" part): every file must be named exactly once."""
+    lines = [line.strip() for line in report_text.splitlines()]
+    names = sorted(p.relative_to(inbox).as_posix() for p in inbox.rglob("*") if p.is_file() or p.is_symlink())
+    return {name: sum(1 for line in lines if line.startswith(f"- {name}:") or f"trong hộp thư: {name}" in line
+                      or f"trong hộp thư {name}" in line) for name in names}

@@ -24,19 +24,20 @@ EXPECTED_REJECTIONS = {
     "rong.docx": (RejectReason.EMPTY, "tệp rỗng (0 byte)"),
     "ghi chu.txt": (RejectReason.NOT_A_REPORT, "không phải báo cáo tổng kết (đây là bài báo, tin hoặc thư gửi kèm"),
     "ảnh chụp.jpg": (RejectReason.UNSUPPORTED, "không phải tệp văn bản tdkt đọc được"),
+    "~$ TĐKT 2023 - ĐH VHNT Thủ đô.docx": (RejectReason.SKIPPED, "tệp khóa tạm của Word/LibreOffice"),
 }
 
 
 def check_bad_inbox_summary(summary, inbox: Path) -> None:
     rejected = {r.file: r for r in summary.rejected}
-    assert set(rejected) == set(EXPECTED_REJECTIONS)  # the Office lock file is not a report: skipped
+    assert set(rejected) == set(EXPECTED_REJECTIONS)  # the Office lock file too: named, skipped
     for name, (reason, words) in EXPECTED_REJECTIONS.items():
         assert rejected[name].reason is reason, name
         assert words in rejected[name].message, name
     assert [u.member_id for u in summary.result.board.units] == ["dhvhnt", "cdyt", "cdsp"]
     assert len(summary.drafts) == 5 and all(Path(d).exists() for d in summary.drafts)
     report = Path(summary.report).read_text(encoding="utf-8")
-    assert "Tệp không dùng: 6" in report
+    assert "Tệp không dùng: 7" in report
     assert "  - co mat khau.pdf: tệp PDF được đặt mật khẩu nên không đọc được" in report
 
 

@@ -20,6 +20,7 @@ from pipeline.understanding.officers import find_officers
 from pipeline.understanding.sections import find_sections, forward_looking
 from pipeline.understanding.selfscore import find_self_score_table
 from pipeline.understanding.unit import identify_unit
+from pipeline.understanding.versions import read_revision
 from pipeline.understanding.years import split_by_year
 
 __all__ = ["RuleSet", "understand"]
@@ -44,6 +45,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         place=header.place,
         title=header.title,
         kind=_kind(doc, header, table),
+        **_revision(doc),
         self_scores=table,
         awards=find_awards(results, result_docs, rules),
         metrics=find_metrics(results, result_docs, rules),
@@ -60,6 +62,11 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
             facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
         facts.notes += table.problems + table.notes
     return facts
+
+
+def _revision(doc: Document) -> dict[str, object]:
+    revision = read_revision(doc)
+    return {"replaces": revision.replaces, "revision": revision.quote} if revision else {}
 
 
 def _kind(doc: Document, header: HeaderFacts, table: object) -> KindFact:

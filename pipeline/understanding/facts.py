@@ -132,6 +132,9 @@ class ReportFacts(BaseModel):
     doc_date: dt.date | None = None
     place: str | None = Field(default=None, description="The place of the place-date line")
     title: str | None = None
+    replaces: str | None = Field(default=None, description="The number of the document this one says it "
+                                 "replaces (\"thay thế Báo cáo số …\")")
+    revision: Quote | None = Field(default=None, description="The words saying this is a revised version")
     kind: KindFact = Field(default_factory=KindFact)
     self_scores: SelfScoreTable | None = None
     awards: list[AwardFact] = Field(default_factory=list, description="Received in the report's year")

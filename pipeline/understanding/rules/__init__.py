@@ -217,3 +217,16 @@ class DocumentKinds(BaseModel):
 @cache
 def document_kinds() -> DocumentKinds:
     return load_model(RULES_DIR / "document_kinds.yaml", DocumentKinds)
+
+
+class VersionWords(BaseModel):
+    """How a document says it replaces an earlier one (rules/versions.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+    replaces: list[str] = Field(min_length=1)
+    revised: list[str] = Field(min_length=1)
+
+
+@cache
+def version_words() -> VersionWords:
+    return load_model(RULES_DIR / "versions.yaml", VersionWords)
