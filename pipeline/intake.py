@@ -24,11 +24,12 @@ from extractors import file_sha256
 from pipeline.cluster import Cluster
 from pipeline.errors import RejectReason, TdktError
 from pipeline.files import write_text_atomically
+from pipeline.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
 from pipeline.ledger import Ledger
 from pipeline.outcome import CriteriaDocument, Rejection
 from pipeline.rubric import Rubric
 from pipeline.run import read_report, usable
-from pipeline.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
+from pipeline.understanding import READER_VERSION
 from pipeline.workspace import ClusterSource, Workspace
 
 CRITERIA = "criteria"  # the ledger status of a criteria document
@@ -154,8 +155,9 @@ def ingest(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: L
 
 
 def understanding_fingerprint(rubric: Rubric, cluster: Cluster | None) -> str:
-    """What reading a report depends on besides the file: the rubric and the cluster's members."""
-    text = rubric.model_dump_json() + (cluster.model_dump_json() if cluster else "")
+    """What reading a report depends on besides the file: the reader's version, the rubric and the
+    cluster's members."""
+    text = f"{READER_VERSION}:" + rubric.model_dump_json() + (cluster.model_dump_json() if cluster else "")
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -371,3 +371,26 @@ def test_finalize_works_on_a_workspace_drafts_folder(tmp_path):
                             "nhân dân Thành phố” thành “Không đề nghị”."]
     assert (folder / "hoan-thien" / "to-trinh-de-nghi-khen-thuong-2023.docx").exists()
     assert run(root).years[0].version is None  # finalize's folder is not a new input: no new version
+
+
+def test_an_upgraded_reader_reads_the_archived_reports_again(tmp_path, monkeypatch):
+    """Facts read by an older tdkt (an earlier READER_VERSION) are read again once, so an office
+    that upgrades gets the new reading of the files it already has."""
+    import pipeline.intake
+
+    root = make_workspace(tmp_path / "ws")
+    assert run(root).years[0].version == 1
+    reads: list[str] = []
+    real = pipeline.intake.read_report
+
+    def counted(path, *args, **kwargs):
+        reads.append(kwargs.get("display_name") or Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.intake, "read_report", counted)
+    assert run(root).ingested == [] and reads == []  # nothing changed: nothing read
+    monkeypatch.setattr(pipeline.intake, "READER_VERSION", pipeline.intake.READER_VERSION + 1)
+    upgraded = run(root)
+    assert upgraded.ingested == [] and sorted(reads) == sorted(REPORTS)  # every report read again, once
+    reads.clear()
+    assert run(root).ingested == [] and reads == []

@@ -23,7 +23,11 @@ from pipeline.understanding.unit import identify_unit
 from pipeline.understanding.versions import read_revision
 from pipeline.understanding.years import split_by_year
 
-__all__ = ["RuleSet", "understand"]
+__all__ = ["READER_VERSION", "RuleSet", "understand"]
+
+# Raised whenever a change alters what is read from a file (kinds, units, years, versions): a
+# workspace reads its archived reports again once after an upgrade (intake.understanding_fingerprint).
+READER_VERSION = 2
 
 
 def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
