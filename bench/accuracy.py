@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from examples import SAMPLE_CLUSTER_DIR  # noqa: E402
-from pipeline.outcome import FileOutcome  # noqa: E402
-from pipeline.run import load_inputs, read_report  # noqa: E402
-from pipeline.textnorm import fold  # noqa: E402
+from pipeline.core.textnorm import fold  # noqa: E402
+from pipeline.results.outcome import FileOutcome  # noqa: E402
+from pipeline.runs.steps import load_inputs, read_report  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from examples import SAMPLE_CLUSTER_DIR
 from extractors import extract
-from pipeline.run import load_inputs, ruleset_for
+from pipeline.runs.steps import load_inputs, ruleset_for
 from pipeline.understanding import understand
 
 

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from generators.other_documents import OtherDocument, generate, generate_carrier, write_all  # noqa: E402
 from rubric_docs import sample_rubric  # noqa: E402
 
-from pipeline.run import read_report  # noqa: E402
+from pipeline.runs.steps import read_report  # noqa: E402
 from pipeline.understanding.rules import document_kinds  # noqa: E402
 
 COLUMNS = ("right", "wrong", "SCORED", "CRITERIA", "failed")

@@ -19,7 +19,7 @@ from generators.criteria_tables import convert, scan_pdf
 from generators.report_headers import GeneratedHeader, generate, write_docx
 
 from extractors import extract
-from pipeline.textnorm import fold
+from pipeline.core.textnorm import fold
 from pipeline.understanding.header import read_header
 from pipeline.understanding.issuer import read_issuer
 

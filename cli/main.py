@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
-    from pipeline.errors import TdktError
+    from pipeline.core.errors import TdktError
 
     try:
         return args.handler(args)
@@ -191,7 +191,7 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
 def _serve(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     from flows.serve import serve_workspace
-    from pipeline.workspace import Workspace
+    from pipeline.runs.workspace import Workspace
 
     return serve_workspace(Workspace(args.workspace.resolve()).create())
 
@@ -199,7 +199,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from cli.output import print_extract
     from extractors import extract as extract_document
-    from pipeline.run import load_inputs, read_report, ruleset_for
+    from pipeline.runs.steps import load_inputs, read_report, ruleset_for
     from pipeline.understanding import understand
 
     logging.basicConfig(level=logging.WARNING)
@@ -256,8 +256,8 @@ def _rubric_import(args: argparse.Namespace) -> int:
 
 
 def _rubric_table(args: argparse.Namespace) -> int:
+    from pipeline.config.rubric import load_rubric
     from pipeline.criteria.export import write_rubric_docx
-    from pipeline.rubric import load_rubric
 
     if _refuse_overwrite(args.out, args.force):
         return 1
@@ -268,14 +268,14 @@ def _rubric_table(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     from cli.output import print_explanation
-    from pipeline.explain import explain_unit, find_unit
+    from pipeline.results.explain import explain_unit, find_unit
 
     if args.from_run:
-        from pipeline.run_report import load_run_result
+        from pipeline.results.run_report import load_run_result
 
         result = load_run_result(args.from_run, args.year)
     else:
-        from pipeline.workspace_run import workspace_result
+        from pipeline.runs.workspace_run import workspace_result
 
         result = workspace_result(args.workspace.resolve(), args.cluster_key, args.year)
     unit = find_unit(result, args.unit)
@@ -288,7 +288,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _finalize(args: argparse.Namespace) -> int:
-    from pipeline.finalize import finalize
+    from pipeline.tools.finalize import finalize
 
     done = finalize(args.drafts, args.year, args.nomination_list)
     print(done.report.read_text(encoding="utf-8"), end="")

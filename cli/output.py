@@ -7,16 +7,16 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.config.rubric import GroupKind
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.criteria.importer import RubricImport
-from pipeline.explain import UnitExplanation
-from pipeline.intake import Outcome
-from pipeline.nomination import Status
-from pipeline.outcome import FileOutcome, RunSummary
-from pipeline.rubric import GroupKind
-from pipeline.run_report import criteria_lines
-from pipeline.textnorm import format_number as fmt
+from pipeline.nomination.nominate import Status
+from pipeline.results.explain import UnitExplanation
+from pipeline.results.outcome import FileOutcome, RunSummary
+from pipeline.results.run_report import criteria_lines
+from pipeline.runs.intake import Outcome
+from pipeline.runs.workspace_run import WorkspaceRun
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
-from pipeline.workspace_run import WorkspaceRun
 
 console = Console(highlight=False)
 

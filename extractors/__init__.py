@@ -1,4 +1,4 @@
-"""Extractors: one module per file format, all producing `pipeline.model.Document`.
+"""Extractors: one module per file format, all producing `pipeline.core.model.Document`.
 
 `extract()` is the single entry point; `EXTRACTORS` is the one table mapping a detected format to
 its reader (.doc, .odt and .rtf go through LibreOffice to the .docx reader). Formats tdkt
@@ -18,9 +18,9 @@ from extractors.pdf_reader import read_pdf
 from extractors.sniff import Sniffed, sniff
 from extractors.text_reader import read_text
 from extractors.zip_limits import check_zip
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.model import Document, DocumentFormat
-from pipeline.settings import Settings
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.model import Document, DocumentFormat
+from pipeline.core.settings import Settings
 
 EXTRACTORS: dict[Sniffed, Extractor] = {
     Sniffed.DOCX: read_docx,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.model import Block, BlockKind, Cell, Document, Provenance
-from pipeline.settings import Settings
-from pipeline.textnorm import nfc
+from pipeline.core.model import Block, BlockKind, Cell, Document, Provenance
+from pipeline.core.settings import Settings
+from pipeline.core.textnorm import nfc
 
 
 class Extractor(Protocol):

@@ -27,9 +27,9 @@ from extractors.docx_numbering import Numbering
 from extractors.docx_styles import Styles
 from extractors.docx_text import MC_FALLBACK, paragraph_text
 from extractors.layout import heading_level
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
-from pipeline.settings import Settings
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
+from pipeline.core.settings import Settings
 
 # Macro-enabled documents and templates (.docm, .dotm, .dotx) have the same body as a .docx.
 # python-docx maps only the plain types to its document part; tdkt reads the others the same way.

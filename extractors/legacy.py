@@ -13,8 +13,8 @@ import re
 import unicodedata
 
 from extractors.syllables import join_split_words
-from pipeline.model import Document
-from pipeline.textnorm import nfc
+from pipeline.core.model import Document
+from pipeline.core.textnorm import nfc
 
 # --- TCVN3 (TCVN 5712:1993, VN3 / "ABC") -------------------------------------------------------
 

@@ -24,7 +24,7 @@ from extractors.ocr_tesseract import TIMEOUT, Word, env, png, read_image, tesser
 from extractors.pdf_lines import Line
 from extractors.pdf_lines import paragraphs as paragraphs_of
 from extractors.pdf_tables import TableOnPage
-from pipeline.model import Cell
+from pipeline.core.model import Cell
 
 DPI = 300
 _SKEW_RANGE = 3.0  # degrees searched either way

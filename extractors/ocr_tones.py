@@ -29,8 +29,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, field_validator
 
-from pipeline.model import Block, Cell
-from pipeline.textnorm import fold, nfc
+from pipeline.core.model import Block, Cell
+from pipeline.core.textnorm import fold, nfc
 
 # Two words with one space between them: a phrase a document repeats.
 _PAIR = re.compile(r"(?=\b([^\W\d_]+) ([^\W\d_]+)\b)")

@@ -13,9 +13,9 @@ import tempfile
 from pathlib import Path
 
 from extractors.docx_reader import read_docx
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.model import Document, DocumentFormat
-from pipeline.settings import Settings
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.model import Document, DocumentFormat
+from pipeline.core.settings import Settings
 
 _TIMEOUT = 180
 

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from extractors.layout import starts_list_item
 from extractors.syllables import join_split_words
-from pipeline.model import Part
+from pipeline.core.model import Part
 
 # Share of the page height treated as the top/bottom margin (page numbers, running headers).
 _MARGIN_SHARE = 0.07

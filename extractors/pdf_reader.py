@@ -25,9 +25,9 @@ from extractors.ocr_tones import settle_tones
 from extractors.pdf_edges import page_edges, table_cells
 from extractors.pdf_lines import Line, page_chars, page_lines, paragraph_text, paragraphs
 from extractors.pdf_tables import TableOnPage, find_tables, join_split_tables
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.model import Block, BlockKind, Document, DocumentFormat, Part, Provenance
-from pipeline.settings import Settings
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.model import Block, BlockKind, Document, DocumentFormat, Part, Provenance
+from pipeline.core.settings import Settings
 
 # Fewer characters than this on a page that shows an image: the page is a scan.
 _MIN_TEXT_CHARS = 20

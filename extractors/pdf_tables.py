@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from extractors.base import cell
 from extractors.pdf_edges import Box
 from extractors.syllables import join_split_words
-from pipeline.model import Cell
+from pipeline.core.model import Cell
 
 if TYPE_CHECKING:
     from extractors.pdf_lines import CharBox, Line

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.textnorm import strip_tones
+from pipeline.core.textnorm import strip_tones
 
 _ONSETS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
 # Vowel groups that may end a syllable, and those that need a final consonant or glide.

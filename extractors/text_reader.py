@@ -12,8 +12,8 @@ from pathlib import Path
 from extractors.base import cell, text_block
 from extractors.layout import heading_level
 from extractors.legacy import decode_document
-from pipeline.model import Block, BlockKind, Document, DocumentFormat, Provenance
-from pipeline.settings import Settings
+from pipeline.core.model import Block, BlockKind, Document, DocumentFormat, Provenance
+from pipeline.core.settings import Settings
 
 _SHORT_LINE = 60
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.settings import Settings
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.settings import Settings
 
 
 def check_zip(path: Path, display_name: str, settings: Settings) -> None:

@@ -1,5 +1,5 @@
 """Prefect orchestration of the inbox pipeline. Only orchestration lives here: every step is a
-plain function of pipeline.run, so the same work runs in tests and the CLI without Prefect.
+plain function of pipeline.runs.steps, so the same work runs in tests and the CLI without Prefect.
 
 One task run per inbox file to open it (extract; a criteria document is imported there), then,
 once the rubric is known (--rubric, else the inbox's criteria document, else the default), one
@@ -15,11 +15,12 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from pipeline import run
-from pipeline.cluster import Cluster, load_cluster
-from pipeline.cluster_criteria import ClusterInputs
-from pipeline.outcome import FileOutcome, Rejection, RunSummary
-from pipeline.rubric import Rubric
+from pipeline.config.cluster import Cluster, load_cluster
+from pipeline.config.rubric import Rubric
+from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
+from pipeline.runs import steps as run
+from pipeline.runs.criteria_choice import ClusterInputs
+from pipeline.runs.inbox_run import list_inbox
 
 
 @task(name="mo-tep", task_run_name="mở {name}", cache_policy=NO_CACHE)
@@ -57,7 +58,7 @@ def score_and_draft(outcomes: list[FileOutcome], inputs: ClusterInputs, year: in
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
                   rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
     cluster_ = load_cluster(cluster) if cluster else None
-    listing = run.list_inbox(inbox)
+    listing = list_inbox(inbox)
     opened = [future.result() for future in open_file.map(listing.files, [listing.name(p) for p in listing.files])]
     inputs = run.run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
     reports = [o for o in opened if o.document is not None]

@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from pipeline.workspace import Schedule, Workspace
+from pipeline.runs.workspace import Schedule, Workspace
 
 log = logging.getLogger("tdkt.serve")
 

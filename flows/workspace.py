@@ -1,6 +1,6 @@
 """Prefect orchestration of a workspace run: the flow `tdkt serve` schedules and workers run.
 
-The flow only orchestrates pipeline.workspace_run's steps: per cluster, a scan, one task run per
+The flow only orchestrates pipeline.runs.workspace_run's steps: per cluster, a scan, one task run per
 new file (retried when the file is locked by another program), then one drafting task. Each
 scheduled run imports this module afresh in a new process: nothing here runs at import time.
 """
@@ -13,12 +13,12 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from pipeline.drafting import YearDrafts
-from pipeline.errors import ConfigError
-from pipeline.intake import Candidate, Ingested, Outcome, first_arrivals, ingest, scan
-from pipeline.ledger import Ledger
-from pipeline.workspace import ClusterSource, Workspace
-from pipeline.workspace_run import (
+from pipeline.core.errors import ConfigError
+from pipeline.runs.drafting import YearDrafts
+from pipeline.runs.intake import Candidate, Ingested, Outcome, first_arrivals, ingest, scan
+from pipeline.runs.ledger import Ledger
+from pipeline.runs.workspace import ClusterSource, Workspace
+from pipeline.runs.workspace_run import (
     ClusterRun,
     WorkspaceRun,
     cluster_inputs,

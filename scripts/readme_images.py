@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.drafts.render import DOCUMENTS
-from pipeline.run import process_inbox
+from pipeline.runs.inbox_run import process_inbox
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "cluster18-2023"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 
-from pipeline.rubric import GroupKind, Rubric
+from pipeline.config.rubric import GroupKind, Rubric
 
 
 def report_docx(path: Path, rubric: Rubric, unit: str, scores: dict[str, float], *, year: int = 2023,

@@ -12,8 +12,8 @@ import docx
 import pytest
 
 from examples import SAMPLE_CLUSTER_DIR
-from pipeline.outcome import FileOutcome
-from pipeline.run import load_inputs, read_report, score_cluster, select_reports
+from pipeline.results.outcome import FileOutcome
+from pipeline.runs.steps import load_inputs, read_report, score_cluster, select_reports
 
 SAMPLE_INBOX = SAMPLE_CLUSTER_DIR / "inbox"
 GOOD = ["BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf",

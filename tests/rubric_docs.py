@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from examples import SAMPLE_CLUSTER_DIR
-from pipeline.rubric import GroupKind, Rubric, load_rubric
+from pipeline.config.rubric import GroupKind, Rubric, load_rubric
 
 
 def sample_rubric() -> Rubric:

@@ -9,8 +9,8 @@ import pytest
 from conftest import GOOD
 
 from examples import SAMPLE_CLUSTER_DIR
-from pipeline.errors import RejectReason
-from pipeline.run import process_inbox
+from pipeline.core.errors import RejectReason
+from pipeline.runs.inbox_run import process_inbox
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -101,8 +101,8 @@ def test_without_cluster_file_members_are_the_units_found(tmp_path):
 
 def test_per_file_limits(tmp_path):
     from extractors import extract
-    from pipeline.errors import RejectedFileError
-    from pipeline.settings import Settings
+    from pipeline.core.errors import RejectedFileError
+    from pipeline.core.settings import Settings
 
     report = SAMPLE_CLUSTER_DIR / "inbox" / GOOD[1]
     with pytest.raises(RejectedFileError) as err:

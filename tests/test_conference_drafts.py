@@ -5,7 +5,7 @@ import datetime as dt
 import docx
 
 from pipeline.drafts.render import render_document
-from pipeline.nomination import nominate
+from pipeline.nomination.nominate import nominate
 
 BK = "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cluster import load_cluster
-from pipeline.errors import ConfigError
-from pipeline.rubric import load_rubric
-from pipeline.rules import load_rules
+from pipeline.config.award_rules import load_rules
+from pipeline.config.cluster import load_cluster
+from pipeline.config.rubric import load_rubric
+from pipeline.core.errors import ConfigError
 from templates import DEFAULT_RUBRIC, DEFAULT_RULES
 
 RUBRIC = """\
@@ -114,7 +114,7 @@ awards:
 
 
 def test_rules_that_cannot_be_satisfied_are_named_with_their_line(tmp_path: Path):
-    from pipeline.cluster import Cluster, Member
+    from pipeline.config.cluster import Cluster, Member
 
     path = tmp_path / "rules.yaml"
     path.write_text(RULES, encoding="utf-8")

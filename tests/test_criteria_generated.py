@@ -21,7 +21,7 @@ import pytest
 from generators.criteria_runs import Outcome, Runner, plan, tally
 from generators.criteria_tables import AVOIDED, generate, rubric_shape, write_docx
 
-from pipeline.rubric import GroupKind, check_rubric
+from pipeline.config.rubric import GroupKind, check_rubric
 
 DOCX, PDF, DOC, ODT, SCAN = 230, 60, 5, 5, 5
 SHOWN = 8

@@ -15,18 +15,18 @@ import yaml
 from rubric_docs import merged_docx, nested_docx
 from test_workspace import REPORTS, SAMPLE, files_in
 
-import pipeline.cluster_criteria
-import pipeline.run
+import pipeline.runs.criteria_choice
+import pipeline.runs.steps
 from examples import SAMPLE_CLUSTER_DIR
+from pipeline.config.award_rules import load_rules
+from pipeline.config.rubric import GroupKind, Rubric, load_rubric
+from pipeline.core.errors import RejectReason
 from pipeline.criteria import IMPORTER_VERSION, RubricImportError, import_file
 from pipeline.criteria.principles import PrinciplesReading
-from pipeline.errors import RejectReason
-from pipeline.intake import Outcome
-from pipeline.outcome import Origin
-from pipeline.rubric import GroupKind, Rubric, load_rubric
-from pipeline.rules import load_rules
-from pipeline.run import process_inbox
-from pipeline.workspace_run import process_workspace
+from pipeline.results.outcome import Origin
+from pipeline.runs.inbox_run import process_inbox
+from pipeline.runs.intake import Outcome
+from pipeline.runs.workspace_run import process_workspace
 from templates import DEFAULT_RUBRIC
 
 CDYT, CDSP = "Trường Cao đẳng Y tế Thủ đô", "Trường Cao đẳng Sư phạm Tây Hồ"
@@ -156,8 +156,8 @@ def test_workspace_scores_on_the_criteria_document_in_its_inbox(tmp_path, monkey
     def never(*_a, **_k):
         raise AssertionError("criteria document imported again")
 
-    monkeypatch.setattr(pipeline.cluster_criteria, "import_rubric", never)
-    monkeypatch.setattr(pipeline.run, "extract", never)
+    monkeypatch.setattr(pipeline.runs.criteria_choice, "import_rubric", never)
+    monkeypatch.setattr(pipeline.runs.steps, "extract", never)
     drafts_before = files_in(root / "drafts")
     again = process_workspace(root).clusters[0]
     assert again.ingested == [] and again.nothing_new and again.problem is None
@@ -221,7 +221,7 @@ def test_a_criteria_document_that_cannot_be_imported_is_set_aside(tmp_path, monk
     def failing(doc, *_a):
         raise fault
 
-    monkeypatch.setattr(pipeline.cluster_criteria, "import_rubric", failing)
+    monkeypatch.setattr(pipeline.runs.criteria_choice, "import_rubric", failing)
     root = workspace(tmp_path / "ws")
     for i, name in enumerate(REPORTS):
         put(root / "inbox", SAMPLE / name, name, ARRIVED + i)
@@ -286,8 +286,8 @@ def test_run_uses_the_criteria_document_and_extracts_each_file_once(tmp_path, mo
     rubric = nested_inbox(inbox, tmp_path / "src")
     before = files_in(inbox)
     opened = []
-    real = pipeline.run.extract
-    monkeypatch.setattr(pipeline.run, "extract", lambda path, *a: opened.append(path.name) or real(path, *a))
+    real = pipeline.runs.steps.extract
+    monkeypatch.setattr(pipeline.runs.steps, "extract", lambda path, *a: opened.append(path.name) or real(path, *a))
     summary = process_inbox(inbox, tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
     assert sorted(opened) == sorted(before)
     assert summary.result.rubric == rubric and totals(summary) == {"cdsp": 1000, "cdyt": 980}
@@ -307,14 +307,14 @@ def test_run_uses_the_criteria_document_and_extracts_each_file_once(tmp_path, mo
 
 
 def test_run_with_an_unclean_import_says_the_scores_are_not_settled(tmp_path, monkeypatch):
-    real = pipeline.cluster_criteria.import_rubric
+    real = pipeline.runs.criteria_choice.import_rubric
 
     def unclean(doc, *a):
         imported = real(doc, *a)
         imported.unplaced.append("bảng 1, dòng 9: dòng không có mã: “Xếp loại chung” (4 điểm)")
         return imported
 
-    monkeypatch.setattr(pipeline.cluster_criteria, "import_rubric", unclean)
+    monkeypatch.setattr(pipeline.runs.criteria_choice, "import_rubric", unclean)
     inbox = tmp_path / "inbox"
     nested_inbox(inbox, tmp_path / "src")
     summary = process_inbox(inbox, tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
@@ -333,14 +333,14 @@ def test_run_with_an_unclean_import_says_the_scores_are_not_settled(tmp_path, mo
 
 def test_run_uses_the_documents_nomination_principles_unless_rules_are_given(tmp_path, monkeypatch):
     stated = load_rules(SAMPLE_CLUSTER_DIR / "rules.yaml").model_copy(update={"women_share": 0.6})
-    real = pipeline.cluster_criteria.import_rubric
+    real = pipeline.runs.criteria_choice.import_rubric
 
     def with_rules(doc, *a):
         imported = real(doc, *a)
         imported.principles = PrinciplesReading(rules=stated)
         return imported
 
-    monkeypatch.setattr(pipeline.cluster_criteria, "import_rubric", with_rules)
+    monkeypatch.setattr(pipeline.runs.criteria_choice, "import_rubric", with_rules)
     inbox = tmp_path / "inbox"
     nested_inbox(inbox, tmp_path / "src")
     cluster = SAMPLE_CLUSTER_DIR / "cluster.yaml"
@@ -359,11 +359,11 @@ def test_run_uses_the_documents_nomination_principles_unless_rules_are_given(tmp
 
 
 def test_rules_that_cannot_be_used_fall_back_or_stop_the_cluster(tmp_path):
-    from pipeline.cluster import load_cluster
-    from pipeline.cluster_criteria import ConfigFiles, choose_criteria, command_line_files
-    from pipeline.errors import ConfigError
-    from pipeline.outcome import CriteriaDocument
-    from pipeline.rules import AwardRule
+    from pipeline.config.award_rules import AwardRule
+    from pipeline.config.cluster import load_cluster
+    from pipeline.core.errors import ConfigError
+    from pipeline.results.outcome import CriteriaDocument
+    from pipeline.runs.criteria_choice import ConfigFiles, choose_criteria, command_line_files
 
     cluster = load_cluster(SAMPLE_CLUSTER_DIR / "cluster.yaml")
     sample = load_rules(SAMPLE_CLUSTER_DIR / "rules.yaml")
@@ -374,12 +374,12 @@ def test_rules_that_cannot_be_used_fall_back_or_stop_the_cluster(tmp_path):
     # The document's principles ask for more flags than the cluster has units: the default rules, and why.
     chosen = choose_criteria(command_line_files(None, None), [doc], [], cluster)
     assert chosen.choice.rubric_origin is Origin.DOCUMENT and chosen.choice.rules_origin is Origin.DEFAULT
-    assert chosen.rules == load_rules(pipeline.cluster_criteria.DEFAULT_RULES, cluster)
+    assert chosen.rules == load_rules(pipeline.runs.criteria_choice.DEFAULT_RULES, cluster)
     assert chosen.choice.notes == [f"Nguyên tắc đề nghị khen thưởng đọc từ {CRITERIA} chưa dùng được (số lượng 9 lớn "
                                    "hơn số đơn vị của Cụm (6)); dùng templates/award-rules.yaml"]
     # An officer's rules.yaml that does not fit the document's rubric is that file's error.
     misfit = rules_excluding(tmp_path / "rules.yaml", "E.9")
-    files = ConfigFiles(pipeline.cluster_criteria.DEFAULT_RUBRIC, Origin.DEFAULT, misfit, Origin.OFFICER)
+    files = ConfigFiles(pipeline.runs.criteria_choice.DEFAULT_RUBRIC, Origin.DEFAULT, misfit, Origin.OFFICER)
     with pytest.raises(ConfigError, match=r"mã tiêu chí 'E\.9' \(exclude_deducted\) không có trong bảng") as error:
         choose_criteria(files, [doc], [], cluster)
     assert error.value.file == str(misfit)
@@ -511,7 +511,7 @@ def test_the_criteria_documents_own_line_decides_a_unit_at_exactly_80(tmp_path, 
                       "Trường Cao đẳng Beta": "Cờ thi đua của Ủy ban nhân dân Thành phố",
                       "Trường Cao đẳng Gamma": c_award, "Trường Cao đẳng Delta": None}
     assert summary.criteria.rules_origin is Origin.DOCUMENT
-    from pipeline.nomination_list import read_nomination_list
+    from pipeline.tools.nomination_list import read_nomination_list
 
     listed = read_nomination_list(next(Path(p) for p in summary.drafts if "danh-sach" in p), summary.result)
     gamma = next(u for u in listed.units if u.name == "Trường Cao đẳng Gamma")

@@ -2,13 +2,13 @@
 
 import pytest
 
+from pipeline.config.rubric import GroupKind
+from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Provenance
 from pipeline.criteria import import_rubric
 from pipeline.criteria.codes import next_group_code, parse_code, split_leading_code
 from pipeline.criteria.ocr_codes import settle, shape
 from pipeline.criteria.points import find_caps, read_points
 from pipeline.criteria.text import is_total_row, read_cell, section_kind
-from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Provenance
-from pipeline.rubric import GroupKind
 
 
 @pytest.mark.parametrize(("cell", "written", "parts", "style"), [

@@ -8,9 +8,9 @@ import docx
 from builders import full_scores, report_docx
 from rubric_docs import sample_rubric
 
-from pipeline.errors import RejectReason
-from pipeline.outcome import FileOutcome
-from pipeline.run import read_report, select_reports
+from pipeline.core.errors import RejectReason
+from pipeline.results.outcome import FileOutcome
+from pipeline.runs.steps import read_report, select_reports
 
 SCHOOL = "Trường Cao đẳng Y tế Thủ đô"
 

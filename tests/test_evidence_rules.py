@@ -3,10 +3,19 @@ awards received, a late report, discipline (and its negation), and a rule with n
 
 import datetime as dt
 
-from pipeline.cluster import Cluster, Member
-from pipeline.model import Provenance
-from pipeline.rubric import AwardPoints, Criterion, DeductionKind, DeductionRule, Group, GroupKind, MetricRule, Rubric
-from pipeline.scoring import FlagCode, score_unit
+from pipeline.config.cluster import Cluster, Member
+from pipeline.config.rubric import (
+    AwardPoints,
+    Criterion,
+    DeductionKind,
+    DeductionRule,
+    Group,
+    GroupKind,
+    MetricRule,
+    Rubric,
+)
+from pipeline.core.model import Provenance
+from pipeline.scoring.score import FlagCode, score_unit
 from pipeline.understanding.facts import (
     AwardFact,
     EvidencePassage,

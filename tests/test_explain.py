@@ -6,9 +6,9 @@ import pytest
 
 from cli.main import main as tdkt
 from pipeline.drafts.render import render_drafts
-from pipeline.explain import UnitNotFound, explain_unit, find_unit
-from pipeline.outcome import RunSummary
-from pipeline.run_report import write_run_report
+from pipeline.results.explain import UnitNotFound, explain_unit, find_unit
+from pipeline.results.outcome import RunSummary
+from pipeline.results.run_report import write_run_report
 
 
 def _line(explanation, code):
@@ -31,8 +31,8 @@ def test_claim_above_evidence_is_explained(sample_result):
 
 
 def test_evidence_from_another_file_names_it():
-    from pipeline.explain import source_of
-    from pipeline.model import Provenance
+    from pipeline.core.model import Provenance
+    from pipeline.results.explain import source_of
     from pipeline.understanding.facts import Quote
 
     quote = Quote(text="Bảng tự chấm điểm", provenance=Provenance(file="Bang diem CDYT.xlsx.pdf", page=1, table=0,

@@ -6,8 +6,8 @@ import docx
 import pytest
 
 from extractors import extract
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.model import BlockKind, Part
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.model import BlockKind, Part
 
 
 @pytest.fixture()

@@ -6,8 +6,8 @@ import docx
 import pytest
 
 from extractors import extract
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.model import BlockKind, Part
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.model import BlockKind, Part
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "cluster18-2023" / "inbox"
 CDYT = SAMPLE / "Bao cao tong ket thi dua 2023_CDYT.pdf"

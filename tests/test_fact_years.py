@@ -18,9 +18,10 @@ from generators.fact_years import Passage, generate
 from rubric_docs import sample_rubric
 
 from examples import SAMPLE_CLUSTER_DIR
-from pipeline.model import Block, BlockKind, Provenance
-from pipeline.outcome import FileOutcome
-from pipeline.run import process_inbox, read_report
+from pipeline.core.model import Block, BlockKind, Provenance
+from pipeline.results.outcome import FileOutcome
+from pipeline.runs.inbox_run import process_inbox
+from pipeline.runs.steps import read_report
 from pipeline.understanding.awards import find_awards
 from pipeline.understanding.facts import ReportFacts
 from pipeline.understanding.metrics import find_metrics

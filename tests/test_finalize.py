@@ -10,10 +10,10 @@ import docx
 import pytest
 
 from cli.main import main
+from pipeline.core.errors import WorkspaceError
 from pipeline.drafts.render import render_drafts
-from pipeline.errors import WorkspaceError
-from pipeline.finalize import finalize
-from pipeline.outcome import RunSummary
+from pipeline.results.outcome import RunSummary
+from pipeline.tools.finalize import finalize
 
 CDNT, CDDD, CDMN = ("Trường Cao đẳng Nghệ thuật Thăng Long", "Trường Cao đẳng Điều dưỡng Hà Đông",
                     "Trường Cao đẳng Sư phạm Mầm non Hoàng Mai")

@@ -24,9 +24,10 @@ from extractors.legacy import (
     unicode_to_vni,
     vni_to_unicode,
 )
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.outcome import FileOutcome
-from pipeline.run import load_inputs, process_inbox, read_report
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.results.outcome import FileOutcome
+from pipeline.runs.inbox_run import process_inbox
+from pipeline.runs.steps import load_inputs, read_report
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "data" / "corpus"
@@ -99,7 +100,7 @@ def test_ocr_path_holds_its_floor_and_marks_what_it_read(outcomes, measured):
 
 
 def test_ocr_numbers_that_do_not_add_up_are_flagged_not_trusted(inputs, outcomes):
-    from pipeline.scoring import score_unit
+    from pipeline.scoring.score import score_unit
 
     facts = outcomes["scan-pdf/B-cdsp.pdf"].facts.model_copy(deep=True)
     # The scan is read right now; misread one self-score as OCR used to ("5,5" as "55").

@@ -9,9 +9,9 @@ from conftest import GOOD, SAMPLE_INBOX
 
 from examples import SAMPLE_CLUSTER_DIR
 from extractors import extract
-from pipeline.errors import RejectedFileError, RejectReason
-from pipeline.run import process_inbox
-from pipeline.settings import Settings
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.settings import Settings
+from pipeline.runs.inbox_run import process_inbox
 
 REPORT = SAMPLE_INBOX / GOOD[0]  # the sample's .docx report (ĐH VHNT Thủ đô)
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

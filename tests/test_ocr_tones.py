@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.ocr_tones import settle_tones
-from pipeline.model import Block, BlockKind, Cell, Provenance
+from pipeline.core.model import Block, BlockKind, Cell, Provenance
 
 OCR = Provenance(file="quet.pdf", page=1, ocr_confidence=0.9)
 TEXT = Provenance(file="van-ban.pdf", page=1)

@@ -29,9 +29,10 @@ from generators.other_documents import (
 from rubric_docs import sample_rubric
 
 from examples import SAMPLE_CLUSTER_DIR
-from pipeline.errors import RejectReason
-from pipeline.outcome import RunSummary
-from pipeline.run import process_inbox, read_report
+from pipeline.core.errors import RejectReason
+from pipeline.results.outcome import RunSummary
+from pipeline.runs.inbox_run import process_inbox
+from pipeline.runs.steps import read_report
 from pipeline.understanding.rules import document_kinds
 
 SEEDS = range(240)

@@ -12,13 +12,7 @@ from pathlib import Path
 import pytest
 from generators.principles_text import generate
 
-from pipeline.cluster import Cluster, Member
-from pipeline.criteria.principles import principles_yaml, read_principles
-from pipeline.errors import ConfigError
-from pipeline.model import Block, BlockKind, Provenance
-from pipeline.nomination import Status, nominate
-from pipeline.rubric import GroupKind, Rubric
-from pipeline.rules import (
+from pipeline.config.award_rules import (
     AwardRules,
     ScoreBasis,
     ScoreLine,
@@ -27,8 +21,14 @@ from pipeline.rules import (
     known_award_names,
     load_rules,
 )
-from pipeline.scoring import CriterionScore, UnitScore, rank_units
-from pipeline.textnorm import fold, nfc
+from pipeline.config.cluster import Cluster, Member
+from pipeline.config.rubric import GroupKind, Rubric
+from pipeline.core.errors import ConfigError
+from pipeline.core.model import Block, BlockKind, Provenance
+from pipeline.core.textnorm import fold, nfc
+from pipeline.criteria.principles import principles_yaml, read_principles
+from pipeline.nomination.nominate import Status, nominate
+from pipeline.scoring.score import CriterionScore, UnitScore, rank_units
 from templates import DEFAULT_RULES
 
 BK = "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"

@@ -11,7 +11,7 @@ import pytest
 from generators.report_headers import OPTIONS, generate, write_docx
 
 from extractors import extract
-from pipeline.textnorm import fold
+from pipeline.core.textnorm import fold
 from pipeline.understanding.header import read_header
 from pipeline.understanding.issuer import read_issuer
 

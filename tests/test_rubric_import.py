@@ -18,10 +18,10 @@ from rubric_docs import (
 )
 
 from cli.main import main as tdkt
+from pipeline.config.rubric import GroupKind, load_rubric
 from pipeline.criteria import RubricImportError, import_file, import_rubric
 from pipeline.criteria.export import rubric_yaml, write_rubric_docx
-from pipeline.rubric import GroupKind, load_rubric
-from pipeline.scoring import score_unit
+from pipeline.scoring.score import score_unit
 from pipeline.understanding import understand
 from pipeline.understanding.nlp import RuleSet
 
@@ -206,7 +206,7 @@ def test_rows_it_cannot_place_are_reported(tmp_path):
 
 
 def test_a_document_without_a_criteria_table_is_refused(tmp_path):
-    from pipeline.model import Block, BlockKind, Document, DocumentFormat, Provenance
+    from pipeline.core.model import Block, BlockKind, Document, DocumentFormat, Provenance
 
     doc = Document(file="cong-van.docx", sha256="0" * 64, format=DocumentFormat.DOCX, blocks=[
         Block(kind=BlockKind.PARAGRAPH, text="Kính gửi các đơn vị", provenance=Provenance(file="cong-van.docx"))])
@@ -232,7 +232,7 @@ def test_rubric_command_writes_yaml_and_never_overwrites(docs, tmp_path, capsys)
 
 
 def test_a_rubric_in_the_inbox_is_not_taken_for_a_report(docs, tmp_path):
-    from pipeline.run import read_report
+    from pipeline.runs.steps import read_report
 
     rubric = sample_rubric()
     outcome = read_report(docs["merged"], rubric, None)
@@ -331,7 +331,7 @@ def test_caps_bite_and_are_explained(tmp_path):
     """Deductions under a1 capped at 1,5; bonus in group b capped at 1: scoring applies both and
     says so."""
     rubric = import_file(provincial_docx(tmp_path / "so-tnmt.docx")).rubric
-    from pipeline.model import Provenance
+    from pipeline.core.model import Provenance
     from pipeline.understanding.facts import ReportFacts, SelfScoreRow, SelfScoreTable, UnitFact
 
     where = Provenance(file="bc.docx")

@@ -1,10 +1,10 @@
 """Scores, ranks and proposed awards: the sample cluster, then clusters built in each test."""
 
 
-from pipeline.cluster import Cluster, Member
-from pipeline.nomination import Status, nominate
-from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, Leadership
-from pipeline.scoring import FlagCode, UnitScore, rank_units, score_unit
+from pipeline.config.award_rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, Leadership
+from pipeline.config.cluster import Cluster, Member
+from pipeline.nomination.nominate import Status, nominate
+from pipeline.scoring.score import FlagCode, UnitScore, rank_units, score_unit
 from pipeline.understanding.facts import EvidencePassage, Quote
 
 SAMPLE_EXPECTED = {
@@ -207,7 +207,7 @@ def test_a_unit_under_investigation_gets_no_award():
 
 
 def test_women_preference_decides_a_tie_when_the_rules_say_so():
-    from pipeline.rules import TiePolicy
+    from pipeline.config.award_rules import TiePolicy
 
     units = [_unit("a", 98), _unit("b", 98), _unit("c", 95)]
     cluster = _cluster(["a", "b", "c"])
@@ -226,7 +226,7 @@ def test_women_preference_decides_a_tie_when_the_rules_say_so():
 def test_a_claim_above_what_the_evidence_supports(tmp_path, sample_inputs):
     from builders import full_scores, report_docx
 
-    from pipeline.run import read_report
+    from pipeline.runs.steps import read_report
 
     rubric, _, cluster = sample_inputs
     scores = full_scores(rubric)
@@ -247,9 +247,9 @@ def test_a_claim_above_what_the_evidence_supports(tmp_path, sample_inputs):
 
 
 def test_officers_proposed_in_ranking_order_only_when_the_rules_give_an_award():
-    from pipeline.model import Provenance
-    from pipeline.nomination import nominate_officers
-    from pipeline.rules import OfficerAward
+    from pipeline.config.award_rules import OfficerAward
+    from pipeline.core.model import Provenance
+    from pipeline.nomination.nominate import nominate_officers
     from pipeline.understanding.facts import OfficerFact
 
     def officer(name, unit):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Block, BlockKind, Cell, Document, DocumentFormat, Provenance
-from pipeline.rubric import Criterion, Group, GroupKind, Rubric
+from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
+from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Provenance
 from pipeline.understanding.facts import RowKind
 from pipeline.understanding.selfscore import find_self_score_table
 from pipeline.understanding.selfscore_align import code_parts

@@ -12,8 +12,8 @@ from generators.selfscore_runs import LONG_LINES, scan_cases, sideways_page
 from generators.selfscore_tables import OPTIONS, GeneratedReport, Line, generate_report, write_docx
 
 from extractors import extract
-from pipeline.rubric import GroupKind
-from pipeline.textnorm import parse_number
+from pipeline.config.rubric import GroupKind
+from pipeline.core.textnorm import parse_number
 
 SEEDS = range(50)
 

@@ -8,12 +8,12 @@ import pytest
 from builders import full_scores, report_docx
 from rubric_docs import sample_rubric
 
+from pipeline.config.award_rules import load_rules
+from pipeline.core.textnorm import fold
 from pipeline.drafts.render import render_drafts
-from pipeline.nomination import CHECK_MARK, Status
-from pipeline.outcome import FileOutcome
-from pipeline.rules import load_rules
-from pipeline.run import read_report, score_cluster, select_reports
-from pipeline.textnorm import fold
+from pipeline.nomination.nominate import CHECK_MARK, Status
+from pipeline.results.outcome import FileOutcome
+from pipeline.runs.steps import read_report, score_cluster, select_reports
 from templates import DEFAULT_RULES
 
 UNITS = ["Trường Cao đẳng Y tế Thủ đô", "Trường Cao đẳng Điện tử Viễn thông Mê Linh",

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.textnorm import fold, format_number, nfc, parse_number, roman_to_int
+from pipeline.core.textnorm import fold, format_number, nfc, parse_number, roman_to_int
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.textnorm import fold
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import Recipient, RowKind
 
 UNITS = ["dhvhnt", "cdyt", "cdsp", "cdnt", "cddd", "cdmn"]
@@ -127,7 +127,7 @@ def test_emulation_officer_named_with_position(unit_id, sample_facts, expected):
 
 
 def test_people_outside_emulation_work_are_not_officers():
-    from pipeline.model import Block, BlockKind, Provenance
+    from pipeline.core.model import Block, BlockKind, Provenance
     from pipeline.understanding.officers import find_officers
 
     def para(text):

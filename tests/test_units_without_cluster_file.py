@@ -10,7 +10,8 @@ import docx
 from builders import full_scores, report_docx
 from rubric_docs import sample_rubric
 
-from pipeline.run import process_inbox, read_report
+from pipeline.runs.inbox_run import process_inbox
+from pipeline.runs.steps import read_report
 
 HAI_PHONG = ["Bệnh viện Đa khoa Kiến An", "Trung tâm Y tế huyện An Lão", "Bệnh viện Phụ sản Hải Phòng"]
 

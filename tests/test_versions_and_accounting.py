@@ -14,8 +14,8 @@ from builders import full_scores, report_docx, times_named
 from rubric_docs import sample_rubric
 
 from examples import SAMPLE_CLUSTER_DIR
-from pipeline.errors import RejectReason
-from pipeline.run import process_inbox
+from pipeline.core.errors import RejectReason
+from pipeline.runs.inbox_run import process_inbox
 
 UNIT = "Trường Cao đẳng Y tế Thủ đô"
 OTHER = "Trường Cao đẳng Sư phạm Tây Hồ"

@@ -18,9 +18,9 @@ import pytest
 from builders import full_scores, report_docx
 
 from examples import SAMPLE_CLUSTER_DIR
-from pipeline.intake import Outcome
-from pipeline.rubric import load_rubric
-from pipeline.workspace_run import process_workspace
+from pipeline.config.rubric import load_rubric
+from pipeline.runs.intake import Outcome
+from pipeline.runs.workspace_run import process_workspace
 
 SAMPLE = SAMPLE_CLUSTER_DIR / "inbox"
 REPORTS = ["BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf",
@@ -343,7 +343,7 @@ def test_one_folder_per_cluster(tmp_path):
 
 
 def test_a_ledger_from_an_older_tdkt_gains_new_columns(tmp_path):
-    from pipeline.ledger import Ledger
+    from pipeline.runs.ledger import Ledger
 
     url = f"sqlite:///{tmp_path / 'ledger.sqlite'}"
     Ledger(url).close()
@@ -356,7 +356,7 @@ def test_a_ledger_from_an_older_tdkt_gains_new_columns(tmp_path):
 
 
 def test_finalize_works_on_a_workspace_drafts_folder(tmp_path):
-    from pipeline.finalize import finalize
+    from pipeline.tools.finalize import finalize
 
     root = make_workspace(tmp_path / "ws")
     run(root)
@@ -376,20 +376,20 @@ def test_finalize_works_on_a_workspace_drafts_folder(tmp_path):
 def test_an_upgraded_reader_reads_the_archived_reports_again(tmp_path, monkeypatch):
     """Facts read by an older tdkt (an earlier READER_VERSION) are read again once, so an office
     that upgrades gets the new reading of the files it already has."""
-    import pipeline.intake
+    import pipeline.runs.intake
 
     root = make_workspace(tmp_path / "ws")
     assert run(root).years[0].version == 1
     reads: list[str] = []
-    real = pipeline.intake.read_report
+    real = pipeline.runs.intake.read_report
 
     def counted(path, *args, **kwargs):
         reads.append(kwargs.get("display_name") or Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline.intake, "read_report", counted)
+    monkeypatch.setattr(pipeline.runs.intake, "read_report", counted)
     assert run(root).ingested == [] and reads == []  # nothing changed: nothing read
-    monkeypatch.setattr(pipeline.intake, "READER_VERSION", pipeline.intake.READER_VERSION + 1)
+    monkeypatch.setattr(pipeline.runs.intake, "READER_VERSION", pipeline.runs.intake.READER_VERSION + 1)
     upgraded = run(root)
     assert upgraded.ingested == [] and sorted(reads) == sorted(REPORTS)  # every report read again, once
     reads.clear()

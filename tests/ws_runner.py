@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import docx.document
 
-import pipeline.intake
-from pipeline.ledger import Ledger
-from pipeline.workspace_run import process_workspace
+import pipeline.runs.intake
+from pipeline.runs.ledger import Ledger
+from pipeline.runs.workspace_run import process_workspace
 
 
 def die() -> None:
@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--log", type=Path)
     args = parser.parse_args()
 
-    real_read = pipeline.intake.read_report
+    real_read = pipeline.runs.intake.read_report
 
     def read_report(path, rubric, cluster, display_name=None, settings=None):
         outcome = real_read(path, rubric, cluster, display_name=display_name, settings=settings)
@@ -47,7 +47,7 @@ def main() -> None:
             die()
         return outcome
 
-    pipeline.intake.read_report = read_report
+    pipeline.runs.intake.read_report = read_report
 
     if args.crash_at == "after-record":
         real_record = Ledger.record

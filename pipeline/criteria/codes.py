@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.textnorm import roman_to_int
+from pipeline.core.textnorm import roman_to_int
 
 # The Vietnamese alphabet as lists are lettered (no F, J, W, Z; Đ after D).
 VIETNAMESE_LETTERS = "ABCDĐEGHIKLMNOPQRSTUVXY"

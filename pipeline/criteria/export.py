@@ -8,10 +8,10 @@ from pathlib import Path
 import docx
 import yaml
 
+from pipeline.config.rubric import Criterion, GroupKind, Rubric
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.criteria.importer import RubricImport
 from pipeline.drafts.docx_format import fixed_widths, repeat_header_row, setup_document
-from pipeline.rubric import Criterion, GroupKind, Rubric
-from pipeline.textnorm import format_number as fmt
 
 
 class _Dumper(yaml.SafeDumper):

@@ -4,13 +4,13 @@ for rows without one), caps that name a row by its code, and points a scan misre
 
 from __future__ import annotations
 
+from pipeline.config.rubric import GroupKind
+from pipeline.core.textnorm import format_number
 from pipeline.criteria import ocr_codes
 from pipeline.criteria.codes import next_group_code
 from pipeline.criteria.nodes import Node, depth, kind_of, set_cap, walk
 from pipeline.criteria.points import Cap
 from pipeline.criteria.tree import Tree
-from pipeline.rubric import GroupKind
-from pipeline.textnorm import format_number
 
 
 def finish(tree: Tree) -> None:

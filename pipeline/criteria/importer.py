@@ -14,6 +14,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from pipeline.config.award_rules import AwardRules, load_rules
+from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
+from pipeline.core.errors import TdktError
+from pipeline.core.model import Block, BlockKind, Document
+from pipeline.core.textnorm import fold, format_number
 from pipeline.criteria.finish import finish
 from pipeline.criteria.nodes import Node, TableNote
 from pipeline.criteria.phrases import deduction_rule, evidence_phrases
@@ -21,11 +26,6 @@ from pipeline.criteria.principles import PrinciplesReading, read_principles
 from pipeline.criteria.table import criteria_tables, read_rows, self_scores_filled
 from pipeline.criteria.text import sentence_case
 from pipeline.criteria.tree import Tree
-from pipeline.errors import TdktError
-from pipeline.model import Block, BlockKind, Document
-from pipeline.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
-from pipeline.rules import AwardRules, load_rules
-from pipeline.textnorm import fold, format_number
 from templates import DEFAULT_RULES
 
 

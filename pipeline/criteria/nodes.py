@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from pipeline.config.rubric import GroupKind
+from pipeline.core.model import Provenance
 from pipeline.criteria.codes import Code
 from pipeline.criteria.points import Cap, Points
-from pipeline.model import Provenance
-from pipeline.rubric import GroupKind
 
 
 @dataclass

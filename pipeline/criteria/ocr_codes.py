@@ -10,8 +10,8 @@ is never taken as settled: the import always asks for it to be checked against t
 
 from __future__ import annotations
 
+from pipeline.core.textnorm import roman_to_int
 from pipeline.criteria.codes import VIETNAMESE_LETTERS, Code, int_to_roman, next_group_code, next_letter, parse_code
-from pipeline.textnorm import roman_to_int
 
 # Glyphs OCR confuses, by the shape they share.
 _SHAPES = {

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.rubric import DeductionKind, DeductionRule
-from pipeline.textnorm import fold
+from pipeline.config.rubric import DeductionKind, DeductionRule
+from pipeline.core.textnorm import fold
 from pipeline.understanding.rules import rubric_import_rules
 
 _MAX_PHRASES = 6

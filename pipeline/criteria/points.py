@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.rubric import GroupKind
-from pipeline.textnorm import fold, nfc, parse_number
+from pipeline.config.rubric import GroupKind
+from pipeline.core.textnorm import fold, nfc, parse_number
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SIGN = re.compile(r"^\s*(?:\(\s*)?(?P<sign>[+\-−–])\s*\d")

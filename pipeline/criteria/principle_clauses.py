@@ -17,6 +17,11 @@ from enum import StrEnum
 from functools import cache
 from itertools import pairwise
 
+from pipeline.config.award_rules import ScoreBasis, ScoreLine, TieStep, find_rubric_code, holds_deduction
+from pipeline.config.rubric import Rubric
+from pipeline.core.model import Provenance
+from pipeline.core.textnorm import fold, parse_number, roman_to_int
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.criteria.principle_text import (
     MASK,
     Sentence,
@@ -27,11 +32,6 @@ from pipeline.criteria.principle_text import (
     ranks_in,
     vocabulary,
 )
-from pipeline.model import Provenance
-from pipeline.rubric import Rubric
-from pipeline.rules import ScoreBasis, ScoreLine, TieStep, find_rubric_code, holds_deduction
-from pipeline.textnorm import fold, parse_number, roman_to_int
-from pipeline.textnorm import format_number as fmt
 from pipeline.understanding.rules import principle_rules
 
 _EPS = 0.005

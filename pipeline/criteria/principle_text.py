@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from pipeline.model import Block, BlockKind, Provenance
-from pipeline.textnorm import fold, nfc
+from pipeline.core.model import Block, BlockKind, Provenance
+from pipeline.core.textnorm import fold, nfc
 from pipeline.understanding.rules import award_vocabulary, principle_rules
 
 MASK = "·"

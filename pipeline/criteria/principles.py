@@ -3,7 +3,7 @@
 Clusters write their principles in words ("Đơn vị xếp thứ nhất … đề nghị Chính phủ tặng Cờ thi
 đua của Chính phủ", "Các đơn vị còn lại đạt từ 80 điểm trở lên … (tiêu chí 5.1) … Bằng khen",
 "Trường hợp bằng điểm nhau … bỏ phiếu kín"). Each clause tdkt understands becomes part of the
-rules; how (pipeline/rules.py):
+rules; how (pipeline/config/award_rules.py):
 
   ranks       the awards named for ranks, in rank order, each with a quota of the ranks it is
               named for ("thứ nhất" → 1, "02 đơn vị dẫn đầu" → 2); the ranks must follow on from
@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 import yaml
 from pydantic import BaseModel, Field
 
+from pipeline.config.award_rules import AwardKind, AwardRule, AwardRules, ScoreLine, TieStep, check_rules_for_rubric
+from pipeline.config.rubric import Rubric
+from pipeline.core.model import Block, Provenance
+from pipeline.core.textnorm import fold
 from pipeline.criteria.principle_clauses import Clause, Scope, read_sentence
 from pipeline.criteria.principle_text import award_kind, principle_sentences
-from pipeline.model import Block, Provenance
-from pipeline.rubric import Rubric
-from pipeline.rules import AwardKind, AwardRule, AwardRules, ScoreLine, TieStep, check_rules_for_rubric
-from pipeline.textnorm import fold
 
 _TIE_WORDS = {
     TieStep.FEWER_DEDUCTIONS: "ưu tiên đơn vị có ít điểm trừ hơn",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.config.rubric import GroupKind
+from pipeline.core.model import Block, Cell, Document, Provenance
+from pipeline.core.textnorm import fold, parse_number
 from pipeline.criteria.codes import parse_code
-from pipeline.model import Block, Cell, Document, Provenance
-from pipeline.rubric import GroupKind
-from pipeline.textnorm import fold, parse_number
 from pipeline.understanding.rules import header_roles
 from pipeline.understanding.table_columns import TableLayout, find_layout
 

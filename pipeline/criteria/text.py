@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.config.rubric import GroupKind
+from pipeline.core.textnorm import fold, strip_tones
 from pipeline.criteria.points import Cap, Points, find_caps, read_points
-from pipeline.rubric import GroupKind
-from pipeline.textnorm import fold, strip_tones
 from pipeline.understanding.rules import rubric_import_rules
 
 # A bullet inside a run-on line: "•" anywhere, "-"/"+" only before a capital ("thi đua - khen thưởng"

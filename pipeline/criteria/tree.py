@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.config.rubric import GroupKind
 from pipeline.criteria import ocr_codes
 from pipeline.criteria.codes import (
     BULLET,
@@ -25,7 +26,6 @@ from pipeline.criteria.nodes import Node, TableNote, inherits, set_cap, walk
 from pipeline.criteria.points import Cap, Points, find_caps, read_points
 from pipeline.criteria.table import RawRow
 from pipeline.criteria.text import is_note_row, is_total_row, read_cell, section_kind
-from pipeline.rubric import GroupKind
 
 
 @dataclass

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from extractors import file_sha256
-from pipeline.ledger import DraftRow
-from pipeline.outcome import ClusterResult
-from pipeline.textnorm import format_number as fmt
+from pipeline.core.textnorm import format_number as fmt
+from pipeline.results.outcome import ClusterResult
+from pipeline.runs.ledger import DraftRow
 
 
 def draft_summary(result: ClusterResult) -> dict:

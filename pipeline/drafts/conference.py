@@ -2,7 +2,7 @@
 trình), the minutes of the deliberation (Biên bản, Decree 30 form 1.9) and next year's pledge.
 
 They are built from a cluster result, which is tdkt's proposal or, after ``tdkt finalize``, the
-result as the reviewers' nomination list decided it (pipeline/nomination_list.py): the same code
+result as the reviewers' nomination list decided it (pipeline/tools/nomination_list.py): the same code
 writes both, so the documents agree with the list.
 """
 
@@ -12,14 +12,14 @@ import math
 
 from pydantic import BaseModel, Field
 
+from pipeline.config.rubric import Group, GroupKind
+from pipeline.core.textnorm import capitalized
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts import prose
 from pipeline.drafts.context import CommonContext, common_context
 from pipeline.drafts.regions import BLANK
-from pipeline.nomination import Status
-from pipeline.outcome import ClusterResult
-from pipeline.rubric import Group, GroupKind
-from pipeline.textnorm import capitalized
-from pipeline.textnorm import format_number as fmt
+from pipeline.nomination.nominate import Status
+from pipeline.results.outcome import ClusterResult
 from pipeline.understanding.issuer import cased_name
 
 # Vietnamese list letters (no f, j, w, z; đ after d).

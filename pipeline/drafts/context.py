@@ -10,16 +10,16 @@ from statistics import mean
 
 from pydantic import BaseModel
 
+from pipeline.config.award_rules import ScoreLine
+from pipeline.config.rubric import GroupKind
+from pipeline.core.textnorm import capitalized
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts import prose
-from pipeline.explain import UnitExplanation, explain_all
-from pipeline.letterhead import NO_PLACE
-from pipeline.nomination import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status
-from pipeline.outcome import ClusterResult
-from pipeline.rubric import GroupKind
-from pipeline.rules import ScoreLine
-from pipeline.scoring import FlagCode, UnitScore
-from pipeline.textnorm import capitalized
-from pipeline.textnorm import format_number as fmt
+from pipeline.drafts.letterhead import NO_PLACE
+from pipeline.nomination.nominate import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status
+from pipeline.results.explain import UnitExplanation, explain_all
+from pipeline.results.outcome import ClusterResult
+from pipeline.scoring.score import FlagCode, UnitScore
 from pipeline.understanding.facts import SectionKind
 from pipeline.understanding.rules import metric_rules
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from pipeline.textnorm import fold
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import AwardFact, MetricFact, Recipient, ReportFacts
 
 LEVEL_ORDER = ["Nhà nước", "Chính phủ", "Bộ", "Thành phố", "Sở", "Cơ sở"]

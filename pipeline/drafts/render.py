@@ -12,11 +12,11 @@ import jinja2
 from docxtpl import DocxTemplate
 from pydantic import BaseModel
 
+from pipeline.core.errors import TemplateError
 from pipeline.drafts.conference import minutes_context, pledge_context, proposal_letter_context
 from pipeline.drafts.context import nomination_context, summary_context
 from pipeline.drafts.docx_format import enforce_fonts
-from pipeline.errors import TemplateError
-from pipeline.outcome import ClusterResult
+from pipeline.results.outcome import ClusterResult
 from templates import TEMPLATES_DIR
 
 SUMMARY_TEMPLATE = "bao-cao-tong-ket.docx"

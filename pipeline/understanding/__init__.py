@@ -6,9 +6,9 @@ narrative's awards, figures, evidence and assessment sections.
 
 from __future__ import annotations
 
-from pipeline.model import BlockKind, Document, Part
-from pipeline.rubric import Rubric
-from pipeline.textnorm import fold
+from pipeline.config.rubric import Rubric
+from pipeline.core.model import BlockKind, Document, Part
+from pipeline.core.textnorm import fold
 from pipeline.understanding.awards import find_awards
 from pipeline.understanding.doc_kind import document_kind
 from pipeline.understanding.evidence import find_evidence

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from pipeline.model import Block
+from pipeline.core.model import Block
 from pipeline.understanding.facts import AwardFact, Recipient
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.passages import quote, sentence_bounds

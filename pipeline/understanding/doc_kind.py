@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Document
-from pipeline.textnorm import fold
+from pipeline.core.model import Document
+from pipeline.core.textnorm import fold
 from pipeline.understanding.header import HeaderFacts, HeaderLine, block_lines, header_lines
 from pipeline.understanding.rules import document_kinds, unit_rules
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline.model import Block
+from pipeline.core.model import Block
 from pipeline.understanding.facts import EvidencePassage, Quote, SelfScoreTable
 from pipeline.understanding.passages import quote, sentence_bounds
 

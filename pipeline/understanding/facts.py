@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from pipeline.model import Provenance
+from pipeline.core.model import Provenance
 
 
 class Quote(BaseModel):

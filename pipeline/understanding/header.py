@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.model import Block, BlockKind, Document, Part, Provenance
-from pipeline.textnorm import fold
+from pipeline.core.model import Block, BlockKind, Document, Part, Provenance
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import Quote
 
 _NUMBER = re.compile(r"\bsố\s*:\s*(\d{1,5}\s*/\s*[a-zđ0-9]+(?:\s*-\s*[a-zđ0-9]+)*(?:/[a-zđ0-9-]+)?)")

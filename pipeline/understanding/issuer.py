@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.model import BlockKind, Document, Part, Provenance
-from pipeline.textnorm import fold
+from pipeline.core.model import BlockKind, Document, Part, Provenance
+from pipeline.core.textnorm import fold
 from pipeline.understanding.header import HeaderLine, header_lines, is_title_line
 from pipeline.understanding.rules import unit_rules
 

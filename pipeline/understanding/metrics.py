@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline.model import Block
-from pipeline.textnorm import fold, parse_number
+from pipeline.core.model import Block
+from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import MetricFact
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds

@@ -21,9 +21,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from pipeline.cluster import Cluster, Member
-from pipeline.rubric import Rubric
-from pipeline.textnorm import fold, strip_tones
+from pipeline.config.cluster import Cluster, Member
+from pipeline.config.rubric import Rubric
+from pipeline.core.textnorm import fold, strip_tones
 from pipeline.understanding.rules import MetricRules, award_vocabulary, metric_rules, unit_rules
 
 # Our span rulers hold phrase patterns only; spaCy warns (W036) that their token matcher is empty.

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.model import Block
-from pipeline.textnorm import fold
+from pipeline.core.model import Block
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import OfficerFact
 from pipeline.understanding.passages import quote, sentence_bounds
 from pipeline.understanding.rules import officer_rules

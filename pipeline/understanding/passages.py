@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.model import Block
+from pipeline.core.model import Block
 from pipeline.understanding.facts import Quote
 
 # A sentence ends at . ! ? ; followed by a space — not at the dot of "1.250" or "QĐ-CĐYT.".

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.model import Block, BlockKind
-from pipeline.textnorm import fold
+from pipeline.core.model import Block, BlockKind
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import Quote, SectionKind
 from pipeline.understanding.passages import quote
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Block, BlockKind, Document, Provenance
-from pipeline.rubric import GroupKind, Rubric
-from pipeline.textnorm import fold, parse_number
+from pipeline.config.rubric import GroupKind, Rubric
+from pipeline.core.model import Block, BlockKind, Document, Provenance
+from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 from pipeline.understanding.rules import header_roles
 from pipeline.understanding.selfscore_align import (

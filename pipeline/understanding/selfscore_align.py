@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from pipeline.rubric import Criterion, Group, GroupKind, Rubric
-from pipeline.textnorm import roman_to_int
+from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
+from pipeline.core.textnorm import roman_to_int
 from pipeline.understanding.similarity import word_similarity, words
 
 

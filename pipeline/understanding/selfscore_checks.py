@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from itertools import combinations, product
 
-from pipeline.rubric import GroupKind, Rubric
-from pipeline.textnorm import format_number, parse_number
+from pipeline.config.rubric import GroupKind, Rubric
+from pipeline.core.textnorm import format_number, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.model import Block, Document
-from pipeline.rubric import Criterion, Rubric
-from pipeline.textnorm import fold, parse_number
+from pipeline.config.rubric import Criterion, Rubric
+from pipeline.core.model import Block, Document
+from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
 from pipeline.understanding.similarity import words
 

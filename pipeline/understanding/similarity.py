@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.textnorm import fold
+from pipeline.core.textnorm import fold
 
 _STOP = {"và", "các", "của", "trong", "được", "cho", "với", "theo", "có", "đã", "là", "những", "việc"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.model import Block, Cell
-from pipeline.textnorm import fold
+from pipeline.core.model import Block, Cell
+from pipeline.core.textnorm import fold
 
 Roles = list[tuple[str, tuple[str, ...]]]
 

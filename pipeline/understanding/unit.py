@@ -11,8 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from pipeline.model import Document, Part, Provenance
-from pipeline.textnorm import strip_tones
+from pipeline.core.model import Document, Part, Provenance
+from pipeline.core.textnorm import strip_tones
 from pipeline.understanding.facts import UnitFact
 from pipeline.understanding.header import HEADER_BLOCKS, block_texts, is_title_line
 from pipeline.understanding.issuer import read_issuer

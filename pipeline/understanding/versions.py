@@ -1,6 +1,6 @@
 """Whether a document says it replaces an earlier one: "Báo cáo này thay thế Báo cáo số 12/BC-CĐYT
 ngày 05/12/2023", "(BẢN SỬA ĐỔI)". Such a document wins over the one it replaces, whatever their
-dates or arrival (pipeline/run.py chooses among a unit's versions). Words: rules/versions.yaml.
+dates or arrival (pipeline/runs/steps.py chooses among a unit's versions). Words: rules/versions.yaml.
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import BlockKind, Document, Part
-from pipeline.textnorm import fold
+from pipeline.core.model import BlockKind, Document, Part
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import Quote
 from pipeline.understanding.header import block_lines
 from pipeline.understanding.rules import version_words

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
-from pipeline.model import Block
-from pipeline.textnorm import fold
+from pipeline.core.model import Block
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
 from pipeline.understanding.rules import year_rules
 

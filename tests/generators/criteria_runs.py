@@ -69,8 +69,8 @@ def plan(docx: int = 0, pdf: int = 0, doc: int = 0, odt: int = 0, scan: int = 0,
 def check(case: Case, path: Path) -> Outcome:
     """Import one file and compare it with its truth."""
     from extractors import extract  # noqa: F401  (imported before timing: the first call loads it)
+    from pipeline.core.errors import RejectedFileError
     from pipeline.criteria import RubricImportError, import_file
-    from pipeline.errors import RejectedFileError
 
     g = generate(case.seed, case.profile)
     want = rubric_shape(g.rubric)

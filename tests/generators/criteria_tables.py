@@ -49,7 +49,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Row
 
-from pipeline.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
+from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric, check_rubric
 
 from .vocabulary import (
     BONUS_ITEMS,

@@ -13,7 +13,7 @@ from typing import Protocol
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
-from pipeline.rubric import GroupKind, Rubric
+from pipeline.config.rubric import GroupKind, Rubric
 
 from .criteria_tables import FIXED_TIME, _save, _set_fonts, convert, new_page_document, soffice
 

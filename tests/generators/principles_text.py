@@ -36,9 +36,9 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 
-from pipeline.model import Block, BlockKind, Provenance
-from pipeline.rubric import Rubric
-from pipeline.rules import ScoreBasis, ScoreLine, TieStep
+from pipeline.config.award_rules import ScoreBasis, ScoreLine, TieStep
+from pipeline.config.rubric import Rubric
+from pipeline.core.model import Block, BlockKind, Provenance
 
 CP = "Cờ thi đua của Chính phủ"
 PLACES = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 
-from pipeline.rubric import Criterion, GroupKind, Rubric
+from pipeline.config.rubric import Criterion, GroupKind, Rubric
 
 from .selfscore_tables import Line, SelfScoreLayout, _number, _title
 

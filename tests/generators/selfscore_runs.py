@@ -116,7 +116,7 @@ def _judged(report: GeneratedReport, fmt: str, layout: str, read) -> Outcome:
 
 def signed_rows(table, report: GeneratedReport) -> float:
     """The total the rows read add up to: criterion rows matched to a code, deductions subtracted."""
-    from pipeline.rubric import GroupKind
+    from pipeline.config.rubric import GroupKind
     from pipeline.understanding.facts import RowKind
 
     kinds = {c.code: c.kind for _, c in report.rubric.walk()}
@@ -271,8 +271,8 @@ def run(seeds: list[int], pdf: int, folder: Path, jobs: int, soffice: str | None
 def check_split(seed: int, folder: Path) -> Outcome:
     """A table sent in two files (write_split_docx), read as an inbox would: each file on its
     own, then the unit's record chosen and joined by select_reports."""
-    from pipeline.outcome import FileOutcome
-    from pipeline.run import read_report, select_reports
+    from pipeline.results.outcome import FileOutcome
+    from pipeline.runs.steps import read_report, select_reports
 
     report = generate_report(seed)
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from pipeline.rubric import Criterion, Group, GroupKind, Rubric, written_points
+from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric, written_points
 
 from .criteria_tables import (
     FIXED_TIME,

@@ -8,7 +8,7 @@ a spaced dash or a number, so title and guidance part where the contract says th
 
 from __future__ import annotations
 
-from pipeline.rubric import GroupKind
+from pipeline.config.rubric import GroupKind
 
 # field → (group titles, [(criterion title, [sub-criterion titles])])
 FIELDS: dict[str, tuple[list[str], list[tuple[str, list[str]]]]] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pipeline.configfile import load_model
+from pipeline.core.configfile import load_model
 
 RULES_DIR = Path(__file__).parent
 

@@ -1,4 +1,5 @@
-"""The pipeline as plain functions: the Prefect flow and the tests call these, step by step.
+"""The steps of a run, as plain functions: the one-shot run (inbox_run.py), the workspace run
+(intake.py, drafting.py), both Prefect flows and the tests call these same functions.
 
 inbox files ─► open_file (extract; a criteria document is imported there) ─► run_criteria (the
 rubric and rules: --rubric/--rules, else the inbox's criteria document, else the defaults) ─►
@@ -17,8 +18,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import extract
-from pipeline.cluster import Cluster, Member, load_cluster
-from pipeline.cluster_criteria import (
+from pipeline.config.award_rules import AwardRules, load_rules
+from pipeline.config.cluster import Cluster, Member, load_cluster
+from pipeline.config.rubric import Rubric, load_rubric
+from pipeline.core.errors import NoReportsError, RejectedFileError, RejectReason
+from pipeline.core.model import Document
+from pipeline.core.settings import Settings
+from pipeline.core.textnorm import fold
+from pipeline.criteria import is_rubric_document
+from pipeline.drafts.letterhead import settle_letterhead
+from pipeline.drafts.render import render_drafts
+from pipeline.nomination.nominate import nominate, nominate_officers
+from pipeline.results.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
+from pipeline.results.run_report import write_run_report
+from pipeline.runs.criteria_choice import (
     REVIEW_FOLDER,
     ClusterInputs,
     choose_criteria,
@@ -26,20 +39,7 @@ from pipeline.cluster_criteria import (
     criteria_outcome,
     export_for_review,
 )
-from pipeline.criteria import is_rubric_document
-from pipeline.drafts.render import render_drafts
-from pipeline.errors import NoReportsError, RejectedFileError, RejectReason
-from pipeline.inbox_names import skip_reason
-from pipeline.letterhead import settle_letterhead
-from pipeline.model import Document
-from pipeline.nomination import nominate, nominate_officers
-from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
-from pipeline.rubric import Rubric, load_rubric
-from pipeline.rules import AwardRules, load_rules
-from pipeline.run_report import write_run_report
-from pipeline.scoring import rank_units, score_unit
-from pipeline.settings import Settings
-from pipeline.textnorm import fold
+from pipeline.scoring.score import rank_units, score_unit
 from pipeline.understanding import RuleSet, understand
 from pipeline.understanding.facts import ReportFacts, RowKind, SelfScoreTable
 from templates import DEFAULT_RUBRIC, DEFAULT_RULES
@@ -52,35 +52,6 @@ def load_inputs(
     """The run's rubric, award rules and cluster; the defaults shipped in templates/ when not given."""
     cluster_ = load_cluster(cluster) if cluster else None
     return load_rubric(rubric or DEFAULT_RUBRIC), load_rules(rules or DEFAULT_RULES, cluster_), cluster_
-
-
-@dataclass
-class InboxListing:
-    root: Path
-    files: list[Path]  # documents to read, in name order
-    skipped: list[Rejection]  # every other entry, with why it is not read
-
-    def name(self, path: Path) -> str:
-        """How the run report names a file: its path inside the inbox ("con/bc.docx")."""
-        return path.relative_to(self.root).as_posix()
-
-
-def list_inbox(inbox: Path) -> InboxListing:
-    """The inbox's documents, in name order, and its other entries (lock and temporary files,
-    configuration, links out of the inbox) each with why it is not read."""
-    root = inbox.resolve()
-    listing = InboxListing(inbox, [], [])
-    for path in sorted(inbox.rglob("*")):
-        if not path.is_file():
-            continue
-        reason = skip_reason(path.name)
-        if reason is None and not path.resolve().is_relative_to(root):
-            reason = "liên kết trỏ ra ngoài hộp thư; bỏ qua"
-        if reason is None:
-            listing.files.append(path)
-        else:
-            listing.skipped.append(Rejection(file=listing.name(path), reason=RejectReason.SKIPPED, message=reason))
-    return listing
 
 
 @lru_cache(maxsize=4)
@@ -389,16 +360,3 @@ def finish_run(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | N
             summary.drafts = [str(p) for p in render_drafts(summary.result, out_dir).values()]
     summary.report = str(write_run_report(summary, out_dir))
     return summary
-
-
-def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
-                  rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
-    """The whole run without an orchestrator (the Prefect flow runs the same steps as tasks):
-    every file is opened first, so the inbox's criteria document is known before any report is
-    understood (each file is extracted once)."""
-    cluster_ = load_cluster(cluster) if cluster else None
-    listing = list_inbox(inbox)
-    opened = [open_file(path, listing.name(path)) for path in listing.files]
-    inputs = run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
-    outcomes = [understand_opened(o, inputs.rubric, cluster_) for o in opened]
-    return finish_run(outcomes, inputs, year, out_dir, listing.skipped)

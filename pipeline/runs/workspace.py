@@ -21,11 +21,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pipeline.cluster import load_cluster
-from pipeline.cluster_criteria import ConfigFiles
-from pipeline.configfile import load_model
-from pipeline.outcome import Origin
-from pipeline.textnorm import strip_tones
+from pipeline.config.cluster import load_cluster
+from pipeline.core.configfile import load_model
+from pipeline.core.textnorm import strip_tones
+from pipeline.results.outcome import Origin
+from pipeline.runs.criteria_choice import ConfigFiles
 from templates import DEFAULT_RUBRIC, DEFAULT_RULES
 
 CONFIG_NAME = "tdkt.yaml"

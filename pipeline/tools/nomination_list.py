@@ -16,13 +16,13 @@ from pathlib import Path
 import docx
 from docx.table import Table
 
-from pipeline.explain import UnitNotFound, find_unit
-from pipeline.nomination import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status, proposal_phrase
-from pipeline.outcome import ClusterResult
-from pipeline.rules import AwardKind, AwardRule, OfficerAward
-from pipeline.scoring import UnitScore
-from pipeline.textnorm import fold, nfc, parse_number
-from pipeline.textnorm import format_number as fmt
+from pipeline.config.award_rules import AwardKind, AwardRule, OfficerAward
+from pipeline.core.textnorm import fold, nfc, parse_number
+from pipeline.core.textnorm import format_number as fmt
+from pipeline.nomination.nominate import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status, proposal_phrase
+from pipeline.results.explain import UnitNotFound, find_unit
+from pipeline.results.outcome import ClusterResult
+from pipeline.scoring.score import UnitScore
 from pipeline.understanding.rules import header_roles
 from pipeline.understanding.table_columns import Roles, assign_roles
 

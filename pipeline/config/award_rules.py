@@ -16,11 +16,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from pipeline.cluster import Cluster
-from pipeline.configfile import Loc, load_model
-from pipeline.rubric import GroupKind, Rubric
-from pipeline.textnorm import fold
-from pipeline.textnorm import format_number as fmt
+from pipeline.config.cluster import Cluster
+from pipeline.config.rubric import GroupKind, Rubric
+from pipeline.core.configfile import Loc, load_model
+from pipeline.core.textnorm import fold
+from pipeline.core.textnorm import format_number as fmt
 
 
 class AwardKind(StrEnum):

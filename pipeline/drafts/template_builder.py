@@ -1,6 +1,6 @@
 """Build the draft templates (docxtpl .docx files) in this folder.
 
-    .venv/bin/python templates/build_templates.py
+    .venv/bin/python pipeline/drafts/template_builder.py
 
 The .docx files are committed: officers may reword them in Word (keep the {{ … }} and {%p … %}
 tags). This script is how they were made and how to remake them after a layout change; it

@@ -21,16 +21,16 @@ from enum import StrEnum
 from pathlib import Path
 
 from extractors import file_sha256
-from pipeline.cluster import Cluster
-from pipeline.errors import RejectReason, TdktError
-from pipeline.files import write_text_atomically
-from pipeline.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
-from pipeline.ledger import Ledger
-from pipeline.outcome import CriteriaDocument, Rejection
-from pipeline.rubric import Rubric
-from pipeline.run import read_report, usable
+from pipeline.config.cluster import Cluster
+from pipeline.config.rubric import Rubric
+from pipeline.core.errors import RejectReason, TdktError
+from pipeline.core.files import write_text_atomically
+from pipeline.results.outcome import CriteriaDocument, Rejection
+from pipeline.runs.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
+from pipeline.runs.ledger import Ledger
+from pipeline.runs.steps import read_report, usable
+from pipeline.runs.workspace import ClusterSource, Workspace
 from pipeline.understanding import READER_VERSION
-from pipeline.workspace import ClusterSource, Workspace
 
 CRITERIA = "criteria"  # the ledger status of a criteria document
 CRITERIA_MESSAGE = "đã nhập"

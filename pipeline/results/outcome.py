@@ -7,14 +7,14 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from pipeline.cluster import Cluster
+from pipeline.config.award_rules import AwardRules
+from pipeline.config.cluster import Cluster
+from pipeline.config.rubric import Rubric
+from pipeline.core.errors import RejectReason
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.criteria.importer import ImportedCriteria
-from pipeline.errors import RejectReason
-from pipeline.nomination import NominationResult
-from pipeline.rubric import Rubric
-from pipeline.rules import AwardRules
-from pipeline.scoring import ScoreBoard
-from pipeline.textnorm import format_number as fmt
+from pipeline.nomination.nominate import NominationResult
+from pipeline.scoring.score import ScoreBoard
 from pipeline.understanding.facts import ReportFacts
 
 

@@ -11,10 +11,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from pipeline.cluster import Cluster
-from pipeline.evidence_rules import RuleResult, apply_rule
-from pipeline.rubric import Criterion, Group, GroupKind, Rubric
-from pipeline.textnorm import format_number as fmt
+from pipeline.config.cluster import Cluster
+from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
+from pipeline.core.textnorm import format_number as fmt
+from pipeline.scoring.evidence_rules import RuleResult, apply_rule
 from pipeline.understanding.facts import EvidencePassage, ReportFacts, RowKind, SelfScoreRow
 from pipeline.understanding.selfscore_checks import missing_criteria
 

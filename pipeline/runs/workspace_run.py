@@ -2,7 +2,7 @@
 
 For each cluster: scan the inbox for what is new or changed, take each new file in (exactly once,
 across concurrent runs; a criteria document is imported then), then, holding the cluster's
-drafting lock, choose the rubric and rules (pipeline.cluster_criteria), read again the reports
+drafting lock, choose the rubric and rules (pipeline.runs.criteria_choice), read again the reports
 read under another rubric, and write a new version of the drafts for every year whose inputs
 changed.
 """
@@ -15,12 +15,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.cluster import Cluster, load_cluster
-from pipeline.cluster_criteria import REVIEW_FOLDER, ClusterInputs, choose_criteria, export_for_review
+from pipeline.config.cluster import Cluster, load_cluster
+from pipeline.config.rubric import Rubric, load_rubric
+from pipeline.core.errors import ConfigError, RejectReason, WorkspaceError
 from pipeline.criteria import IMPORTER_VERSION
-from pipeline.drafting import YearDrafts, draft_year, score_year, years_of
-from pipeline.errors import ConfigError, RejectReason, WorkspaceError
-from pipeline.intake import (
+from pipeline.results.outcome import ClusterResult, CriteriaDocument
+from pipeline.runs.criteria_choice import REVIEW_FOLDER, ClusterInputs, choose_criteria, export_for_review
+from pipeline.runs.drafting import YearDrafts, draft_year, score_year, years_of
+from pipeline.runs.intake import (
     CRITERIA,
     Candidate,
     Ingested,
@@ -32,10 +34,8 @@ from pipeline.intake import (
     understand_file,
     understanding_fingerprint,
 )
-from pipeline.ledger import FileRow, Ledger
-from pipeline.outcome import ClusterResult, CriteriaDocument
-from pipeline.rubric import Rubric, load_rubric
-from pipeline.workspace import ClusterSource, Workspace
+from pipeline.runs.ledger import FileRow, Ledger
+from pipeline.runs.workspace import ClusterSource, Workspace
 from templates import DEFAULT_RUBRIC
 
 # Temporary files older than this in archive/ or rejected/ were left by a killed run.

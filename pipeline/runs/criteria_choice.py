@@ -11,7 +11,7 @@ scored with, strongest first:
 
 "Newest" is the later date written in the document, then the later arrival; the older ones are
 set aside as superseded, named. A criteria document that cannot be imported is set aside by the
-reader (pipeline.run) with its reason, and the cluster falls back as if it were not there.
+reader (pipeline.runs.steps) with its reason, and the cluster falls back as if it were not there.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.cluster import Cluster
+from pipeline.config.award_rules import AwardRules, check_rules, check_rules_for_rubric, load_rules
+from pipeline.config.cluster import Cluster
+from pipeline.config.rubric import Rubric, load_rubric
+from pipeline.core.errors import ConfigError, RejectReason
+from pipeline.core.files import write_text_atomically
+from pipeline.core.model import Document
 from pipeline.criteria import IMPORTER_VERSION, RubricImport, RubricImportError, import_rubric
 from pipeline.criteria.export import rubric_yaml
 from pipeline.criteria.principles import principles_yaml
-from pipeline.errors import ConfigError, RejectReason
-from pipeline.files import write_text_atomically
-from pipeline.model import Document
-from pipeline.outcome import CriteriaChoice, CriteriaDocument, FileOutcome, Origin, Rejection
-from pipeline.rubric import Rubric, load_rubric
-from pipeline.rules import AwardRules, check_rules, check_rules_for_rubric, load_rules
+from pipeline.results.outcome import CriteriaChoice, CriteriaDocument, FileOutcome, Origin, Rejection
 from pipeline.understanding.header import read_header
 from templates import DEFAULT_RUBRIC, DEFAULT_RULES, TEMPLATES_DIR
 

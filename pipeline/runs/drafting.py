@@ -18,17 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import file_sha256
-from pipeline.cluster_criteria import ClusterInputs
+from pipeline.core.errors import NoReportsError, RejectReason
+from pipeline.core.files import write_text_atomically
 from pipeline.drafts.changes import change_note, draft_summary
 from pipeline.drafts.render import DOCUMENTS, render_document
-from pipeline.errors import NoReportsError, RejectReason
-from pipeline.files import write_text_atomically
-from pipeline.ledger import DraftRow, FileRow, Ledger, now
-from pipeline.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
-from pipeline.run import score_cluster, select_reports
-from pipeline.run_report import report_lines
+from pipeline.results.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
+from pipeline.results.run_report import report_lines
+from pipeline.runs.criteria_choice import ClusterInputs
+from pipeline.runs.ledger import DraftRow, FileRow, Ledger, now
+from pipeline.runs.steps import score_cluster, select_reports
+from pipeline.runs.workspace import ClusterSource, Workspace
 from pipeline.understanding.facts import ReportFacts
-from pipeline.workspace import ClusterSource, Workspace
 from templates import TEMPLATES_DIR
 
 CHANGES = "changes"

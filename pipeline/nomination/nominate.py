@@ -15,12 +15,20 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from pipeline.cluster import Cluster
-from pipeline.rubric import GroupKind
-from pipeline.rules import AwardKind, AwardRule, AwardRules, LeaderPolicy, OfficerAward, ScoreBasis, TieStep
-from pipeline.scoring import CriterionScore, ScoreBoard, UnitScore, rank_units
-from pipeline.textnorm import capitalized
-from pipeline.textnorm import format_number as fmt
+from pipeline.config.award_rules import (
+    AwardKind,
+    AwardRule,
+    AwardRules,
+    LeaderPolicy,
+    OfficerAward,
+    ScoreBasis,
+    TieStep,
+)
+from pipeline.config.cluster import Cluster
+from pipeline.config.rubric import GroupKind
+from pipeline.core.textnorm import capitalized
+from pipeline.core.textnorm import format_number as fmt
+from pipeline.scoring.score import CriterionScore, ScoreBoard, UnitScore, rank_units
 from pipeline.understanding.facts import OfficerFact, Quote
 
 _EPS = 0.005

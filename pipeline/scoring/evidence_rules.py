@@ -2,7 +2,7 @@
 
 A rule returns the points and the reason, quoting its evidence, or None when the report holds
 nothing the rule can use (the caller then keeps the self score and says so). Rules are data in the
-rubric (see pipeline/rubric.py): a figure and its thresholds, awards received, a deduction.
+rubric (see pipeline/config/rubric.py): a figure and its thresholds, awards received, a deduction.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from pipeline.cluster import Cluster
-from pipeline.rubric import AwardPoints, Criterion, DeductionKind, DeductionRule, MetricRule
-from pipeline.textnorm import fold
-from pipeline.textnorm import format_number as fmt
+from pipeline.config.cluster import Cluster
+from pipeline.config.rubric import AwardPoints, Criterion, DeductionKind, DeductionRule, MetricRule
+from pipeline.core.textnorm import fold
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.understanding.facts import AwardFact, EvidencePassage, MetricFact, Quote, ReportFacts
 
 _NEGATION = re.compile(r"\b(không|chưa|không có|không để|không để xảy ra)\b[^.;]{0,60}$")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.errors import WorkspaceError
-from pipeline.files import write_text_atomically
-from pipeline.outcome import ClusterResult, CriteriaChoice, CriteriaDocument, Origin, RunSummary
-from pipeline.textnorm import format_number as fmt
+from pipeline.core.errors import WorkspaceError
+from pipeline.core.files import write_text_atomically
+from pipeline.core.textnorm import format_number as fmt
+from pipeline.results.outcome import ClusterResult, CriteriaChoice, CriteriaDocument, Origin, RunSummary
 
 
 def write_run_report(summary: RunSummary, out_dir: Path) -> Path:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.cluster import Cluster
-from pipeline.textnorm import fold
+from pipeline.config.cluster import Cluster
+from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import ReportFacts
 
 # What the drafts carry when neither the cluster file nor any report names a place: a blank for

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pipeline.configfile import Loc, load_model
-from pipeline.textnorm import format_number
+from pipeline.core.configfile import Loc, load_model
+from pipeline.core.textnorm import format_number
 
 _EPS = 1e-6
 

@@ -9,12 +9,12 @@ import unicodedata
 
 from pydantic import BaseModel
 
-from pipeline.errors import TdktError
-from pipeline.outcome import ClusterResult
-from pipeline.rubric import GroupKind
-from pipeline.scoring import CriterionScore, UnitScore
-from pipeline.textnorm import capitalized, fold
-from pipeline.textnorm import format_number as fmt
+from pipeline.config.rubric import GroupKind
+from pipeline.core.errors import TdktError
+from pipeline.core.textnorm import capitalized, fold
+from pipeline.core.textnorm import format_number as fmt
+from pipeline.results.outcome import ClusterResult
+from pipeline.scoring.score import CriterionScore, UnitScore
 from pipeline.understanding.facts import Quote
 
 RULE_LABELS = {

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import docx
 
+from pipeline.core.errors import WorkspaceError
 from pipeline.drafts.regions import (
     carry_filled_in,
     fill_in_masks,
@@ -27,9 +28,8 @@ from pipeline.drafts.regions import (
     replace_region,
 )
 from pipeline.drafts.render import DEPENDS_ON_LIST, DOCUMENTS, NOMINATIONS, render_document, write_new
-from pipeline.errors import WorkspaceError
-from pipeline.nomination_list import apply_list, compare, inconsistencies, read_nomination_list
-from pipeline.run_report import load_run_result
+from pipeline.results.run_report import load_run_result
+from pipeline.tools.nomination_list import apply_list, compare, inconsistencies, read_nomination_list
 
 OUT_DIR = "hoan-thien"
 REGION_LABELS = {

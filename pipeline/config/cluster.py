@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.configfile import Loc, load_model
+from pipeline.core.configfile import Loc, load_model
 
 
 class Member(BaseModel):
@@ -28,7 +28,7 @@ class Cluster(BaseModel):
     name: str = Field(description="e.g. 'Cụm thi đua số 18'")
     symbol: str = Field(default="CTĐ", description="Suffix of document numbers, e.g. 'CTĐ18'")
     parent_body: str | None = Field(default=None, description="e.g. 'UBND THÀNH PHỐ HÀ NỘI'; when not "
-                                    "given, the parent body most units' reports name (pipeline/letterhead.py)")
+                                    "given, the parent body most units' reports name (pipeline/drafts/letterhead.py)")
     place: str | None = Field(default=None, description="The place of the drafts' place-date line, e.g. 'Hà "
                               "Nội'; when not given, the place most units' reports write")
     year: int | None = None

@@ -1,0 +1,57 @@
+"""The one-shot run over an inbox (`tdkt run`), as plain functions: list the inbox, open every
+file (so the inbox's criteria document is known before any report is understood), choose the
+criteria, understand the reports, finish the cluster. flows/inbox.py runs the same steps as
+Prefect tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.config.cluster import load_cluster
+from pipeline.core.errors import RejectReason
+from pipeline.results.outcome import Rejection, RunSummary
+from pipeline.runs.inbox_names import skip_reason
+from pipeline.runs.steps import finish_run, open_file, run_criteria, understand_opened
+
+
+@dataclass
+class InboxListing:
+    root: Path
+    files: list[Path]  # documents to read, in name order
+    skipped: list[Rejection]  # every other entry, with why it is not read
+
+    def name(self, path: Path) -> str:
+        """How the run report names a file: its path inside the inbox ("con/bc.docx")."""
+        return path.relative_to(self.root).as_posix()
+
+
+def list_inbox(inbox: Path) -> InboxListing:
+    """The inbox's documents, in name order, and its other entries (lock and temporary files,
+    configuration, links out of the inbox) each with why it is not read."""
+    root = inbox.resolve()
+    listing = InboxListing(inbox, [], [])
+    for path in sorted(inbox.rglob("*")):
+        if not path.is_file():
+            continue
+        reason = skip_reason(path.name)
+        if reason is None and not path.resolve().is_relative_to(root):
+            reason = "liên kết trỏ ra ngoài hộp thư; bỏ qua"
+        if reason is None:
+            listing.files.append(path)
+        else:
+            listing.skipped.append(Rejection(file=listing.name(path), reason=RejectReason.SKIPPED, message=reason))
+    return listing
+
+
+def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
+                  rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
+    """The whole run without an orchestrator (the Prefect flow runs the same steps as tasks):
+    every file is opened first, so the inbox's criteria document is known before any report is
+    understood (each file is extracted once)."""
+    cluster_ = load_cluster(cluster) if cluster else None
+    listing = list_inbox(inbox)
+    opened = [open_file(path, listing.name(path)) for path in listing.files]
+    inputs = run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
+    outcomes = [understand_opened(o, inputs.rubric, cluster_) for o in opened]
+    return finish_run(outcomes, inputs, year, out_dir, listing.skipped)

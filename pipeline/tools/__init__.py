@@ -1,0 +1,2 @@
+"""Reviewer tools run on demand: `tdkt finalize` (the finished set from the reviewers' list) and
+reading that list back."""
