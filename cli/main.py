@@ -257,7 +257,7 @@ def _rubric_import(args: argparse.Namespace) -> int:
 
 def _rubric_table(args: argparse.Namespace) -> int:
     from pipeline.config.rubric import load_rubric
-    from pipeline.criteria.export import write_rubric_docx
+    from pipeline.tools.rubric_docx import write_rubric_docx
 
     if _refuse_overwrite(args.out, args.force):
         return 1

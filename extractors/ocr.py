@@ -24,6 +24,7 @@ from extractors.ocr_tesseract import TIMEOUT, Word, env, png, read_image, tesser
 from extractors.pdf_lines import Line
 from extractors.pdf_lines import paragraphs as paragraphs_of
 from extractors.pdf_tables import TableOnPage
+from pipeline.core.errors import TdktError
 from pipeline.core.model import Cell
 
 DPI = 300
@@ -32,7 +33,7 @@ _SKEW_STEP = 0.2
 _DARK = 150  # grey level under which a pixel is ink
 
 
-class OcrUnavailable(Exception):
+class OcrUnavailable(TdktError):
     """Raised when Tesseract or its Vietnamese data is not installed."""
 
 

@@ -20,8 +20,9 @@ from rubric_docs import (
 from cli.main import main as tdkt
 from pipeline.config.rubric import GroupKind, load_rubric
 from pipeline.criteria import RubricImportError, import_file, import_rubric
-from pipeline.criteria.export import rubric_yaml, write_rubric_docx
+from pipeline.criteria.export import rubric_yaml
 from pipeline.scoring.score import score_unit
+from pipeline.tools.rubric_docx import write_rubric_docx
 from pipeline.understanding import understand
 from pipeline.understanding.nlp import RuleSet
 

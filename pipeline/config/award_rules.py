@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pipeline.config.award_names import award_vocabulary
 from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import GroupKind, Rubric
 from pipeline.core.configfile import Loc, load_model
@@ -328,8 +329,7 @@ def holds_deduction(rubric: Rubric, code: str) -> bool:
 
 
 def known_award_names() -> set[str]:
-    """Folded names of every award tdkt's vocabulary knows (understanding/rules/awards.yaml)."""
-    from pipeline.understanding.rules import award_vocabulary
+    """Folded names of every award tdkt's vocabulary knows (config/award_names.yaml)."""
 
     vocab = award_vocabulary()
     names = {fold(n) for a in vocab.fixed for n in [a.name, *a.variants]}

@@ -1,22 +1,38 @@
-"""Writing files so that a reader never sees half of one: a temporary name, then a rename."""
+"""Writing files so that a reader never sees half of one: a temporary name, then a rename. The one
+place tdkt writes a file it keeps (drafts, run reports, archive copies, notes)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_PREFIX = ".tdkt-"  # a killed run's leftovers carry it, so they can be recognised and removed
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """``text`` to ``path`` (UTF-8), creating its folder; the old file stays whole until the rename."""
+def write_atomically(path: Path, write: Callable[[str], object]) -> None:
+    """Write ``path`` through ``write(temporary_path)`` and a rename, creating its folder: the old file
+    stays whole until the rename. The file gets the mode the umask gives a new file (a temporary
+    file is private, 0600, which officers on a share could not open)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """``text`` to ``path`` (UTF-8), atomically."""
+    write_atomically(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,4 +1,4 @@
-"""The words of nomination principles: the vocabulary (principles.yaml, awards.yaml), a clause
+"""The words of nomination principles: the vocabulary (principles.yaml, config/award_names.yaml), a clause
 with its abbreviations written out and folded so that what is read can be masked, award names and
 ranks found in it, and the sentences of a document that look like principles.
 """

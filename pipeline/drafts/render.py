@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +11,7 @@ from docxtpl import DocxTemplate
 from pydantic import BaseModel
 
 from pipeline.core.errors import TemplateError
+from pipeline.core.files import write_atomically
 from pipeline.drafts.conference import minutes_context, pledge_context, proposal_letter_context
 from pipeline.drafts.context import nomination_context, summary_context
 from pipeline.drafts.docx_format import enforce_fonts
@@ -80,15 +79,7 @@ def write_new(out: Path, write: Callable[[str], object]) -> Path:
     """Write a new file at ``out`` (or beside it as '(bản N)' if taken) through ``write(temp_path)``
     and a rename: never a half-written file, never over an existing one."""
     target = free_path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomically(target, write)
     return target
 
 

@@ -20,12 +20,12 @@ from pathlib import Path
 from extractors import file_sha256
 from pipeline.core.errors import NoReportsError, RejectReason
 from pipeline.core.files import write_text_atomically
-from pipeline.drafts.changes import change_note, draft_summary
 from pipeline.drafts.render import DOCUMENTS, render_document
 from pipeline.results.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
 from pipeline.results.run_report import report_lines
+from pipeline.runs.change_note import change_note, draft_summary
 from pipeline.runs.criteria_choice import ClusterInputs
-from pipeline.runs.ledger import DraftRow, FileRow, Ledger, now
+from pipeline.runs.ledger import DraftRow, DraftStatus, FileRow, FileStatus, Ledger, now
 from pipeline.runs.steps import score_cluster, select_reports
 from pipeline.runs.workspace import ClusterSource, Workspace
 from pipeline.understanding.facts import ReportFacts
@@ -44,7 +44,7 @@ class YearDrafts:
 
 
 def years_of(ledger: Ledger, source: ClusterSource) -> list[int]:
-    return sorted({row.year for row in ledger.files(source.key) if row.status == "read" and row.year})
+    return sorted({row.year for row in ledger.files(source.key) if row.status == FileStatus.READ and row.year})
 
 
 def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs) -> YearDrafts:
@@ -68,11 +68,11 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, 
 def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs) -> RunSummary:
     """The cluster's result for ``year`` from the facts the ledger holds (nothing is read again)."""
     rows = ledger.files(source.key)
-    outcomes = [_outcome(r) for r in rows if r.status == "read" and r.facts]
+    outcomes = [_outcome(r) for r in rows if r.status == FileStatus.READ and r.facts]
     # Files read but not used for this year (superseded, not a report, another year …) are named
     # with the reason the selection gives, as in the one-shot run.
     reports, selection = select_reports(outcomes, year)
-    rejected = [_rejection(r) for r in rows if r.status == "rejected"] + selection + inputs.set_aside
+    rejected = [_rejection(r) for r in rows if r.status == FileStatus.REJECTED] + selection + inputs.set_aside
     summary = RunSummary(year=year, rejected=rejected, criteria=inputs.choice)
     try:
         summary.result = score_cluster(reports, rejected, inputs.rubric, inputs.rules, inputs.cluster, year,
@@ -84,7 +84,7 @@ def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: Cluster
 
 def latest_drafts(ledger: Ledger, cluster: str, year: int) -> list[str]:
     """Paths of the newest complete version's drafts (and its change note)."""
-    done = [d for d in ledger.drafts(cluster, year) if d.status == "done"]
+    done = [d for d in ledger.drafts(cluster, year) if d.status == DraftStatus.DONE]
     if not done:
         return []
     latest = max(d.version for d in done)
@@ -109,7 +109,7 @@ def _write_version(ledger: Ledger, cluster: str, year: int, out_dir: Path, resul
                    print_: str) -> tuple[int | None, list[Path]]:
     drafts = ledger.drafts(cluster, year)
     pending = [d for d in drafts if d.fingerprint == print_]
-    if pending and all(d.status == "done" for d in pending):
+    if pending and all(d.status == DraftStatus.DONE for d in pending):
         return None, []  # nothing new since the version made from these inputs
     if not pending:
         pending = _reserve(ledger, cluster, year, out_dir, result, print_, drafts)
@@ -118,7 +118,7 @@ def _write_version(ledger: Ledger, cluster: str, year: int, out_dir: Path, resul
     written = []
     for row in pending:
         path = Path(row.path)
-        if row.status != "done":
+        if row.status != DraftStatus.DONE:
             if not path.exists():  # a reserved file that exists was written before a crash: adopt it
                 _render(row.kind, result, path, previous)
             ledger.finish_draft(row.id, file_sha256(path))
@@ -133,7 +133,7 @@ def _reserve(ledger: Ledger, cluster: str, year: int, out_dir: Path, result: Clu
     summary = json.dumps(draft_summary(result), ensure_ascii=False)
     rows = [
         DraftRow(cluster=cluster, year=year, version=version, kind=kind, path=str(_path(out_dir, kind, year, version)),
-                 fingerprint=print_, summary=summary, status="writing", created_at=now())
+                 fingerprint=print_, summary=summary, status=DraftStatus.WRITING.value, created_at=now())
         for kind in kinds
     ]
     ledger.reserve_drafts(rows)

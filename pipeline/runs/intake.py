@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -24,15 +22,14 @@ from extractors import file_sha256
 from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import Rubric
 from pipeline.core.errors import RejectReason, TdktError
-from pipeline.core.files import write_text_atomically
+from pipeline.core.files import write_atomically, write_text_atomically
 from pipeline.results.outcome import CriteriaDocument, Rejection
 from pipeline.runs.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
-from pipeline.runs.ledger import Ledger
+from pipeline.runs.ledger import FileReading, FileStatus, Ledger
 from pipeline.runs.steps import read_report, usable
 from pipeline.runs.workspace import ClusterSource, Workspace
 from pipeline.understanding import READER_VERSION
 
-CRITERIA = "criteria"  # the ledger status of a criteria document
 CRITERIA_MESSAGE = "đã nhập"
 
 
@@ -135,23 +132,23 @@ def ingest(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: L
     if _changed(candidate):
         return Ingested(name, Outcome.WAITING, "tệp vẫn đang thay đổi (đang sao chép?)")
     known = ledger.file(sha)
-    if known is not None and known.status != "processing":
+    if known is not None and known.status != FileStatus.PROCESSING:
         return _seen_before(ws, source, candidate, ledger, known, sha)
     ext = candidate.path.suffix.lower()[:16]
     if not ledger.claim(run_id, sha, source.key, candidate.size, ext, candidate.rel, candidate.mtime):
         return Ingested(name, Outcome.BUSY, sha256=sha)
     archived = archive_copy(ws, candidate.path, sha, ext)
-    fields, rejection = understand_file(archived, name, rubric, cluster)
+    reading, rejection = understand_file(archived, name, rubric, cluster)
     if rejection is not None:
         set_aside(ws, source, candidate.path, sha, rejection)
-    ledger.record(sha, run_id, **fields)
+    ledger.record(sha, run_id, reading)
     ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
     if rejection is not None:
         return Ingested(name, Outcome.REJECTED, rejection.message, sha)
-    if fields["status"] == CRITERIA:
-        imported = CriteriaDocument.model_validate_json(fields["criteria"])
+    if reading.status is FileStatus.CRITERIA:
+        imported = CriteriaDocument.model_validate_json(reading.criteria)
         return Ingested(name, Outcome.CRITERIA, f"{CRITERIA_MESSAGE} ({imported.describe()})", sha)
-    return Ingested(name, Outcome.READ, sha256=sha, unit=fields["unit_name"], year=fields["year"])
+    return Ingested(name, Outcome.READ, sha256=sha, unit=reading.unit_name, year=reading.year)
 
 
 def understanding_fingerprint(rubric: Rubric, cluster: Cluster | None) -> str:
@@ -162,35 +159,31 @@ def understanding_fingerprint(rubric: Rubric, cluster: Cluster | None) -> str:
 
 
 def understand_file(archived: Path, name: str, rubric: Rubric,
-                    cluster: Cluster | None) -> tuple[dict[str, object], Rejection | None]:
-    """Read an archived file: the ledger fields to store, and the rejection if it cannot be used."""
+                    cluster: Cluster | None) -> tuple[FileReading, Rejection | None]:
+    """Read an archived file: what the ledger stores, and the rejection if it cannot be used."""
     outcome = read_report(archived, rubric, cluster, display_name=name)
     if outcome.criteria is not None:
-        return _criteria_fields(outcome.criteria), None
+        return _criteria_reading(outcome.criteria), None
     facts = outcome.facts
     rejection = outcome.rejection or (usable(facts) if facts else None)
-    fields: dict[str, object] = {
-        "facts": facts.model_dump_json() if facts else None,
-        "criteria": None,
-        "understood_with": understanding_fingerprint(rubric, cluster),
-        "unit_id": facts.unit.member_id if facts and facts.unit else None,
-        "unit_name": facts.unit.name if facts and facts.unit else None,
-        "year": facts.year if facts else None,
-        "doc_date": facts.doc_date if facts else None,
-    }
-    if rejection is not None:
-        fields.update(status="rejected", reason=rejection.reason.value, message=rejection.message)
-    else:
-        fields.update(status="read", reason=None, message=None)
-    return fields, rejection
+    reading = FileReading(
+        status=FileStatus.REJECTED if rejection else FileStatus.READ,
+        reason=rejection.reason.value if rejection else None,
+        message=rejection.message if rejection else None,
+        facts=facts.model_dump_json() if facts else None,
+        understood_with=understanding_fingerprint(rubric, cluster),
+        unit_id=facts.unit.member_id if facts and facts.unit else None,
+        unit_name=facts.unit.name if facts and facts.unit else None,
+        year=facts.year if facts else None,
+        doc_date=facts.doc_date if facts else None,
+    )
+    return reading, rejection
 
 
-def _criteria_fields(criteria: CriteriaDocument) -> dict[str, object]:
+def _criteria_reading(criteria: CriteriaDocument) -> FileReading:
     """A criteria document as the ledger keeps it: imported once, never read again (its reading
     depends on no rubric)."""
-    return {"status": CRITERIA, "reason": None, "message": None, "facts": None, "understood_with": None,
-            "criteria": criteria.model_dump_json(), "unit_id": None, "unit_name": None,
-            "year": None, "doc_date": criteria.doc_date}
+    return FileReading(status=FileStatus.CRITERIA, criteria=criteria.model_dump_json(), doc_date=criteria.doc_date)
 
 
 def _changed(candidate: Candidate) -> bool:
@@ -208,9 +201,9 @@ def _seen_before(ws: Workspace, source: ClusterSource, candidate: Candidate, led
     name = candidate.path.name
     if known.cluster == source.key and known.first_name == candidate.rel:
         ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "original")
-        if known.status == CRITERIA:
+        if known.status == FileStatus.CRITERIA:
             return Ingested(name, Outcome.CRITERIA, CRITERIA_MESSAGE, sha)
-        outcome = Outcome.READ if known.status == "read" else Outcome.REJECTED
+        outcome = Outcome.READ if known.status == FileStatus.READ else Outcome.REJECTED
         return Ingested(name, outcome, known.message or "", sha, known.unit_name, known.year)
     message = f"trùng hoàn toàn với tệp {Path(known.first_name).name} (đã xử lý)"
     if ledger.add_name(source.key, candidate.rel, candidate.size, candidate.mtime, sha, "duplicate"):
@@ -247,15 +240,8 @@ def set_aside(ws: Workspace, source: ClusterSource, path: Path, sha: str, reject
 
 
 def _atomic_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", dir=target.parent)
-    os.close(fd)
     try:
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
+        write_atomically(target, lambda tmp: shutil.copyfile(source, tmp))
     except OSError as e:
         raise TransientFileError(f"{source.name}: không sao chép được tệp ({e.strerror})") from e
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 

@@ -13,7 +13,9 @@ import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 
+from pydantic import BaseModel, Field
 from sqlalchemy import (
     Date,
     DateTime,
@@ -39,6 +41,39 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 CLAIM_LEASE = dt.timedelta(hours=1)
 
 
+class FileStatus(StrEnum):
+    """What happened to a file content (stored as its value)."""
+
+    PROCESSING = "processing"  # claimed by a run, not yet recorded
+    READ = "read"  # understood: a report, a table
+    REJECTED = "rejected"  # set aside, with its reason
+    CRITERIA = "criteria"  # the cluster's criteria document, imported
+
+
+class DraftStatus(StrEnum):
+    WRITING = "writing"  # reserved, being written
+    DONE = "done"
+
+
+class FileReading(BaseModel):
+    """What reading a file found, as the ledger stores it: the one record that crosses from
+    understanding into the ledger."""
+
+    status: FileStatus
+    reason: str | None = None
+    message: str | None = None
+    facts: str | None = Field(default=None, description="ReportFacts as JSON")
+    criteria: str | None = Field(default=None, description="CriteriaDocument as JSON")
+    understood_with: str | None = None
+    unit_id: str | None = None
+    unit_name: str | None = None
+    year: int | None = None
+    doc_date: dt.date | None = None
+
+    def columns(self) -> dict[str, object]:
+        return {**self.model_dump(), "status": self.status.value}
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -54,7 +89,7 @@ class FileRow(Base):
     ext: Mapped[str] = mapped_column(String(16))
     first_name: Mapped[str] = mapped_column(Text)
     arrived: Mapped[float] = mapped_column(Float, doc="Modification time of the first copy seen")
-    status: Mapped[str] = mapped_column(String(20), doc="processing | read | rejected | criteria")
+    status: Mapped[str] = mapped_column(String(20), doc="A FileStatus value")
     reason: Mapped[str | None] = mapped_column(String(40))
     message: Mapped[str | None] = mapped_column(Text)
     unit_id: Mapped[str | None] = mapped_column(String(200))
@@ -103,7 +138,7 @@ class DraftRow(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     summary: Mapped[str | None] = mapped_column(Text, doc="Scores and awards as JSON, for change notes")
     sha256: Mapped[str | None] = mapped_column(String(64), doc="Of the file as written; differs once edited")
-    status: Mapped[str] = mapped_column(String(20), doc="writing | done")
+    status: Mapped[str] = mapped_column(String(20), doc="A DraftStatus value")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
@@ -182,51 +217,52 @@ class Ledger:
         try:
             with self.session() as s:
                 s.add(FileRow(sha256=sha256, cluster=cluster, size=size, ext=ext, first_name=name, arrived=arrived,
-                              status="processing", claimed_by=run_id, claimed_host=self.host,
+                              status=FileStatus.PROCESSING.value, claimed_by=run_id, claimed_host=self.host,
                               claimed_pid=self.pid, claimed_at=now()))
             return True
         except IntegrityError:
             pass
         row = self.file(sha256)
-        if row is None or row.status != "processing":
+        if row is None or row.status != FileStatus.PROCESSING:
             return False
         if row.claimed_by != run_id and _alive(row.claimed_host, row.claimed_pid, row.claimed_at):
             return False
         with self.session() as s:
             taken = s.execute(
                 update(FileRow)
-                .where(FileRow.sha256 == sha256, FileRow.status == "processing",
+                .where(FileRow.sha256 == sha256, FileRow.status == FileStatus.PROCESSING.value,
                        FileRow.claimed_by == row.claimed_by)
                 .values(claimed_by=run_id, claimed_host=self.host, claimed_pid=self.pid, claimed_at=now())
             )
             return taken.rowcount == 1
 
-    def record(self, sha256: str, run_id: str, **fields: object) -> bool:
+    def record(self, sha256: str, run_id: str, reading: FileReading) -> bool:
         """Store what processing found; only the run holding the claim may."""
         with self.session() as s:
             done = s.execute(
                 update(FileRow)
                 .where(FileRow.sha256 == sha256, FileRow.claimed_by == run_id)
-                .values(**fields, processed_at=now(), claimed_by=None, claimed_host=None, claimed_pid=None,
+                .values(**reading.columns(), processed_at=now(), claimed_by=None, claimed_host=None, claimed_pid=None,
                         claimed_at=None)
             )
             return done.rowcount == 1
 
-    def update_file(self, sha256: str, **fields: object) -> None:
+    def update_file(self, sha256: str, reading: FileReading) -> None:
         """Re-read results for a file already taken in (callers hold the cluster's drafting lock)."""
         with self.session() as s:
-            s.execute(update(FileRow).where(FileRow.sha256 == sha256).values(**fields, processed_at=now()))
+            s.execute(update(FileRow).where(FileRow.sha256 == sha256).values(**reading.columns(), processed_at=now()))
 
     def release(self, sha256: str, run_id: str) -> None:
         """Give a claim back (the file could not be read this time: try again next run)."""
         with self.session() as s:
-            s.execute(delete(FileRow).where(FileRow.sha256 == sha256, FileRow.status == "processing",
+            s.execute(delete(FileRow).where(FileRow.sha256 == sha256, FileRow.status == FileStatus.PROCESSING.value,
                                             FileRow.claimed_by == run_id))
 
     def in_flight(self, cluster: str, run_id: str) -> int:
         """Files of the cluster that other live runs are reading right now."""
         with self.session() as s:
-            rows = s.scalars(select(FileRow).where(FileRow.cluster == cluster, FileRow.status == "processing",
+            rows = s.scalars(select(FileRow).where(FileRow.cluster == cluster,
+                                                   FileRow.status == FileStatus.PROCESSING.value,
                                                    FileRow.claimed_by != run_id))
             return sum(1 for r in rows if _alive(r.claimed_host, r.claimed_pid, r.claimed_at))
 
@@ -259,7 +295,7 @@ class Ledger:
     def finish_draft(self, draft_id: int, sha256: str) -> None:
         with self.session() as s:
             row = s.get(DraftRow, draft_id)
-            row.sha256, row.status = sha256, "done"
+            row.sha256, row.status = sha256, DraftStatus.DONE.value
 
     # --- locks ----------------------------------------------------------------------------
 

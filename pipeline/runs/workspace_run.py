@@ -23,7 +23,6 @@ from pipeline.results.outcome import ClusterResult, CriteriaDocument
 from pipeline.runs.criteria_choice import REVIEW_FOLDER, ClusterInputs, choose_criteria, export_for_review
 from pipeline.runs.drafting import YearDrafts, draft_year, score_year, years_of
 from pipeline.runs.intake import (
-    CRITERIA,
     Candidate,
     Ingested,
     Outcome,
@@ -34,7 +33,7 @@ from pipeline.runs.intake import (
     understand_file,
     understanding_fingerprint,
 )
-from pipeline.runs.ledger import FileRow, Ledger
+from pipeline.runs.ledger import FileRow, FileStatus, Ledger
 from pipeline.runs.workspace import ClusterSource, Workspace
 from templates import DEFAULT_RUBRIC
 
@@ -110,7 +109,7 @@ def cluster_inputs(ws: Workspace, source: ClusterSource, ledger: Ledger) -> Clus
     documents the ledger holds (imported once each) and the defaults. Raises ConfigError."""
     cluster = load_cluster(source.cluster_file) if source.cluster_file else None
     rows = ledger.files(source.key)
-    found = [_criteria_document(r) for r in rows if r.status == CRITERIA and r.criteria]
+    found = [_criteria_document(r) for r in rows if r.status == FileStatus.CRITERIA and r.criteria]
     unreadable = [Path(r.first_name).name for r in rows if r.reason == RejectReason.CRITERIA_UNREADABLE.value]
     return choose_criteria(source.config_files(ws.root), found, unreadable, cluster)
 
@@ -154,7 +153,7 @@ def _adopt_hint(ws: Workspace, source: ClusterSource) -> str:
 
 
 # Rejections that depend on the rubric or cluster file, and may change when those do.
-_UNDERSTANDING_REASONS = {"unknown_unit", "not_a_report"}
+_UNDERSTANDING_REASONS = {RejectReason.UNKNOWN_UNIT.value, RejectReason.NOT_A_REPORT.value}
 
 
 def refresh_understanding(ws: Workspace, source: ClusterSource, ledger: Ledger, rubric: Rubric,
@@ -163,7 +162,7 @@ def refresh_understanding(ws: Workspace, source: ClusterSource, ledger: Ledger, 
     evidence phrases, unit names may have changed). Returns how many were read again."""
     current = understanding_fingerprint(rubric, cluster)
     stale = [r for r in ledger.files(source.key) if r.understood_with != current
-             and (r.status == "read" or r.reason in _UNDERSTANDING_REASONS)]
+             and (r.status == FileStatus.READ or r.reason in _UNDERSTANDING_REASONS)]
     return _read_again(ws, ledger, stale, rubric, cluster)
 
 
@@ -171,7 +170,8 @@ def import_set_aside_criteria(ws: Workspace, source: ClusterSource, ledger: Ledg
     """Criteria documents an older tdkt set aside (it did not import them), or imported with an
     earlier importer (which may have read them differently): imported now, once."""
     legacy = [r for r in ledger.files(source.key) if r.reason == RejectReason.RUBRIC_DOCUMENT.value
-              or (r.status == CRITERIA and r.criteria and _criteria_document(r).importer != IMPORTER_VERSION)]
+              or (r.status == FileStatus.CRITERIA and r.criteria
+                  and _criteria_document(r).importer != IMPORTER_VERSION)]
     if not legacy:
         return 0
     cluster = load_cluster(source.cluster_file) if source.cluster_file else None
@@ -181,8 +181,8 @@ def import_set_aside_criteria(ws: Workspace, source: ClusterSource, ledger: Ledg
 def _read_again(ws: Workspace, ledger: Ledger, rows: list[FileRow], rubric: Rubric, cluster: Cluster | None) -> int:
     for row in rows:
         archived = ws.archive / f"{row.sha256}{row.ext}"
-        fields, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster)
-        ledger.update_file(row.sha256, **fields)
+        reading, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster)
+        ledger.update_file(row.sha256, reading)
     return len(rows)
 
 

@@ -7,43 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from pipeline.config.award_names import AwardVocabulary, award_vocabulary
 from pipeline.core.configfile import load_model
 
 RULES_DIR = Path(__file__).parent
-
-
-class FixedAward(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    variants: list[str] = Field(default_factory=list)
-    kind: str
-    level: str
-    recipient: str | None = None
-
-
-class AwardHead(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    head: str
-    kind: str
-    recipient: str | None = None
-
-
-class AwardIssuer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    issuer: str
-    level: str
-
-
-class IssuedAwards(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    heads: list[AwardHead]
-    issuers: list[AwardIssuer]
-
-
-class AwardVocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    fixed: list[FixedAward]
-    issued: IssuedAwards
+# The award names live with the configuration (award rules check against them); readers use them too.
+__all__ = ["AwardVocabulary", "award_vocabulary"]  # re-exported
 
 
 class MetricRules(BaseModel):
@@ -71,11 +40,6 @@ class UnitRules(BaseModel):
     institution_starts: list[str]
     parent_starts: list[str]
     motto: list[str]
-
-
-@cache
-def award_vocabulary() -> AwardVocabulary:
-    return load_model(RULES_DIR / "awards.yaml", AwardVocabulary)
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Change notes: what a new version of the drafts changes against the one before it."""
+"""Change notes: what a new version of a workspace's drafts changes against the one before it."""
 
 from __future__ import annotations
 
