@@ -1,7 +1,8 @@
 """Prefect orchestration of a workspace run: the flow `tdkt serve` schedules and workers run.
 
-The flow only orchestrates pipeline.runs.workspace_run's steps: per cluster, a scan, one task run per
-new file (retried when the file is locked by another program), then one drafting task. Each
+The flow runs pipeline.runs.workspace_run.process_cluster, the same sequence as the plain run, with
+its steps as tasks: a scan, one task run per new file (retried when another program holds the
+file), then one drafting task. Each
 scheduled run imports this module afresh in a new process: nothing here runs at import time.
 """
 
@@ -13,19 +14,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from pipeline.core.errors import ConfigError
 from pipeline.runs.drafting import YearDrafts
-from pipeline.runs.intake import Candidate, Ingested, Outcome, first_arrivals, ingest, scan
+from pipeline.runs.intake import Candidate, Ingested, Outcome, Scan, ingest, scan
 from pipeline.runs.ledger import Ledger
 from pipeline.runs.workspace import ClusterSource, Workspace
-from pipeline.runs.workspace_run import (
-    ClusterRun,
-    WorkspaceRun,
-    cluster_inputs,
-    draft_cluster,
-    load_inputs,
-    new_run_id,
-)
+from pipeline.runs.workspace_run import WorkspaceRun, cluster_inputs, draft_cluster, new_run_id, process_cluster
 
 
 def _source(ws: Workspace, key: str) -> ClusterSource:
@@ -33,22 +26,23 @@ def _source(ws: Workspace, key: str) -> ClusterSource:
 
 
 @task(name="quet-hop-thu", task_run_name="quét {key}", cache_policy=NO_CACHE)
-def scan_inbox(root: Path, key: str) -> tuple[list[Candidate], list[str], int]:
+def scan_inbox(root: Path, key: str) -> Scan:
     ws = Workspace(root)
     ledger = Ledger(ws.ledger_url())
     try:
         found = scan(ws, _source(ws, key), ledger, ws.config().settle_seconds)
     finally:
         ledger.close()
-    logger = get_run_logger()
-    logger.info("%s: %d tệp mới, %d tệp đã xử lý trước, %d tệp để lần sau", key, len(found.new), found.known,
-                len(found.waiting))
-    return found.new, found.waiting, found.known
+    get_run_logger().info("%s: %d tệp mới, %d tệp đã xử lý trước, %d tệp để lần sau", key, len(found.new),
+                          found.known, len(found.waiting))
+    return found
 
 
 @task(name="nhan-tep", task_run_name="nhận {candidate.rel}", cache_policy=NO_CACHE, retries=3,
       retry_delay_seconds=10)
 def ingest_file(root: Path, key: str, candidate: Candidate, run_id: str) -> Ingested:
+    """One file taken in; a file another program holds is retried (Prefect's retries), then left
+    for the next run."""
     ws = Workspace(root)
     source = _source(ws, key)
     ledger = Ledger(ws.ledger_url())
@@ -63,15 +57,11 @@ def ingest_file(root: Path, key: str, candidate: Candidate, run_id: str) -> Inge
 
 
 @task(name="du-thao", task_run_name="dự thảo {key}", cache_policy=NO_CACHE)
-def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool, str | None]:
+def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool]:
     ws = Workspace(root)
-    source = _source(ws, key)
     ledger = Ledger(ws.ledger_url())
     try:
-        years, skipped = draft_cluster(ws, source, ledger, run_id)
-    except ConfigError as e:  # rules that do not fit a criteria document that just arrived
-        get_run_logger().error("%s: %s", key, e)
-        return [], False, str(e)
+        years, skipped = draft_cluster(ws, _source(ws, key), ledger, run_id)
     finally:
         ledger.close()
     logger = get_run_logger()
@@ -80,7 +70,7 @@ def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool, st
             logger.info("%s năm %d: đã ghi bản %d", key, year.year, year.version)
         else:
             logger.info("%s năm %d: không có gì mới", key, year.year)
-    return years, skipped, None
+    return years, skipped
 
 
 _WORDS = {
@@ -93,35 +83,39 @@ _WORDS = {
 }
 
 
+class TaskSteps:
+    """pipeline.runs.workspace_run's steps as Prefect tasks: the files of a cluster are taken in
+    concurrently, each in its own task run with retries; the order is process_cluster's."""
+
+    def __init__(self, root: Path, run_id: str):
+        self.root, self.run_id = root, run_id
+
+    def scan(self, source: ClusterSource) -> Scan:
+        return scan_inbox(self.root, source.key)
+
+    def ingest(self, source: ClusterSource, candidates: list[Candidate], inputs: object) -> list[Ingested]:
+        futures = [ingest_file.submit(self.root, source.key, c, self.run_id) for c in candidates]
+        return [_result(f, c) for f, c in zip(futures, candidates, strict=True)]
+
+    def draft(self, source: ClusterSource) -> tuple[list[YearDrafts], bool]:
+        return draft(self.root, source.key, self.run_id)
+
+
 @flow(name="process_workspace")
 def process_workspace(workspace: str) -> WorkspaceRun:
     root = Path(workspace)
     ws = Workspace(root).create()
     run_id = flow_run.get_id() or new_run_id()
-    clusters = []
-    for source in ws.clusters():
-        run = ClusterRun(key=source.key)
-        if _inputs_load(ws, source, run):
-            new, run.waiting, run.known = scan_inbox(root, source.key)
-            first, later = first_arrivals(new)
-            futures = [ingest_file.submit(root, source.key, c, run_id) for c in first]
-            run.ingested = [_result(f, c) for f, c in zip(futures, first, strict=True)]
-            # Copies of content just read: after the originals, so they are recorded as duplicates.
-            run.ingested += [_result(ingest_file.submit(root, source.key, c, run_id), c) for c in later]
-            run.years, run.drafting_skipped, run.problem = draft(root, source.key, run_id)
-        else:
-            get_run_logger().error("%s: %s", source.key, run.problem)
-        clusters.append(run)
-    return WorkspaceRun(run_id=run_id, root=str(root), clusters=clusters)
-
-
-def _inputs_load(ws: Workspace, source: ClusterSource, run: ClusterRun) -> bool:
-    """Whether the cluster's files (and the criteria documents taken in) give a rubric and rules."""
+    steps = TaskSteps(root, run_id)
     ledger = Ledger(ws.ledger_url())
     try:
-        return load_inputs(ws, source, ledger, run) is not None
+        clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
     finally:
         ledger.close()
+    for run in clusters:
+        if run.problem:
+            get_run_logger().error("%s: %s", run.key, run.problem)
+    return WorkspaceRun(run_id=run_id, root=str(root), clusters=clusters)
 
 
 def _result(future: object, candidate: Candidate) -> Ingested:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import uuid
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +27,7 @@ from pipeline.runs.intake import (
     Candidate,
     Ingested,
     Outcome,
+    Scan,
     TransientFileError,
     first_arrivals,
     ingest,
@@ -67,29 +69,61 @@ def new_run_id() -> str:
     return uuid.uuid4().hex
 
 
+class ClusterSteps(Protocol):
+    """How a cluster's steps are carried out: called directly (PlainSteps), or as Prefect tasks
+    (flows/workspace.py), which add retries and logging and nothing else. The order of the steps is
+    process_cluster's alone."""
+
+    def scan(self, source: ClusterSource) -> Scan: ...
+
+    def ingest(self, source: ClusterSource, candidates: list[Candidate], inputs: ClusterInputs) -> list[Ingested]: ...
+
+    def draft(self, source: ClusterSource) -> tuple[list[YearDrafts], bool]: ...
+
+
+class PlainSteps:
+    """The steps called one after another in this process, on one ledger."""
+
+    def __init__(self, ws: Workspace, ledger: Ledger, run_id: str):
+        self.ws, self.ledger, self.run_id = ws, ledger, run_id
+
+    def scan(self, source: ClusterSource) -> Scan:
+        return scan(self.ws, source, self.ledger, self.ws.config().settle_seconds)
+
+    def ingest(self, source: ClusterSource, candidates: list[Candidate], inputs: ClusterInputs) -> list[Ingested]:
+        return [ingest_or_wait(self.ws, source, c, self.ledger, self.run_id, inputs.rubric, inputs.cluster)
+                for c in candidates]
+
+    def draft(self, source: ClusterSource) -> tuple[list[YearDrafts], bool]:
+        return draft_cluster(self.ws, source, self.ledger, self.run_id)
+
+
 def process_workspace(root: Path, run_id: str | None = None) -> WorkspaceRun:
     ws = Workspace(root).create()
     run_id = run_id or new_run_id()
     ledger = Ledger(ws.ledger_url())
     try:
-        clusters = [process_cluster(ws, source, ledger, run_id) for source in ws.clusters()]
+        steps = PlainSteps(ws, ledger, run_id)
+        clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
     finally:
         ledger.close()
     return WorkspaceRun(run_id=run_id, root=str(ws.root), clusters=clusters)
 
 
-def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str) -> ClusterRun:
+def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, steps: ClusterSteps) -> ClusterRun:
+    """One cluster's run: its inputs, the inbox scanned, the new files taken in (copies of a
+    content after its first arrival, so they are recorded as duplicates), then the drafts."""
     run = ClusterRun(key=source.key)
     inputs = load_inputs(ws, source, ledger, run)
     if inputs is None:
         return run
-    found = scan(ws, source, ledger, ws.config().settle_seconds)
+    found = steps.scan(source)
     run.waiting, run.known = found.waiting, found.known
     first, later = first_arrivals(found.new)
-    run.ingested = [ingest_or_wait(ws, source, c, ledger, run_id, inputs.rubric, inputs.cluster)
-                    for c in first + later]
+    run.ingested = steps.ingest(source, first, inputs)
+    run.ingested += steps.ingest(source, later, inputs)
     try:
-        run.years, run.drafting_skipped = draft_cluster(ws, source, ledger, run_id)
+        run.years, run.drafting_skipped = steps.draft(source)
     except ConfigError as e:  # rules that do not fit a criteria document that just arrived
         run.problem = str(e)
     return run
