@@ -1,5 +1,6 @@
-"""Prefect orchestration of the inbox pipeline. Only orchestration lives here: every step is a
-plain function of pipeline.runs.steps, so the same work runs in tests and the CLI without Prefect.
+"""Prefect orchestration of the inbox pipeline: pipeline.runs.inbox_run.process_inbox, the same
+sequence as the plain run, with its steps as tasks (so the same work runs in tests and the CLI
+without Prefect).
 
 One task run per inbox file to open it (extract; a criteria document is imported there), then,
 once the rubric is known (--rubric, else the inbox's criteria document, else the default), one
@@ -15,12 +16,12 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from pipeline.config.cluster import Cluster, load_cluster
+from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import Rubric
 from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
+from pipeline.runs import inbox_run
 from pipeline.runs import steps as run
 from pipeline.runs.criteria_choice import ClusterInputs
-from pipeline.runs.inbox_run import list_inbox
 
 
 @task(name="mo-tep", task_run_name="mở {name}", cache_policy=NO_CACHE)
@@ -54,15 +55,25 @@ def score_and_draft(outcomes: list[FileOutcome], inputs: ClusterInputs, year: in
     return summary
 
 
+class TaskSteps:
+    """pipeline.runs.inbox_run's steps as Prefect tasks (one per file to open, one per report to
+    understand, one for the cluster); the order is process_inbox's."""
+
+    def open(self, files: list[tuple[Path, str]]) -> list[run.Opened]:
+        return [f.result() for f in open_file.map([p for p, _ in files], [n for _, n in files])]
+
+    def understand(self, opened: list[run.Opened], rubric: Rubric, cluster: Cluster | None) -> list[FileOutcome]:
+        reports = [o for o in opened if o.document is not None]
+        futures = read_report.map(reports, rubric=unmapped(rubric), cluster=unmapped(cluster))
+        understood = iter([future.result() for future in futures])
+        return [next(understood) if o.document is not None else o.outcome for o in opened]
+
+    def finish(self, outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path,
+               skipped: list[Rejection]) -> RunSummary:
+        return score_and_draft(outcomes, inputs, year, out_dir, skipped)
+
+
 @flow(name="process_inbox")
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
                   rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
-    cluster_ = load_cluster(cluster) if cluster else None
-    listing = list_inbox(inbox)
-    opened = [future.result() for future in open_file.map(listing.files, [listing.name(p) for p in listing.files])]
-    inputs = run.run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
-    reports = [o for o in opened if o.document is not None]
-    futures = read_report.map(reports, rubric=unmapped(inputs.rubric), cluster=unmapped(cluster_))
-    understood = iter([future.result() for future in futures])
-    outcomes = [next(understood) if o.document is not None else o.outcome for o in opened]
-    return score_and_draft(outcomes, inputs, year, out_dir, listing.skipped)
+    return inbox_run.process_inbox(inbox, out_dir, year, rubric, rules, cluster, steps=TaskSteps())

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from pipeline.config.cluster import load_cluster
+from pipeline.config.cluster import Cluster, load_cluster
+from pipeline.config.rubric import Rubric
 from pipeline.core.errors import RejectReason
-from pipeline.results.outcome import Rejection, RunSummary
+from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
+from pipeline.runs.criteria_choice import ClusterInputs
 from pipeline.runs.inbox_names import skip_reason
-from pipeline.runs.steps import finish_run, open_file, run_criteria, understand_opened
+from pipeline.runs.steps import Opened, finish_run, open_file, run_criteria, understand_opened
 
 
 @dataclass
@@ -44,14 +47,40 @@ def list_inbox(inbox: Path) -> InboxListing:
     return listing
 
 
+class InboxSteps(Protocol):
+    """How the run's steps are carried out: directly (PlainInboxSteps) or as Prefect tasks
+    (flows/inbox.py). The order is process_inbox's alone."""
+
+    def open(self, files: list[tuple[Path, str]]) -> list[Opened]: ...
+
+    def understand(self, opened: list[Opened], rubric: Rubric, cluster: Cluster | None) -> list[FileOutcome]: ...
+
+    def finish(self, outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path,
+               skipped: list[Rejection]) -> RunSummary: ...
+
+
+class PlainInboxSteps:
+    def open(self, files: list[tuple[Path, str]]) -> list[Opened]:
+        return [open_file(path, name) for path, name in files]
+
+    def understand(self, opened: list[Opened], rubric: Rubric, cluster: Cluster | None) -> list[FileOutcome]:
+        return [understand_opened(o, rubric, cluster) for o in opened]
+
+    def finish(self, outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path,
+               skipped: list[Rejection]) -> RunSummary:
+        return finish_run(outcomes, inputs, year, out_dir, skipped)
+
+
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
-                  rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
-    """The whole run without an orchestrator (the Prefect flow runs the same steps as tasks):
-    every file is opened first, so the inbox's criteria document is known before any report is
-    understood (each file is extracted once)."""
+                  rules: Path | None = None, cluster: Path | None = None,
+                  steps: InboxSteps | None = None) -> RunSummary:
+    """The whole run: every file is opened first, so the inbox's criteria document is known before
+    any report is understood (each file is extracted once); then the reports are understood
+    against the chosen rubric, then the cluster is finished (scores, drafts, run report)."""
+    steps = steps or PlainInboxSteps()
     cluster_ = load_cluster(cluster) if cluster else None
     listing = list_inbox(inbox)
-    opened = [open_file(path, listing.name(path)) for path in listing.files]
+    opened = steps.open([(path, listing.name(path)) for path in listing.files])
     inputs = run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
-    outcomes = [understand_opened(o, inputs.rubric, cluster_) for o in opened]
-    return finish_run(outcomes, inputs, year, out_dir, listing.skipped)
+    outcomes = steps.understand(opened, inputs.rubric, cluster_)
+    return steps.finish(outcomes, inputs, year, out_dir, listing.skipped)
