@@ -7,7 +7,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from pipeline.core.errors import TemplateError
-from pipeline.drafts.context import nomination_context
+from pipeline.drafts.nominations import nomination_context
 from pipeline.drafts.render import DOCUMENTS, NOMINATION_TEMPLATE, render_drafts, render_template
 from templates import TEMPLATES_DIR
 

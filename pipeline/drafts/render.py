@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -12,43 +11,25 @@ from pydantic import BaseModel
 
 from pipeline.core.errors import TemplateError
 from pipeline.core.files import write_atomically
-from pipeline.drafts.conference import minutes_context, pledge_context, proposal_letter_context
-from pipeline.drafts.context import nomination_context, summary_context
+from pipeline.drafts import minutes, nominations, pledge, proposal_letter, summary
+from pipeline.drafts.document import DraftDocument
 from pipeline.drafts.docx_format import enforce_fonts
 from pipeline.results.outcome import ClusterResult
 from templates import TEMPLATES_DIR
 
-SUMMARY_TEMPLATE = "bao-cao-tong-ket.docx"
-NOMINATION_TEMPLATE = "danh-sach-de-nghi-khen-thuong.docx"
+# The conference set, in the order its drafts are written: each document's module holds its
+# context, how it is built and its entry (DOCUMENT).
+DOCUMENTS: dict[str, DraftDocument] = {
+    module.DOCUMENT.kind: module.DOCUMENT for module in (summary, nominations, proposal_letter, minutes, pledge)
+}
+SUMMARY = summary.DOCUMENT.kind
+NOMINATIONS = nominations.DOCUMENT.kind
+PROPOSAL = proposal_letter.DOCUMENT.kind
+MINUTES = minutes.DOCUMENT.kind
+PLEDGE = pledge.DOCUMENT.kind
+SUMMARY_TEMPLATE = summary.DOCUMENT.template
+NOMINATION_TEMPLATE = nominations.DOCUMENT.template
 
-
-@dataclass(frozen=True)
-class DraftDocument:
-    """One document of the conference set: its template, its file name, how its context is built."""
-
-    kind: str
-    label: str  # how messages name it
-    template: str
-    file_name: str  # may name {year} and {next_year}
-    context: Callable[[ClusterResult], BaseModel]
-
-    def name_for(self, year: int) -> str:
-        return self.file_name.format(year=year, next_year=year + 1)
-
-
-SUMMARY, NOMINATIONS, PROPOSAL, MINUTES, PLEDGE = "summary", "nominations", "proposal", "minutes", "pledge"
-DOCUMENTS: dict[str, DraftDocument] = {d.kind: d for d in (
-    DraftDocument(SUMMARY, "Báo cáo tổng kết", SUMMARY_TEMPLATE, "bao-cao-tong-ket-{year}.docx",
-                  summary_context),
-    DraftDocument(NOMINATIONS, "Danh sách đề nghị khen thưởng", NOMINATION_TEMPLATE,
-                  "danh-sach-de-nghi-khen-thuong-{year}.docx", nomination_context),
-    DraftDocument(PROPOSAL, "Tờ trình", "to-trinh-de-nghi-khen-thuong.docx",
-                  "to-trinh-de-nghi-khen-thuong-{year}.docx", proposal_letter_context),
-    DraftDocument(MINUTES, "Biên bản hội nghị", "bien-ban-hoi-nghi.docx", "bien-ban-hoi-nghi-tong-ket-{year}.docx",
-                  minutes_context),
-    DraftDocument(PLEDGE, "Bản giao ước thi đua", "giao-uoc-thi-dua.docx", "giao-uoc-thi-dua-nam-{next_year}.docx",
-                  pledge_context),
-)}
 # What the nomination list decides: finalize rewrites these from the reviewers' list.
 DEPENDS_ON_LIST = (PROPOSAL, MINUTES, SUMMARY)
 

@@ -7,8 +7,9 @@ tags). This script is how they were made and how to remake them after a layout c
 overwrites the files, so carry over any rewording made in Word first.
 
 Tags: {{ x }} prints a value, {%p for … %}/{%p endfor %} repeat a paragraph, {%tr … %} repeat
-a table row. Every name a template uses must be in the context the pipeline builds
-(pipeline/drafts/context.py); rendering fails loudly on a name it does not provide.
+a table row. Every name a template uses must be in the context the pipeline builds (the
+document's own module: pipeline/drafts/summary.py, nominations.py, proposal_letter.py, minutes.py,
+pledge.py); rendering fails loudly on a name it does not provide.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""Template contexts: everything a draft template may name, as typed models built from a run.
+"""The summary report (Báo cáo tổng kết): the cluster's year as the units' reports and tdkt's
+scoring tell it (the members, results by criteria group and by unit, awards received, strengths,
+limitations and their causes, next year's directions, the score table, the award proposals and
+next year's leadership), with an appendix explaining every proposed score.
 
-Templates render with StrictUndefined, so a name used in a template but missing here fails
-loudly (tests render every template with the sample context).
+It quotes the nomination list, so ``tdkt finalize`` rewrites it from the reviewers' list
+(render.DEPENDS_ON_LIST).
 """
 
 from __future__ import annotations
@@ -15,32 +18,14 @@ from pipeline.config.rubric import GroupKind
 from pipeline.core.textnorm import capitalized
 from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts import prose
-from pipeline.drafts.letterhead import NO_PLACE
-from pipeline.nomination.nominate import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status
+from pipeline.drafts.common import CommonContext, common_context, nomination_totals
+from pipeline.drafts.document import DraftDocument
+from pipeline.nomination.nominate import Nomination, Status
 from pipeline.results.explain import UnitExplanation, explain_all
 from pipeline.results.outcome import ClusterResult
 from pipeline.scoring.score import FlagCode, UnitScore
 from pipeline.understanding.facts import SectionKind
 from pipeline.understanding.rules import metric_rules
-
-
-class Signer(BaseModel):
-    authority: str
-    position: str
-    name: str
-
-
-class CommonContext(BaseModel):
-    parent_body: str
-    issuer: str
-    cluster_name: str
-    number: str
-    place_date: str
-    year: int
-    next_year: int
-    recipients: list[str]
-    archive: str
-    signer: Signer
 
 
 class GroupRow(BaseModel):
@@ -98,53 +83,6 @@ class SummaryContext(CommonContext):
     appendix: list[UnitExplanation]
 
 
-class NominationRow(BaseModel):
-    stt: int
-    name: str
-    total: str
-    rank: str
-    award: str
-    reason: str
-    note: str
-
-
-class OfficerRow(BaseModel):
-    stt: int
-    name: str
-    position: str
-    award: str
-    note: str
-
-
-class NominationListContext(CommonContext):
-    proposal_number: str
-    rows: list[NominationRow]
-    totals: str
-    officer_rows: list[OfficerRow]
-    officer_totals: str
-
-
-def common_context(result: ClusterResult, doc_type: str) -> CommonContext:
-    cluster = result.cluster
-    leader = cluster.member_or_none(cluster.leader)
-    return CommonContext(
-        parent_body=(cluster.parent_body or "").upper(),
-        issuer=cluster.name.upper(),
-        cluster_name=cluster.name,
-        number=f"…/{doc_type}-{cluster.symbol}",
-        place_date=prose.place_date(cluster.place or NO_PLACE, cluster.issue_date),
-        year=result.year,
-        next_year=result.year + 1,
-        recipients=cluster.recipients or ["Các đơn vị thành viên Cụm"],
-        archive=f"VT, {cluster.symbol}",
-        signer=Signer(
-            authority=f"TM. {cluster.name.upper()}",
-            position="CỤM TRƯỞNG",
-            name=(leader.head_name or "") if leader else "",
-        ),
-    )
-
-
 def summary_context(result: ClusterResult) -> SummaryContext:
     common = common_context(result, "BC")
     units = result.board.units
@@ -173,7 +111,7 @@ def summary_context(result: ClusterResult) -> SummaryContext:
             "Căn cứ kết quả chấm điểm, xếp hạng và quy định về khen thưởng, Cụm đề nghị khen thưởng như sau:"
         ),
         award_proposals=_award_proposals(result) + _officer_proposals(result),
-        proposals_total=_nomination_totals(result.nominations.nominations),
+        proposals_total=nomination_totals(result.nominations.nominations),
         leadership=_leadership(result),
         closing=(
             f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {result.year} và phương hướng, "
@@ -189,26 +127,13 @@ def summary_context(result: ClusterResult) -> SummaryContext:
     )
 
 
-def nomination_context(result: ClusterResult) -> NominationListContext:
-    common = common_context(result, "DS")
-    rows = [_nomination_row(i, n) for i, n in enumerate(result.nominations.nominations, start=1)]
-    return NominationListContext(
-        **common.model_dump(),
-        proposal_number=f"…/TTr-{result.cluster.symbol}",
-        rows=rows,
-        totals=_nomination_totals(result.nominations.nominations),
-        officer_rows=[
-            OfficerRow(stt=i, name=o.name, position=capitalized(", ".join(p for p in (o.position, o.unit) if p)),
-                       award=o.award, note=_officer_note(result, o))
-            for i, o in enumerate(result.nominations.officers, start=1)
-        ],
-        officer_totals=_officer_totals(result),
-    )
-
-
-def _officer_note(result: ClusterResult, officer: OfficerNomination) -> str:
-    report = result.reports.get(officer.member_id)
-    return f"Nguồn: {prose.source_of(report)}" if report else officer.reason
+DOCUMENT = DraftDocument(
+    kind="summary",
+    label="Báo cáo tổng kết",
+    template="bao-cao-tong-ket.docx",
+    file_name="bao-cao-tong-ket-{year}.docx",
+    context=summary_context,
+)
 
 
 def _count(n: int) -> str:
@@ -506,41 +431,8 @@ def _officer_proposals(result: ClusterResult) -> list[str]:
             f"thi đua, khen thưởng năm {result.year}: {people}."]
 
 
-def _officer_totals(result: ClusterResult) -> str:
-    officers = result.nominations.officers
-    if not officers:
-        return ""
-    return f"Tổng số: {prose.two_digits(len(officers))} cá nhân đề nghị tặng {officers[0].award}."
-
-
 def _leadership(result: ClusterResult) -> list[str]:
     ld = result.nominations.leadership
     lines = [f"Cụm trưởng: {ld.leader or '…… (Cụm biểu quyết)'}.", f"Cụm phó: {ld.deputy or '…… (Cụm biểu quyết)'}."]
     lines.append(f"Căn cứ đề xuất: {ld.basis[0].lower()}{ld.basis[1:]}.")
     return lines
-
-
-def _nomination_row(stt: int, n: Nomination) -> NominationRow:
-    award = n.award or ""
-    if n.status is Status.TIE_VOTE:
-        award += f" {VOTE_MARK}"
-    if n.status is Status.CHECK:
-        award += f" {CHECK_MARK}"
-    return NominationRow(stt=stt, name=n.name, total=fmt(n.total), rank=str(n.rank), award=award or "Không đề nghị",
-                         reason=n.reason, note=n.note)
-
-
-def _nomination_totals(nominations: list[Nomination]) -> str:
-    counts: dict[str, int] = {}
-    for n in nominations:
-        if n.award and n.status is Status.PROPOSED:
-            counts[n.award] = counts.get(n.award, 0) + 1
-    ties = [n for n in nominations if n.status is Status.TIE_VOTE]
-    checks = [n for n in nominations if n.status is Status.CHECK]
-    tail = f"; {prose.two_digits(len(ties))} đơn vị đồng điểm chờ Cụm biểu quyết" if ties else ""
-    tail += f"; {prose.two_digits(len(checks))} đơn vị chờ đối chiếu bảng điểm" if checks else ""
-    if not counts:
-        return f"Chưa có đơn vị nào được đề nghị khen thưởng{tail}."
-    parts = [f"{prose.two_digits(c)} {a}" for a, c in counts.items()]
-    return f"Tổng số đề nghị: {'; '.join(parts)}{tail}."
-
