@@ -10,6 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+from cli.checks import check_arguments, os_error_message
+from cli.vietnamese import Parser, speak_vietnamese
+
 # Prefect reads these when it is imported: no telemetry, no growing event tables (stack.md).
 _PREFECT_ENV = {
     "DO_NOT_TRACK": "1",
@@ -19,6 +22,7 @@ _PREFECT_ENV = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    speak_vietnamese()
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -26,21 +30,38 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from pipeline.core.errors import TdktError
 
+    problem = check_arguments(args)
+    if problem:
+        print(f"Lỗi: {problem}", file=sys.stderr)
+        return 1
     try:
         return args.handler(args)
     except TdktError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         return 1
+    except OSError as e:  # a file that went away, a folder that cannot be written: the user's to fix
+        print(f"Lỗi: {os_error_message(e)}", file=sys.stderr)
+        return 1
+    except Exception as e:
+        # Never a traceback for the user; the details go to the log for whoever asks with -v.
+        logging.getLogger("tdkt").debug("lỗi không mong muốn", exc_info=e)
+        print(f"Lỗi không mong muốn ({type(e).__name__}): {e}. Chạy lại với -v để xem chi tiết, và báo bộ phận CNTT.",
+              file=sys.stderr)
+        if getattr(args, "verbose", False):
+            raise
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tdkt",
         description="Tổng hợp báo cáo thi đua, khen thưởng của Cụm thi đua: đọc báo cáo các đơn vị, "
         "chấm điểm theo bảng tiêu chí, dự thảo báo cáo tổng kết và danh sách đề nghị khen thưởng.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="in chi tiết nhật ký xử lý")
-    commands = parser.add_subparsers(dest="command", title="lệnh")
+    parser.add_argument("--version", action="version", version=f"tdkt {_version()}",
+                        help="in phiên bản của tdkt rồi thoát")
+    commands = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH")
 
     demo = commands.add_parser("demo", help="chạy thử trên Cụm thi đua mẫu có sẵn")
     demo.add_argument("--workspace", type=Path, default=Path("tdkt-demo"),
@@ -68,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=_serve)
 
     extract = commands.add_parser("extract", help="xem tdkt đọc được gì từ một tệp")
-    extract.add_argument("file", type=Path)
+    extract.add_argument("file", type=Path, help="tệp báo cáo hoặc văn bản cần xem")
     extract.add_argument("--json", action="store_true", help="in toàn bộ dạng JSON (khối văn bản và dữ kiện)")
     extract.add_argument("--rubric", type=Path, help="bảng tiêu chí YAML (mặc định: templates/rubric.yaml)")
     extract.add_argument("--cluster", type=Path, help="thông tin Cụm YAML, để nhận ra tên đơn vị")
@@ -87,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     explain.set_defaults(handler=_explain)
 
     rubric = commands.add_parser("rubric", help="bảng tiêu chí: nhập từ văn bản của Cụm, xuất ra bảng Word")
-    rubric_commands = rubric.add_subparsers(dest="rubric_command", title="lệnh", required=True)
+    rubric_commands = rubric.add_subparsers(dest="rubric_command", title="lệnh", metavar="LỆNH", required=True)
     rubric_import = rubric_commands.add_parser(
         "import", help="đọc bảng tiêu chí của Cụm (.docx, PDF) thành tệp rubric.yaml",
         description="Đọc bảng “STT/Mã | Nội dung tiêu chí | Điểm chuẩn” (nhóm I, II, …, tiêu chí con, điểm thưởng, "
@@ -121,6 +142,15 @@ def _parser() -> argparse.ArgumentParser:
                           help="tệp danh sách đã sửa (mặc định: tệp danh-sach-de-nghi-khen-thuong-… lưu gần nhất)")
     finalize.set_defaults(handler=_finalize)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tdkt")
+    except PackageNotFoundError:
+        return "(chưa cài đặt)"
 
 
 def _quiet_prefect(verbose: bool) -> None:
