@@ -78,13 +78,13 @@ def files_in(folder: Path) -> dict[str, str]:
 
 
 def ledger_state(root: Path) -> dict[str, list]:
-    """The ledger without run-specific columns (times, run ids), paths relative to the workspace."""
+    """The ledger without run-specific columns (times, run ids); drafts are kept by name."""
     with sqlite3.connect(root / "ledger.sqlite") as db:
         return {
             "files": sorted(db.execute("select sha256, cluster, status, reason, unit_id, year, superseded_by, "
                                        "claimed_by from files")),
             "names": sorted(db.execute("select cluster, path, role, sha256 from file_names")),
-            "drafts": sorted((y, v, k, Path(p).relative_to(root).as_posix(), f, s) for y, v, k, p, f, s in
+            "drafts": sorted((y, v, k, p, f, s) for y, v, k, p, f, s in
                              db.execute("select year, version, kind, path, fingerprint, status from drafts")),
         }
 
@@ -394,3 +394,28 @@ def test_an_upgraded_reader_reads_the_archived_reports_again(tmp_path, monkeypat
     assert upgraded.ingested == [] and sorted(reads) == sorted(REPORTS)  # every report read again, once
     reads.clear()
     assert run(root).ingested == [] and reads == []
+
+
+def test_a_copied_workspace_works_on_its_own_files(tmp_path):
+    """`cp -a` of a workspace to another place (a move, a restore): the copy's runs find its own
+    drafts and report its own reviewers' edits, never the original's."""
+    original = make_workspace(tmp_path / "ws")
+    first = run(original)
+    assert first.years[0].version == 1
+    copy = tmp_path / "moved" / "ws"
+    shutil.copytree(original, copy, symlinks=True)
+    shutil.rmtree(original / "drafts")  # the old place is gone (or holds other edits)
+    drafts = copy / "drafts" / "ctd18" / "2023"
+    edited = drafts / "danh-sach-de-nghi-khen-thuong-2023.docx"
+    document = docx.Document(str(edited))
+    document.add_paragraph("Ghi chú của người rà soát.")
+    document.save(str(edited))
+    drop(copy, SAMPLE / "CĐNT Thăng Long - Báo cáo thi đua khen thưởng 2023.pdf",
+         "CĐNT Thăng Long - Báo cáo thi đua khen thưởng 2023.pdf")
+    moved = run(copy)
+    year = moved.years[0]
+    assert year.version == 2
+    assert all(Path(p).is_relative_to(copy) and Path(p).exists() for p in year.summary.drafts)
+    note = next(Path(p) for p in year.summary.drafts if "ghi-chu-thay-doi" in Path(p).name)
+    assert "Bản trước đã được chỉnh sửa: danh-sach-de-nghi-khen-thuong-2023.docx." in note.read_text(encoding="utf-8")
+    assert not (original / "drafts").exists()  # nothing written to the old place

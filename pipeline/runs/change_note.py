@@ -26,11 +26,11 @@ def draft_summary(result: ClusterResult) -> dict:
     }
 
 
-def change_note(result: ClusterResult, previous: list[DraftRow]) -> str:
+def change_note(result: ClusterResult, previous: list[DraftRow], out_dir: Path) -> str:
     new = draft_summary(result)
     version = previous[0].version + 1 if previous else 1
     lines = [f"GHI CHÚ THAY ĐỔI — bản {version} so với bản {version - 1}, năm {result.year}", ""]
-    lines += _edited(previous)
+    lines += _edited(previous, out_dir)
     old = json.loads(previous[0].summary) if previous and previous[0].summary else {"units": {}}
     changes = _unit_changes(old["units"], new["units"])
     for key, label in (("leader", "Cụm trưởng"), ("deputy", "Cụm phó")):
@@ -42,11 +42,11 @@ def change_note(result: ClusterResult, previous: list[DraftRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _edited(previous: list[DraftRow]) -> list[str]:
+def _edited(previous: list[DraftRow], out_dir: Path) -> list[str]:
     """Tell reviewers which files of the previous version they changed: tdkt left those untouched."""
     edited = []
     for row in previous:
-        path = Path(row.path)
+        path = out_dir / Path(row.path).name  # the ledger keeps drafts' names (drafting.located)
         if row.kind != "changes" and path.exists() and row.sha256 and file_sha256(path) != row.sha256:
             edited.append(path.name)
     if not edited:

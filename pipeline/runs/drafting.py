@@ -56,7 +56,7 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, 
     result = summary.result
     out_dir = ws.drafts / source.key / str(year)
     version, paths = _write_version(ledger, source.key, year, out_dir, result, fingerprint(result))
-    summary.drafts = latest_drafts(ledger, source.key, year)
+    summary.drafts = latest_drafts(ledger, source.key, year, out_dir)
     _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.txt", "\n".join(report_lines(summary)) + "\n")
     # tdkt's proposal as data, beside the drafts: what `tdkt finalize` compares the reviewers' list with.
     _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.json",
@@ -82,13 +82,20 @@ def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: Cluster
     return summary
 
 
-def latest_drafts(ledger: Ledger, cluster: str, year: int) -> list[str]:
+def latest_drafts(ledger: Ledger, cluster: str, year: int, out_dir: Path) -> list[str]:
     """Paths of the newest complete version's drafts (and its change note)."""
     done = [d for d in ledger.drafts(cluster, year) if d.status == DraftStatus.DONE]
     if not done:
         return []
     latest = max(d.version for d in done)
-    return [d.path for d in done if d.version == latest]
+    return [str(located(d, out_dir)) for d in done if d.version == latest]
+
+
+def located(row: DraftRow, out_dir: Path) -> Path:
+    """Where a draft of the ledger is now: the ledger keeps its name only (every draft of a cluster's
+    year is in that year's folder), so a workspace copied or restored elsewhere finds its own drafts.
+    Ledgers written before kept whole paths: their names are taken."""
+    return out_dir / Path(row.path).name
 
 
 def fingerprint(result: ClusterResult) -> str:
@@ -117,7 +124,7 @@ def _write_version(ledger: Ledger, cluster: str, year: int, out_dir: Path, resul
     previous = [d for d in drafts if d.version == version - 1]
     written = []
     for row in pending:
-        path = Path(row.path)
+        path = located(row, out_dir)
         if row.status != DraftStatus.DONE:
             if not path.exists():  # a reserved file that exists was written before a crash: adopt it
                 _render(row.kind, result, path, previous)
@@ -132,7 +139,7 @@ def _reserve(ledger: Ledger, cluster: str, year: int, out_dir: Path, result: Clu
     kinds = list(DOCUMENTS) + ([CHANGES] if version > 1 else [])
     summary = json.dumps(draft_summary(result), ensure_ascii=False)
     rows = [
-        DraftRow(cluster=cluster, year=year, version=version, kind=kind, path=str(_path(out_dir, kind, year, version)),
+        DraftRow(cluster=cluster, year=year, version=version, kind=kind, path=_path(out_dir, kind, year, version).name,
                  fingerprint=print_, summary=summary, status=DraftStatus.WRITING.value, created_at=now())
         for kind in kinds
     ]
@@ -156,7 +163,7 @@ def _render(kind: str, result: ClusterResult, path: Path, previous: list[DraftRo
     if kind in DOCUMENTS:
         render_document(kind, result, path)
     else:
-        write_text_atomically(path, change_note(result, previous))
+        write_text_atomically(path, change_note(result, previous, path.parent))
 
 
 def _outcome(row: FileRow) -> FileOutcome:
