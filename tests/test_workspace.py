@@ -15,7 +15,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from builders import full_scores, report_docx
+from builders import full_scores, report_docx, times_named
 
 from examples import SAMPLE_CLUSTER_DIR
 from pipeline.config.rubric import load_rubric
@@ -137,6 +137,10 @@ def test_byte_identical_file_under_another_name_is_a_duplicate(tmp_path):
     note = (root / "rejected" / "ctd18" / "CĐYT gửi lại.pdf.txt").read_text(encoding="utf-8")
     assert "Lý do không sử dụng: trùng hoàn toàn với tệp" in note
     assert again.years[0].version is None  # nothing the drafts depend on changed
+    # … but the run report names the copy, as the console did: every inbox file once
+    report = (root / "drafts" / "ctd18" / "2023" / "ket-qua-xu-ly-2023.txt").read_text(encoding="utf-8")
+    assert f"- CĐYT gửi lại.pdf: trùng hoàn toàn với tệp {REPORTS[1]} (đã xử lý)" in report
+    assert set(times_named(report, root / "inbox").values()) == {1}
 
 
 def test_newer_version_replaces_the_older_in_scoring(tmp_path):

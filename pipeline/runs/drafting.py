@@ -72,7 +72,8 @@ def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: Cluster
     # Files read but not used for this year (superseded, not a report, another year …) are named
     # with the reason the selection gives, as in the one-shot run.
     reports, selection = select_reports(outcomes, year)
-    rejected = [_rejection(r) for r in rows if r.status == FileStatus.REJECTED] + selection + inputs.set_aside
+    rejected = ([_rejection(r) for r in rows if r.status == FileStatus.REJECTED] + selection
+                + _copies(ledger, source.key, rows) + inputs.set_aside)
     summary = RunSummary(year=year, rejected=rejected, criteria=inputs.choice)
     try:
         summary.result = score_cluster(reports, rejected, inputs.rubric, inputs.rules, inputs.cluster, year,
@@ -169,6 +170,19 @@ def _render(kind: str, result: ClusterResult, path: Path, previous: list[DraftRo
 def _outcome(row: FileRow) -> FileOutcome:
     facts = ReportFacts.model_validate_json(row.facts)
     return FileOutcome(file=facts.file, arrived=row.arrived, sha256=row.sha256, facts=facts)
+
+
+def _copies(ledger: Ledger, cluster: str, rows: list[FileRow]) -> list[Rejection]:
+    """Byte-identical copies taken in under another name: named in the run report as set aside,
+    with the file they copy (each name once)."""
+    files = {r.sha256: r for r in rows}
+    copies: dict[str, Rejection] = {}
+    for name in ledger.names(cluster):
+        if name.role == "duplicate" and name.sha256 in files and name.path not in copies:
+            original = Path(files[name.sha256].first_name).name
+            copies[name.path] = Rejection(file=Path(name.path).name, sha256=name.sha256, reason=RejectReason.DUPLICATE,
+                                          message=f"trùng hoàn toàn với tệp {original} (đã xử lý)")
+    return list(copies.values())
 
 
 def _rejection(row: FileRow) -> Rejection:
