@@ -423,3 +423,38 @@ def test_a_copied_workspace_works_on_its_own_files(tmp_path):
     note = next(Path(p) for p in year.summary.drafts if "ghi-chu-thay-doi" in Path(p).name)
     assert "Bản trước đã được chỉnh sửa: danh-sach-de-nghi-khen-thuong-2023.docx." in note.read_text(encoding="utf-8")
     assert not (original / "drafts").exists()  # nothing written to the old place
+
+
+def test_files_follow_the_umask_or_the_workspace_file_mode_and_group(tmp_path):
+    import grp
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        root = make_workspace(tmp_path / "ws")
+        run(root)
+        drafts = sorted((root / "drafts" / "ctd18" / "2023").glob("*.docx"))
+        assert drafts and {stat.S_IMODE(p.stat().st_mode) for p in drafts} == {0o644}  # not mkstemp's 0600
+        group = grp.getgrgid(os.getgid()).gr_name
+        shared = make_workspace(tmp_path / "chia-se")
+        with (shared / "tdkt.yaml").open("a", encoding="utf-8") as config:
+            config.write(f"file_mode: '0660'\ngroup: {group}\n")
+        run(shared)
+        written = [*(shared / "drafts").rglob("*.docx"), *(shared / "archive").iterdir()]
+        assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o660}
+        assert {p.stat().st_gid for p in written} == {os.getgid()}
+    finally:
+        os.umask(old)
+        from pipeline.core.files import FilePolicy, set_file_policy
+
+        set_file_policy(FilePolicy())
+
+
+def test_an_unknown_group_in_tdkt_yaml_is_a_plain_error(tmp_path):
+    from pipeline.core.errors import ConfigError
+
+    root = make_workspace(tmp_path / "ws")
+    with (root / "tdkt.yaml").open("a", encoding="utf-8") as config:
+        config.write("group: khong-co-nhom-nay\n")
+    with pytest.raises(ConfigError, match="không có nhóm người dùng 'khong-co-nhom-nay'"):
+        run(root)

@@ -6,21 +6,41 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 TEMP_PREFIX = ".tdkt-"  # a killed run's leftovers carry it, so they can be recognised and removed
 
 
+@dataclass(frozen=True)
+class FilePolicy:
+    """How the files tdkt keeps are shared: a mode (None: what the umask gives a new file) and a
+    group id (None: the writer's), as a workspace's tdkt.yaml sets them for officers on a share."""
+
+    mode: int | None = None
+    gid: int | None = None
+
+
+_policy = FilePolicy()
+
+
+def set_file_policy(policy: FilePolicy) -> None:
+    global _policy
+    _policy = policy
+
+
 def write_atomically(path: Path, write: Callable[[str], object]) -> None:
     """Write ``path`` through ``write(temporary_path)`` and a rename, creating its folder: the old file
     stays whole until the rename. The file gets the mode the umask gives a new file (a temporary
-    file is private, 0600, which officers on a share could not open)."""
+    file is private, 0600, which officers on a share could not open), or the FilePolicy's."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, _policy.mode if _policy.mode is not None else 0o666 & ~_umask())
+        if _policy.gid is not None:
+            os.chown(tmp, -1, _policy.gid)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

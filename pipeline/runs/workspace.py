@@ -15,14 +15,16 @@
 
 from __future__ import annotations
 
+import grp
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pipeline.config.cluster import load_cluster
 from pipeline.core.configfile import load_model
+from pipeline.core.files import FilePolicy, set_file_policy
 from pipeline.core.textnorm import strip_tones
 from pipeline.results.outcome import Origin
 from pipeline.runs.criteria_choice import ConfigFiles
@@ -54,6 +56,23 @@ class WorkspaceConfig(BaseModel):
     ledger_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in the workspace")
     prefect_api_url: str | None = Field(default=None, description="Use this Prefect server instead of a local one")
     settle_seconds: float = Field(default=10, ge=0, description="A file must be unchanged this long to be read")
+    file_mode: str | None = Field(default=None, pattern=r"^0?[0-7]{3}$",
+                                  description="Mode of the files tdkt writes, e.g. '0664'; default: as the umask gives")
+    group: str | None = Field(default=None, description="Group the files tdkt writes belong to (a share's group)")
+
+    @field_validator("group")
+    @classmethod
+    def _known_group(cls, group: str | None) -> str | None:
+        if group is not None:
+            try:
+                grp.getgrnam(group)
+            except KeyError:
+                raise ValueError(f"không có nhóm người dùng '{group}' trên máy này") from None
+        return group
+
+    def file_policy(self) -> FilePolicy:
+        return FilePolicy(mode=int(self.file_mode, 8) if self.file_mode else None,
+                          gid=grp.getgrnam(self.group).gr_gid if self.group else None)
 
 
 @dataclass(frozen=True)
@@ -103,8 +122,11 @@ class Workspace:
         return self.config().ledger_url or f"sqlite:///{(self.root / 'ledger.sqlite').resolve()}"
 
     def create(self) -> Workspace:
+        """The workspace's folders made if missing, and the way its files are to be shared
+        (tdkt.yaml's file_mode and group) set for this process's writes."""
         for folder in (self.inbox, self.archive, self.rejected, self.drafts):
             folder.mkdir(parents=True, exist_ok=True)
+        set_file_policy(self.config().file_policy())
         return self
 
     def clusters(self) -> list[ClusterSource]:
