@@ -8,9 +8,11 @@ workspace's deployment against it. The Prefect UI shows every run.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -54,9 +56,12 @@ class LocalServer:
             **self.extra_env,
         })
         log_file = (self.home / "server.log").open("ab")
+        # Its own session (a Ctrl+C in the terminal is serve's to handle), and it dies with the
+        # process that started it, even one killed outright (SIGKILL leaves no cleanup to run).
         self.process = subprocess.Popen(
             [_prefect_executable(), "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
             env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         self.wait_healthy()
 
@@ -78,12 +83,19 @@ class LocalServer:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
-        if self.alive():
-            self.process.terminate()
+        """The server and everything it started (its own process group) stopped."""
+        if self.process is None:
+            return
+        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 5)):
             try:
-                self.process.wait(timeout=20)
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                self.process.wait(timeout=wait)
+                break
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                continue
 
 
 def supervise(server: LocalServer, stop: threading.Event, every: float = 5.0) -> threading.Thread:
@@ -116,6 +128,22 @@ def schedule_of(schedule: Schedule) -> object:
 
 
 def serve_workspace(ws: Workspace) -> int:
+    """Serve until stopped: Ctrl+C, SIGTERM (systemd, kill) and SIGHUP (the terminal closed) all stop
+    the schedule and the server tdkt started, without a traceback."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _interrupt)
+    try:
+        return _serve_until_stopped(ws)
+    except KeyboardInterrupt:
+        print("Đã dừng tdkt serve.", flush=True)
+        return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _serve_until_stopped(ws: Workspace) -> int:
     config = ws.config()
     api_url = config.prefect_api_url or os.environ.get("PREFECT_API_URL")
     server, stop = None, threading.Event()
@@ -165,6 +193,16 @@ def _free_port(preferred: int) -> int:
                 continue
             return s.getsockname()[1]
     raise RuntimeError("Không tìm được cổng trống cho máy chủ Prefect")
+
+
+def _die_with_parent() -> None:
+    """In the child before it runs: ask Linux to send it SIGTERM when its parent dies."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _prefect_executable() -> str:
