@@ -210,6 +210,13 @@ def _process(args: argparse.Namespace) -> int:
 
 def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
     _quiet_prefect(args.verbose)
+    from flows.server_choice import choose_server
+    from pipeline.runs.workspace import Workspace
+
+    api_url, sentence = choose_server(Workspace(ws.resolve()))
+    if api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+    print(sentence, flush=True)
     from cli.output import print_workspace_run
     from flows.workspace import process_workspace
 

@@ -21,6 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from flows.server_choice import ADDRESS_FILE
+from pipeline.core.files import write_text_atomically
 from pipeline.runs.workspace import Schedule, Workspace
 
 log = logging.getLogger("tdkt.serve")
@@ -153,6 +155,8 @@ def _serve_until_stopped(ws: Workspace) -> int:
         server.start()
         supervise(server, stop)
         api_url = server.url
+        # So that `tdkt process` on this workspace uses this server instead of starting its own.
+        write_text_atomically(ws.root / ADDRESS_FILE, api_url)
     os.environ["PREFECT_API_URL"] = api_url
     print(f"Giao diện Prefect: {api_url.removesuffix('/api')}", flush=True)
     try:
@@ -160,6 +164,7 @@ def _serve_until_stopped(ws: Workspace) -> int:
     finally:
         stop.set()
         if server is not None:
+            (ws.root / ADDRESS_FILE).unlink(missing_ok=True)
             server.stop()
 
 

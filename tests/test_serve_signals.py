@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from test_schedule_and_worker import _env, _workspace
 
+from flows.server_choice import ADDRESS_FILE
+
 
 def _answers(api: str) -> bool:
     try:
@@ -41,6 +43,7 @@ def test_the_server_dies_with_serve(tmp_path, sig):
             match = re.search(r"Giao diện Prefect: (http://127\.0\.0\.1:\d+)", log.read_text())
             api = f"{match.group(1)}/api" if match else None
         assert api and _answers(api), log.read_text()[-3000:]
+        assert (root / ADDRESS_FILE).read_text(encoding="utf-8") == api  # for `tdkt process` to use
         serve.send_signal(sig)  # to serve alone, as systemd, a closed terminal or the OOM killer would
         serve.wait(timeout=90)
         gone = time.monotonic() + 30
@@ -50,6 +53,7 @@ def test_the_server_dies_with_serve(tmp_path, sig):
         if sig is not signal.SIGKILL:
             text = log.read_text()
             assert serve.returncode == 0 and "Traceback" not in text and "Đã dừng tdkt serve." in text, text[-3000:]
+            assert not (root / ADDRESS_FILE).exists()
     finally:
         if serve.poll() is None:
             os.killpg(serve.pid, signal.SIGKILL)
