@@ -136,9 +136,16 @@ def serve_workspace(ws: Workspace) -> int:
         signal.signal(sig, _interrupt)
     try:
         return _serve_until_stopped(ws)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):  # SystemExit: Prefect's runner has its own SIGTERM handler
         print("Đã dừng tdkt serve.", flush=True)
         return 0
+
+
+def _ignore_signals() -> None:
+    """Once stopping, stop: a second Ctrl+C must not cut the server's shutdown short, and the signal
+    Prefect sends itself again while unwinding must not end the process with it."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -162,6 +169,7 @@ def _serve_until_stopped(ws: Workspace) -> int:
     try:
         return _serve(ws, config.schedule, api_url)
     finally:
+        _ignore_signals()
         stop.set()
         if server is not None:
             (ws.root / ADDRESS_FILE).unlink(missing_ok=True)
