@@ -34,6 +34,8 @@ def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[Aw
     for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
         previous_end = 0
         spans = _longest(doc.spans.get("awards", []))
+        if not spans:
+            continue
         years = TextYears(doc.text, lead).of_awards([(s.start_char, s.end_char) for s in spans])
         for span, year in zip(spans, years, strict=True):
             s_start, s_end = sentence_bounds(doc.text, span.start_char, span.end_char)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TypeVar
 
 from pipeline.core.model import Block
@@ -119,7 +119,11 @@ class TextYears:
     def __init__(self, text: str, lead: Mention | None = None) -> None:
         self.text = text
         self.lead = lead
-        self.found = mentions(text)
+
+    @cached_property
+    def found(self) -> list[Mention]:
+        """Read only for a block that holds a fact: most blocks hold none."""
+        return mentions(self.text)
 
     def of_awards(self, spans: Sequence[tuple[int, int]]) -> list[Mention | None]:
         """The governing mention of each award name at ``spans`` (in reading order)."""
