@@ -47,6 +47,25 @@ class _Piece:
 
 
 def read_issuer(doc: Document) -> Issuer | None:
+    found = _header_unit(doc)
+    if found is None:
+        return None
+    unit, parents = found
+    written = _clean(" ".join(p.text for p in unit))
+    if not written:
+        return None
+    return Issuer(name=cased_name(written, doc), as_written=written, parents=parents, provenance=unit[0].provenance)
+
+
+def header_parents(doc: Document) -> tuple[str, ...]:
+    """The parent bodies the header names above the unit (the unit's name itself not cased: a
+    cluster file names the member)."""
+    found = _header_unit(doc)
+    return found[1] if found else ()
+
+
+def _header_unit(doc: Document) -> tuple[list[_Piece], tuple[str, ...]] | None:
+    """The pieces of the unit's name in the header's left column, and the parent bodies above it."""
     pieces = [p for p in left_column(_until_title(doc)) if _is_upper(p.text) or _names_a_body(p.text)]
     if not pieces:
         return None
@@ -56,11 +75,7 @@ def read_issuer(doc: Document) -> Issuer | None:
         if _starts_body(piece.text) or not _is_upper(piece.text):
             break
         unit.append(piece)
-    written = _clean(" ".join(p.text for p in unit))
-    if not written:
-        return None
-    return Issuer(name=cased_name(written, doc), as_written=written, parents=_parents(pieces[:start]),
-                  provenance=unit[0].provenance)
+    return unit, _parents(pieces[:start])
 
 
 def _until_title(doc: Document) -> list[HeaderLine]:
@@ -155,8 +170,12 @@ def _is_upper(text: str) -> bool:
 
 def _starts_body(text: str) -> bool:
     """Whether the piece starts the name of an organisation ("TRƯỜNG …", "SỞ …", "UBND …")."""
+    return _opens_with(text, _starts())
+
+
+def _opens_with(text: str, words: tuple[str, ...]) -> bool:
     key = _key(text)
-    return any(key == w or key.startswith(w + " ") for w in _starts())
+    return any(key == w or key.startswith(w + " ") for w in words)
 
 
 def _names_a_body(text: str) -> bool:
@@ -165,18 +184,22 @@ def _names_a_body(text: str) -> bool:
     return _starts_body(text) and len(text.split()) <= _NAME_WORDS and not re.search(r"[.;:!?]", text)
 
 
+@cache
 def _starts() -> tuple[str, ...]:
     vocabulary = unit_rules()
     return tuple(_key(w) for w in (*vocabulary.institution_starts, *vocabulary.parent_starts))
 
 
+@cache
+def _institutions() -> tuple[str, ...]:
+    return tuple(_key(w) for w in unit_rules().institution_starts)
+
+
 def _unit_start(pieces: list[_Piece]) -> int:
     """The issuing body is the last piece that starts an institution's name ("TRƯỜNG …",
     "BỆNH VIỆN …"); without one, the last piece that starts any body's name below a parent."""
-    institutions = tuple(_key(w) for w in unit_rules().institution_starts)
     for i in range(len(pieces) - 1, -1, -1):
-        key = _key(pieces[i].text)
-        if any(key == w or key.startswith(w + " ") for w in institutions):
+        if _opens_with(pieces[i].text, _institutions()):
             return i
     starts = [i for i, p in enumerate(pieces) if _starts_body(p.text)]
     if starts and starts[-1] > 0:
@@ -231,14 +254,27 @@ def _body_casing(tokens: list[str], doc: Document) -> tuple[int, list[str]] | No
     the body writes with a capital first letter; the most common writing of it."""
     keys = [fold(t) for t in tokens]
     words = _body_words(doc)
-    folded = [fold(w) for w in words]
+    # The body is long and the name short: a word is folded only where its first letter (without
+    # marks: folding moves tone marks, "Uỷ" → "ủy") could start the name's tail.
+    at_initial: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        at_initial.setdefault(_key_char(word[:1]) if word else "", []).append(i)
+    folded: dict[int, str] = {}
+
+    def folded_at(i: int) -> str:
+        if i not in folded:
+            folded[i] = fold(words[i])
+        return folded[i]
+
     for start in range(0, len(tokens) - 1):
         tail = keys[start:]
         if len(tail) < 2:
             break
         seen: Counter[tuple[str, ...]] = Counter()
-        for i in range(len(words) - len(tail) + 1):
-            if folded[i : i + len(tail)] == tail and (start == 0 or words[i][:1].isupper()):
+        for i in at_initial.get(_key_char(tail[0][:1]), []):
+            if i + len(tail) > len(words):
+                break
+            if all(folded_at(i + k) == key for k, key in enumerate(tail)) and (start == 0 or words[i][:1].isupper()):
                 seen[tuple(words[i : i + len(tail)])] += 1
         # Written in capitals, the body's text is just the header again.
         seen = Counter({k: n for k, n in seen.items() if not _is_upper(" ".join(k))})

@@ -15,7 +15,7 @@ from pipeline.core.model import Document, Part, Provenance
 from pipeline.core.textnorm import strip_tones
 from pipeline.understanding.facts import UnitFact
 from pipeline.understanding.header import HEADER_BLOCKS, block_texts, is_title_line
-from pipeline.understanding.issuer import read_issuer
+from pipeline.understanding.issuer import header_parents, read_issuer
 from pipeline.understanding.nlp import RuleSet
 
 _HEADER_WEIGHT = 10
@@ -44,9 +44,8 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
         return None
     member_id, _ = weights.most_common(1)[0]
     written, prov = first_seen[member_id]
-    issuer = read_issuer(doc)  # for the parent bodies its header names
     return UnitFact(member_id=member_id, name=rules.members[member_id].name, as_written=written,
-                    parents=list(issuer.parents) if issuer else [], provenance=prov)
+                    parents=list(header_parents(doc)), provenance=prov)
 
 
 def _mentions(texts: list[tuple[str, Provenance, int]], docs: object,
