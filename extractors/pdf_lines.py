@@ -18,6 +18,8 @@ _MARGIN_SHARE = 0.07
 # A horizontal gap wider than this many average character widths splits a line into segments
 # (borderless two-column headers, signature blocks).
 _SEGMENT_GAP_CHARS = 4.0
+# A narrower gap, still wider than letters ever stand apart, is a space the PDF did not write.
+_SPACE_GAP_CHARS = 1.2
 
 
 @dataclass
@@ -67,21 +69,27 @@ def _segments(chars: list[tuple[str, tuple[float, float, float, float]]], page_h
     visible = [(ch, box) for ch, box in chars if not ch.isspace() and box[2] > box[0]]
     if not visible:
         return []
-    widths = [box[2] - box[0] for _, box in visible]
-    max_gap = _SEGMENT_GAP_CHARS * statistics.median(widths)
+    width = statistics.median(box[2] - box[0] for _, box in visible)
+    max_gap, space_gap = _SEGMENT_GAP_CHARS * width, _SPACE_GAP_CHARS * width
     groups: list[list[tuple[str, tuple[float, float, float, float]]]] = [[]]
-    last_right = None
+    last_right, spaced = None, True
     for ch, box in chars:
         if not ch.isspace() and box[2] > box[0]:
-            if last_right is not None and box[0] - last_right > max_gap and groups[-1]:
+            gap = box[0] - last_right if last_right is not None else 0.0
+            if gap > max_gap and groups[-1]:
                 groups.append([])
+            elif gap > space_gap and not spaced:
+                # A word-wide gap with no space character (a tab stop: "Số: 84/BC-TV" and "Hà Nội,
+                # ngày …" on one line): a space, so the two do not run together.
+                groups[-1].append((" ", (box[0], box[1], box[0], box[3])))
             last_right = box[2]
+        spaced = ch.isspace()
         groups[-1].append((ch, box))
     return [line for group in groups if (line := _line(group, page_height))]
 
 
 def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_height: float) -> Line | None:
-    text = join_split_words(_spaced(chars).strip())
+    text = join_split_words("".join(ch for ch, _ in chars).strip())
     boxes = [box for ch, box in chars if not ch.isspace() and box[2] > box[0]]
     if not text or not boxes:
         return None
@@ -103,25 +111,6 @@ def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_heigh
         bottom=statistics.median(bottoms),  # the baseline, robust to descenders
         margin=margin,
     )
-
-
-def _spaced(chars: list[tuple[str, tuple[float, float, float, float]]]) -> str:
-    """The line's text, with a space where the ink leaves a word-wide gap but the PDF has no space
-    character (a tab stop: "Số: 84/BC-TV" and "Hà Nội, ngày …" on one line)."""
-    visible = [box[2] - box[0] for ch, box in chars if not ch.isspace() and box[2] > box[0]]
-    if not visible:
-        return "".join(ch for ch, _ in chars)
-    gap = statistics.median(visible) * 1.2
-    out: list[str] = []
-    last: tuple[str, float] | None = None
-    for ch, box in chars:
-        if last is not None and not ch.isspace() and not last[0].isspace() and box[2] > box[0] \
-                and box[0] - last[1] > gap:
-            out.append(" ")
-        out.append(ch)
-        if box[2] > box[0] or ch.isspace():
-            last = (ch, box[2])
-    return "".join(out)
 
 
 def _looks_like_page_number(text: str) -> bool:
