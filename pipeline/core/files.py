@@ -53,6 +53,15 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    """The process's umask, read without changing it where Linux shows it (setting it to read it
+    would, for that instant, let files other threads create be world-writable)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o077)  # elsewhere: read by setting, briefly the strictest mask
     os.umask(mask)
     return mask
