@@ -60,7 +60,7 @@ def module_name(root: Path, path: Path) -> str:
     return ".".join(parts)
 
 
-def imported(tree: ast.AST, module: str, root: Path) -> list[tuple[int, str]]:
+def imported(tree: ast.AST, module: str, root: Path, package: bool = False) -> list[tuple[int, str]]:
     """Every project module an AST imports (absolute and relative, at any depth), with its line;
     "from pipeline.runs import steps" imports the module pipeline.runs.steps."""
     found: list[tuple[int, str]] = []
@@ -68,7 +68,9 @@ def imported(tree: ast.AST, module: str, root: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            base = module.split(".")[: -node.level] if node.level else []
+            # "from . import x" in a package's __init__ is relative to the package itself.
+            parts = module.split(".") + ([""] if package else [])
+            base = parts[: -node.level] if node.level else []
             target = ".".join([*base, node.module] if node.module else base)
             for alias in node.names:
                 sub = f"{target}.{alias.name}"
@@ -87,7 +89,7 @@ def breaches(root: Path) -> list[Breach]:
             if here is None:
                 continue
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-            for line, target in imported(tree, source, root):
+            for line, target in imported(tree, source, root, package=path.name == "__init__.py"):
                 there = layer_of(target)
                 if there is None:
                     continue  # data folders, or a module outside the plan

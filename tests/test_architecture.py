@@ -43,3 +43,10 @@ def test_runs_and_tools_never_import_each_other(tmp_path):
     (root / "pipeline" / "runs" / "steps.py").write_text("from pipeline.tools import finalize\n", encoding="utf-8")
     assert [(b.source, b.target) for b in breaches(root)] == [("pipeline.runs.steps", "pipeline.tools.finalize")]
     assert layer_of("pipeline.runs.steps")[0] == layer_of("pipeline.tools.finalize")[0] == len(LAYERS) - 3
+
+
+def test_a_relative_import_in_a_package_is_read_from_the_package(tmp_path):
+    root = _copy(tmp_path)
+    init = root / "pipeline" / "scoring" / "__init__.py"
+    init.write_text(init.read_text(encoding="utf-8") + "\nfrom ..tools import finalize  # noqa\n", encoding="utf-8")
+    assert [(b.source, b.target) for b in breaches(root)] == [("pipeline.scoring", "pipeline.tools.finalize")]
