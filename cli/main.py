@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from cli.checks import check_arguments, os_error_message
+from cli.deploy import add_deploy_command
 from cli.vietnamese import Parser, speak_vietnamese
 
 # Prefect reads these when it is imported: no telemetry, no growing event tables (stack.md).
@@ -87,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="chạy theo lịch: xử lý hộp thư định kỳ (mặc định 10 phút)")
     serve.add_argument("--workspace", type=Path, default=Path("."), help="thư mục không gian làm việc")
     serve.set_defaults(handler=_serve)
+    add_deploy_command(commands)
 
     extract = commands.add_parser("extract", help="xem tdkt đọc được gì từ một tệp")
     extract.add_argument("file", type=Path, help="tệp báo cáo hoặc văn bản cần xem")

@@ -1,4 +1,5 @@
-"""Scheduled runs against a real local Prefect server, and a deployment run by a worker."""
+"""Scheduled runs against a real local Prefect server. (A deployment run by a worker, on PostgreSQL
+with authentication: tests/test_shared_install.py.)"""
 
 from __future__ import annotations
 
@@ -16,10 +17,7 @@ from pathlib import Path
 import pytest
 
 from examples import SAMPLE_CLUSTER_DIR
-from flows.serve import LocalServer
 
-REPO = Path(__file__).resolve().parent.parent
-PREFECT = str(Path(sys.executable).with_name("prefect"))
 REPORTS = ["BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf"]
 
 
@@ -80,28 +78,3 @@ def test_tdkt_serve_starts_a_server_and_runs_on_schedule(tmp_path):
             os.killpg(serve.pid, signal.SIGKILL)
     with pytest.raises(OSError):
         _completed_runs(api)  # the server tdkt started is gone with it
-
-
-def test_deployment_from_prefect_yaml_runs_through_a_worker(tmp_path):
-    root = _workspace(tmp_path / "ws")
-    server = LocalServer(tmp_path / "prefect-home")
-    server.start()
-    try:
-        env = _env(PREFECT_API_URL=server.url, TDKT_HOME=str(REPO), TDKT_WORKSPACE=str(root))
-
-        def prefect(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
-            result = subprocess.run([PREFECT, *args], cwd=REPO, env=env, capture_output=True, text=True,
-                                    timeout=timeout)
-            assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-            return result
-
-        prefect("work-pool", "create", "tdkt", "--type", "process")
-        prefect("--no-prompt", "deploy", "--all")
-        prefect("deployment", "run", "process_workspace/hop-thu")
-        prefect("worker", "start", "--pool", "tdkt", "--run-once", timeout=300)
-        runs = _completed_runs(server.url)
-        assert runs, "the worker did not complete the run"
-        assert (root / "drafts" / "ctd18" / "2023" / "danh-sach-de-nghi-khen-thuong-2023.docx").exists()
-        assert (root / "ledger.sqlite").exists()
-    finally:
-        server.stop()

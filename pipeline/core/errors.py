@@ -59,3 +59,7 @@ class NoReportsError(TdktError):
 
 class WorkspaceError(TdktError):
     """A workspace, cluster or year asked for that is not there."""
+
+
+class ServerError(TdktError):
+    """Raised when the Prefect server tdkt starts for itself cannot be started or does not answer."""
