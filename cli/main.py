@@ -8,6 +8,8 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cli.checks import check_arguments, os_error_message
@@ -156,22 +158,43 @@ def _version() -> str:
 
 
 def _quiet_prefect(verbose: bool) -> None:
+    """Prefect's run loggers at INFO, so that each file's line reaches the run's logs in the Prefect
+    UI; its console handler at WARNING, so that the terminal shows tdkt's own lines (printed by the
+    run's watcher) rather than Prefect's English chatter. -v shows both. Scheduled runs and workers
+    inherit this environment."""
     for key, value in _PREFECT_ENV.items():
         os.environ.setdefault(key, value)
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 
 def _run_flow(args: argparse.Namespace, inbox: Path, out: Path, rubric: Path | None, rules: Path | None,
               cluster: Path | None) -> int:
     _quiet_prefect(args.verbose)
-    from cli.output import print_summary
+    from cli.output import console, print_summary
     from flows.inbox import process_inbox
+    from flows.server_choice import choose_server
 
-    print(f"Đang xử lý {inbox} …")
-    summary = process_inbox(inbox, out, year=getattr(args, "year", None), rubric=rubric, rules=rules, cluster=cluster)
+    api_url, sentence = choose_server(None)
+    print(f"Đang xử lý {inbox}. {sentence}", flush=True)
+    with _watching(console, temporary_server=api_url is None):
+        summary = process_inbox(inbox, out, year=getattr(args, "year", None), rubric=rubric, rules=rules,
+                                cluster=cluster)
     print_summary(summary)
     return 0 if summary.drafts else 1
+
+
+@contextmanager
+def _watching(console: object, temporary_server: bool) -> Iterator[None]:
+    """The run reports its files to a progress display while it works (lines only when the output
+    is not a terminal)."""
+    from cli.progress_view import ProgressView
+    from pipeline.runs.progress import watching
+
+    starting = "đang khởi động máy chủ Prefect tạm thời …" if temporary_server else "đang chuẩn bị …"
+    with ProgressView(console, starting) as view, watching(view):
+        yield
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -219,10 +242,11 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
     if api_url:
         os.environ["PREFECT_API_URL"] = api_url
     print(sentence, flush=True)
-    from cli.output import print_workspace_run
+    from cli.output import console, print_workspace_run
     from flows.workspace import process_workspace
 
-    run = process_workspace(str(ws.resolve()))
+    with _watching(console, temporary_server=api_url is None):
+        run = process_workspace(str(ws.resolve()))
     print_workspace_run(run)
     return 1 if any(c.problem for c in run.clusters) else 0
 

@@ -14,7 +14,6 @@ from pipeline.nomination.nominate import Status
 from pipeline.results.explain import UnitExplanation
 from pipeline.results.outcome import FileOutcome, RunSummary
 from pipeline.results.run_report import criteria_lines
-from pipeline.runs.intake import Outcome
 from pipeline.runs.workspace_run import WorkspaceRun
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
 
@@ -29,9 +28,7 @@ def print_workspace_run(run: WorkspaceRun) -> None:
         if cluster.problem:
             console.print(f"  Không xử lý được Cụm này: {cluster.problem}", markup=False)
             continue
-        for item in cluster.ingested:
-            console.print(f"  - {item.name}: {_OUTCOME[item.outcome]}{': ' + item.message if item.message else ''}",
-                          markup=False)
+        # Each file's line was printed as it was done (cli.progress_view).
         if cluster.waiting:
             console.print(f"  Để lần sau (đang sao chép hoặc vừa đến): {', '.join(cluster.waiting)}", markup=False)
         if cluster.drafting_skipped:
@@ -42,16 +39,6 @@ def print_workspace_run(run: WorkspaceRun) -> None:
             else:
                 console.print(f"  Năm {year.year}: đã ghi dự thảo bản {year.version}.")
             print_summary(year.summary, rejected=False, drafts_label="Dự thảo (bản mới nhất):")
-
-
-_OUTCOME = {
-    Outcome.READ: "đã đọc",
-    Outcome.REJECTED: "không dùng",
-    Outcome.DUPLICATE: "không dùng",
-    Outcome.WAITING: "để lần sau",
-    Outcome.BUSY: "lần chạy khác đang xử lý",
-    Outcome.CRITERIA: "bảng tiêu chí của Cụm",
-}
 
 
 def print_summary(summary: RunSummary, rejected: bool = True, drafts_label: str = "Dự thảo đã ghi:") -> None:

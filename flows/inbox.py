@@ -22,37 +22,40 @@ from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
 from pipeline.runs import inbox_run
 from pipeline.runs import steps as run
 from pipeline.runs.criteria_choice import ClusterInputs
+from pipeline.runs.progress import PrintedLines, watched_or, watcher
+from pipeline.runs.run_lines import outcome_line
 
 
 @task(name="mo-tep", task_run_name="mở {name}", cache_policy=NO_CACHE)
 def open_file(path: Path, name: str) -> run.Opened:
-    opened = run.open_file(path, name)
-    outcome = opened.outcome
-    if outcome.criteria:
-        get_run_logger().info("%s: bảng tiêu chí của Cụm, đã nhập (%s)", name, outcome.criteria.describe())
-    elif outcome.rejection:
-        get_run_logger().warning("%s: %s", name, outcome.rejection.message)
+    opened = inbox_run.open_one(path, name)
+    if opened.document is None:  # not a report: this file is done
+        _log(opened.outcome)
     return opened
 
 
 @task(name="doc-bao-cao", task_run_name="đọc {opened.outcome.file}", cache_policy=NO_CACHE)
 def read_report(opened: run.Opened, rubric: Rubric, cluster: Cluster | None) -> FileOutcome:
-    outcome = run.understand_opened(opened, rubric, cluster)
-    logger = get_run_logger()
-    if outcome.rejection:
-        logger.warning("%s: %s", outcome.file, outcome.rejection.message)
-    else:
-        unit = outcome.facts.unit.name if outcome.facts.unit else "chưa rõ đơn vị"
-        logger.info("%s: đã đọc (%s, năm %s)", outcome.file, unit, outcome.facts.year)
+    outcome = inbox_run.understand_one(opened, rubric, cluster)
+    _log(outcome)
     return outcome
 
 
-@task(name="cham-diem-va-du-thao", cache_policy=NO_CACHE)
+@task(name="cham-diem-va-du-thao", task_run_name="chấm điểm và dự thảo", cache_policy=NO_CACHE)
 def score_and_draft(outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None,
                     out_dir: Path, skipped: list[Rejection]) -> RunSummary:
     summary = run.finish_run(outcomes, inputs, year, out_dir, skipped)
-    get_run_logger().info("Đã ghi %d dự thảo vào %s", len(summary.drafts), out_dir)
+    line = (f"Đã ghi {len(summary.drafts)} dự thảo vào {out_dir}" if summary.drafts
+            else f"Không tạo được dự thảo: {summary.problem}")
+    get_run_logger().info(line)
+    watcher().note(line)
     return summary
+
+
+def _log(outcome: FileOutcome) -> None:
+    """The file's line in the Prefect run's logs (the terminal has it from the watcher)."""
+    logger = get_run_logger()
+    (logger.warning if outcome.rejection else logger.info)(outcome_line(outcome))
 
 
 class TaskSteps:
@@ -76,4 +79,5 @@ class TaskSteps:
 @flow(name="process_inbox")
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
                   rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
-    return inbox_run.process_inbox(inbox, out_dir, year, rubric, rules, cluster, steps=TaskSteps())
+    with watched_or(PrintedLines()):
+        return inbox_run.process_inbox(inbox, out_dir, year, rubric, rules, cluster, steps=TaskSteps())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
+import json
 import logging
 import os
 import signal
@@ -22,6 +23,7 @@ import urllib.request
 from pathlib import Path
 
 from flows.server_choice import ADDRESS_FILE
+from pipeline.core.errors import ServerError
 from pipeline.core.files import write_text_atomically
 from pipeline.runs.workspace import Schedule, Workspace
 
@@ -29,6 +31,10 @@ log = logging.getLogger("tdkt.serve")
 
 _DEFAULT_PORT = 4200
 _HEALTH_TIMEOUT = 120
+
+
+class PortTakenError(ServerError):
+    """Raised when another Prefect server answers on the port chosen for ours."""
 
 
 class LocalServer:
@@ -57,6 +63,15 @@ class LocalServer:
             "PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED": "events,flow_runs",
             **self.extra_env,
         })
+        try:
+            self._start(env)
+        except PortTakenError:
+            self.stop()
+            self.port = _free_port(0)
+            env["PREFECT_SERVER_API_PORT"] = str(self.port)
+            self._start(env)
+
+    def _start(self, env: dict[str, str]) -> None:
         log_file = (self.home / "server.log").open("ab")
         # Its own session (a Ctrl+C in the terminal is serve's to handle), and it dies with the
         # process that started it, even one killed outright (SIGKILL leaves no cleanup to run).
@@ -71,15 +86,25 @@ class LocalServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process is not None and self.process.poll() is not None:
-                raise RuntimeError(f"Máy chủ Prefect dừng khi khởi động; xem {self.home / 'server.log'}")
+                raise ServerError(f"Máy chủ Prefect dừng khi khởi động; xem {self.home / 'server.log'}")
             try:
                 with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
                     if response.status == 200:
+                        self._check_ours()
                         return
             except OSError:
                 pass
             time.sleep(0.5)
-        raise RuntimeError(f"Máy chủ Prefect chưa sẵn sàng sau {timeout:.0f} giây; xem {self.home / 'server.log'}")
+        raise ServerError(f"Máy chủ Prefect chưa sẵn sàng sau {timeout:.0f} giây; xem {self.home / 'server.log'}")
+
+    def _check_ours(self) -> None:
+        """The server answering on the port is the one started here (its home is ours): another
+        program may take a free port between the choice and our server's start, and its answers
+        would look healthy."""
+        with urllib.request.urlopen(f"{self.url}/admin/settings", timeout=5) as response:
+            home = json.loads(response.read()).get("home")
+        if home is not None and Path(home).resolve() != self.home.resolve():
+            raise PortTakenError(f"Cổng {self.port} đang được một máy chủ Prefect khác dùng ({home})")
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -109,7 +134,7 @@ def supervise(server: LocalServer, stop: threading.Event, every: float = 5.0) ->
                 log.warning("Máy chủ Prefect đã dừng; đang khởi động lại")
                 try:
                     server.start()
-                except RuntimeError as e:
+                except ServerError as e:
                     log.error("%s", e)
 
     thread = threading.Thread(target=watch, name="tdkt-prefect-supervisor", daemon=True)
@@ -205,7 +230,7 @@ def _free_port(preferred: int) -> int:
             except OSError:
                 continue
             return s.getsockname()[1]
-    raise RuntimeError("Không tìm được cổng trống cho máy chủ Prefect")
+    raise ServerError("Không tìm được cổng trống cho máy chủ Prefect")
 
 
 def _die_with_parent() -> None:

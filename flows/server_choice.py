@@ -14,14 +14,15 @@ from pipeline.runs.workspace import Workspace
 ADDRESS_FILE = Path(".prefect") / "api-url"
 
 
-def choose_server(ws: Workspace) -> tuple[str | None, str]:
-    """(the API URL to use, or None for a temporary server; the sentence telling the user)."""
-    configured = ws.config().prefect_api_url
+def choose_server(ws: Workspace | None) -> tuple[str | None, str]:
+    """(the API URL to use, or None for a temporary server; the sentence telling the user). Without
+    a workspace (`tdkt run`), only PREFECT_API_URL is looked at."""
+    configured = ws.config().prefect_api_url if ws is not None else None
     if configured:
         return configured, f"Dùng máy chủ Prefect ghi trong tdkt.yaml: {configured.removesuffix('/api')}"
     if os.environ.get("PREFECT_API_URL"):
         return os.environ["PREFECT_API_URL"], f"Dùng máy chủ Prefect {os.environ['PREFECT_API_URL']}"
-    served = serve_address(ws)
+    served = serve_address(ws) if ws is not None else None
     if served and answers(served):
         return served, f"Dùng máy chủ Prefect của tdkt serve: {served.removesuffix('/api')}"
     return None, "Khởi động máy chủ Prefect tạm thời cho lần chạy này (mất vài giây; dùng tdkt serve để khỏi chờ) …"

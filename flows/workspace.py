@@ -15,10 +15,20 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from pipeline.runs.drafting import YearDrafts
-from pipeline.runs.intake import Candidate, Ingested, Outcome, Scan, ingest, scan
+from pipeline.runs.intake import Candidate, Ingested, Outcome, Scan, scan
 from pipeline.runs.ledger import Ledger
+from pipeline.runs.progress import PrintedLines, watched_or
+from pipeline.runs.run_lines import cluster_line, ingested_line
 from pipeline.runs.workspace import ClusterSource, Workspace
-from pipeline.runs.workspace_run import WorkspaceRun, cluster_inputs, draft_cluster, new_run_id, process_cluster
+from pipeline.runs.workspace_run import (
+    WorkspaceRun,
+    cluster_inputs,
+    draft_cluster,
+    new_run_id,
+    process_cluster,
+    take_in,
+    told,
+)
 
 
 def _source(ws: Workspace, key: str) -> ClusterSource:
@@ -48,11 +58,11 @@ def ingest_file(root: Path, key: str, candidate: Candidate, run_id: str) -> Inge
     ledger = Ledger(ws.ledger_url())
     try:
         inputs = cluster_inputs(ws, source, ledger)
-        result = ingest(ws, source, candidate, ledger, run_id, inputs.rubric, inputs.cluster)
+        result = take_in(ws, source, candidate, ledger, run_id, inputs.rubric, inputs.cluster)
     finally:
         ledger.close()
-    get_run_logger().info("%s: %s%s", candidate.rel, _WORDS[result.outcome],
-                          f" — {result.message}" if result.message else "")
+    logger = get_run_logger()
+    (logger.warning if result.outcome is Outcome.REJECTED else logger.info)(ingested_line(key, result))
     return result
 
 
@@ -64,23 +74,7 @@ def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool]:
         years, skipped = draft_cluster(ws, _source(ws, key), ledger, run_id)
     finally:
         ledger.close()
-    logger = get_run_logger()
-    for year in years:
-        if year.version:
-            logger.info("%s năm %d: đã ghi bản %d", key, year.year, year.version)
-        else:
-            logger.info("%s năm %d: không có gì mới", key, year.year)
     return years, skipped
-
-
-_WORDS = {
-    Outcome.READ: "đã đọc",
-    Outcome.REJECTED: "không dùng",
-    Outcome.DUPLICATE: "trùng lặp",
-    Outcome.WAITING: "để lần sau",
-    Outcome.BUSY: "lần chạy khác đang xử lý",
-    Outcome.CRITERIA: "bảng tiêu chí của Cụm",
-}
 
 
 class TaskSteps:
@@ -95,7 +89,7 @@ class TaskSteps:
 
     def ingest(self, source: ClusterSource, candidates: list[Candidate], inputs: object) -> list[Ingested]:
         futures = [ingest_file.submit(self.root, source.key, c, self.run_id) for c in candidates]
-        return [_result(f, c) for f, c in zip(futures, candidates, strict=True)]
+        return [_result(f, source, c) for f, c in zip(futures, candidates, strict=True)]
 
     def draft(self, source: ClusterSource) -> tuple[list[YearDrafts], bool]:
         return draft(self.root, source.key, self.run_id)
@@ -109,18 +103,21 @@ def process_workspace(workspace: str) -> WorkspaceRun:
     steps = TaskSteps(root, run_id)
     ledger = Ledger(ws.ledger_url())
     try:
-        clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
+        with watched_or(PrintedLines()):
+            clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
     finally:
         ledger.close()
-    for run in clusters:
-        if run.problem:
-            get_run_logger().error("%s: %s", run.key, run.problem)
+    logger = get_run_logger()
+    for run in clusters:  # the run's summary in its logs, one line per cluster
+        (logger.error if run.problem else logger.info)(cluster_line(run))
+    if not clusters:
+        logger.info("Hộp thư trống: chưa có báo cáo nào và chưa có tệp thông tin Cụm.")
     return WorkspaceRun(run_id=run_id, root=str(root), clusters=clusters)
 
 
-def _result(future: object, candidate: Candidate) -> Ingested:
+def _result(future: object, source: ClusterSource, candidate: Candidate) -> Ingested:
     """A file whose task failed after its retries is left for the next run, not lost."""
     future.wait()
     if future.state.is_completed():
         return future.result()
-    return Ingested(candidate.path.name, Outcome.WAITING, "chưa đọc được tệp; sẽ thử lại ở lần chạy sau")
+    return told(source, Ingested(candidate.path.name, Outcome.WAITING, "chưa đọc được tệp; sẽ thử lại ở lần chạy sau"))

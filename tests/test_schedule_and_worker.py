@@ -32,12 +32,19 @@ def _workspace(root: Path, schedule: str = "") -> Path:
     return root
 
 
-def _completed_runs(api: str) -> list[dict]:
-    body = json.dumps({"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}, "limit": 50}).encode()
-    request = urllib.request.Request(f"{api}/flow_runs/filter", data=body, method="POST",
+def _post(api: str, path: str, query: dict) -> list[dict]:
+    request = urllib.request.Request(f"{api}/{path}", data=json.dumps(query).encode(), method="POST",
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
+
+
+def _completed_runs(api: str) -> list[dict]:
+    return _post(api, "flow_runs/filter", {"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}, "limit": 50})
+
+
+def _run_logs(api: str, run_id: str) -> list[str]:
+    return [log["message"] for log in _post(api, "logs/filter", {"logs": {"flow_run_id": {"any_": [run_id]}}})]
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -68,6 +75,19 @@ def test_tdkt_serve_starts_a_server_and_runs_on_schedule(tmp_path):
             completed = _completed_runs(api)
         assert len(completed) >= 2, output.read_text()[-3000:]
         assert all(r["deployment_id"] for r in completed)  # runs of the served deployment
+        # One Vietnamese line per file and a summary, in the run's logs (the Prefect UI's "Logs")
+        # at the default level, and in serve's terminal; task run names keep their diacritics.
+        first = min(completed, key=lambda r: r["expected_start_time"])
+        logs = _run_logs(api, first["id"])
+        read_line = ("ctd18: BC TĐKT 2023 - ĐH VHNT Thủ đô.docx: đã đọc (Trường Đại học Văn hóa Nghệ thuật Thủ đô, "
+                     "năm 2023)")
+        assert read_line in logs, logs
+        assert "ctd18: 2 tệp mới (2 đã đọc); năm 2023: đã ghi dự thảo bản 1" in logs, logs
+        assert read_line in output.read_text()
+        tasks = {t["name"] for t in _post(api, "task_runs/filter", {"flow_runs": {"id": {"any_": [first["id"]]}}})}
+        assert "nhận BC TĐKT 2023 - ĐH VHNT Thủ đô.docx" in tasks, tasks
+        later = max(completed, key=lambda r: r["expected_start_time"])
+        assert "ctd18: không có tệp mới; năm 2023: dự thảo giữ nguyên" in _run_logs(api, later["id"])
         assert draft.exists()
         assert (root / ".prefect" / "prefect.db").exists()  # the server's database is in the workspace
     finally:
@@ -78,3 +98,4 @@ def test_tdkt_serve_starts_a_server_and_runs_on_schedule(tmp_path):
             os.killpg(serve.pid, signal.SIGKILL)
     with pytest.raises(OSError):
         _completed_runs(api)  # the server tdkt started is gone with it
+

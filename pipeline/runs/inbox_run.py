@@ -15,6 +15,8 @@ from pipeline.core.errors import RejectReason
 from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
 from pipeline.runs.criteria_choice import ClusterInputs
 from pipeline.runs.inbox_names import skip_reason
+from pipeline.runs.progress import watcher
+from pipeline.runs.run_lines import outcome_line
 from pipeline.runs.steps import Opened, finish_run, open_file, run_criteria, understand_opened
 
 
@@ -59,12 +61,29 @@ class InboxSteps(Protocol):
                skipped: list[Rejection]) -> RunSummary: ...
 
 
+def open_one(path: Path, name: str) -> Opened:
+    """One file opened, told to the run's watcher (it is done here if it is not a report)."""
+    watcher().started(name)
+    opened = open_file(path, name)
+    if opened.document is None:
+        watcher().finished(name, outcome_line(opened.outcome))
+    return opened
+
+
+def understand_one(opened: Opened, rubric: Rubric, cluster: Cluster | None) -> FileOutcome:
+    """One opened report understood, told to the run's watcher."""
+    watcher().started(opened.outcome.file)
+    outcome = understand_opened(opened, rubric, cluster)
+    watcher().finished(outcome.file, outcome_line(outcome))
+    return outcome
+
+
 class PlainInboxSteps:
     def open(self, files: list[tuple[Path, str]]) -> list[Opened]:
-        return [open_file(path, name) for path, name in files]
+        return [open_one(path, name) for path, name in files]
 
     def understand(self, opened: list[Opened], rubric: Rubric, cluster: Cluster | None) -> list[FileOutcome]:
-        return [understand_opened(o, rubric, cluster) for o in opened]
+        return [understand_one(o, rubric, cluster) if o.document is not None else o.outcome for o in opened]
 
     def finish(self, outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path,
                skipped: list[Rejection]) -> RunSummary:
@@ -80,6 +99,7 @@ def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: P
     steps = steps or PlainInboxSteps()
     cluster_ = load_cluster(cluster) if cluster else None
     listing = list_inbox(inbox)
+    watcher().planned(len(listing.files))
     opened = steps.open([(path, listing.name(path)) for path in listing.files])
     inputs = run_criteria([o.outcome for o in opened], rubric, rules, cluster_)
     outcomes = steps.understand(opened, inputs.rubric, cluster_)

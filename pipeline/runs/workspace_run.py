@@ -36,6 +36,8 @@ from pipeline.runs.intake import (
     understanding_fingerprint,
 )
 from pipeline.runs.ledger import FileRow, FileStatus, Ledger
+from pipeline.runs.progress import watcher
+from pipeline.runs.run_lines import cluster_line, ingested_line
 from pipeline.runs.workspace import ClusterSource, Workspace
 from templates import DEFAULT_RUBRIC
 
@@ -119,6 +121,7 @@ def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, steps:
         return run
     found = steps.scan(source)
     run.waiting, run.known = found.waiting, found.known
+    watcher().planned(len(found.new))
     first, later = first_arrivals(found.new)
     run.ingested = steps.ingest(source, first, inputs)
     run.ingested += steps.ingest(source, later, inputs)
@@ -126,6 +129,7 @@ def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, steps:
         run.years, run.drafting_skipped = steps.draft(source)
     except ConfigError as e:  # rules that do not fit a criteria document that just arrived
         run.problem = str(e)
+    watcher().note(cluster_line(run))
     return run
 
 
@@ -135,6 +139,7 @@ def load_inputs(ws: Workspace, source: ClusterSource, ledger: Ledger, run: Clust
         return cluster_inputs(ws, source, ledger)
     except ConfigError as e:
         run.problem = str(e)
+        watcher().note(cluster_line(run))
         return None
 
 
@@ -153,12 +158,25 @@ def _criteria_document(row: FileRow) -> CriteriaDocument:
     return document.model_copy(update={"file": Path(row.first_name).name, "arrived": row.arrived})
 
 
+def take_in(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: Ledger, run_id: str,
+            rubric: Rubric, cluster: Cluster | None) -> Ingested:
+    """One file taken in, told to the run's watcher. Raises TransientFileError (locked, busy), which
+    the Prefect task retries and the plain run leaves for the next run."""
+    watcher().started(candidate.rel)
+    return told(source, ingest(ws, source, candidate, ledger, run_id, rubric, cluster))
+
+
+def told(source: ClusterSource, item: Ingested) -> Ingested:
+    watcher().finished(item.name, ingested_line(source.key, item))
+    return item
+
+
 def ingest_or_wait(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: Ledger, run_id: str,
                    rubric: Rubric, cluster: Cluster | None) -> Ingested:
     try:
-        return ingest(ws, source, candidate, ledger, run_id, rubric, cluster)
+        return take_in(ws, source, candidate, ledger, run_id, rubric, cluster)
     except TransientFileError as e:
-        return Ingested(candidate.path.name, Outcome.WAITING, str(e))
+        return told(source, Ingested(candidate.path.name, Outcome.WAITING, str(e)))
 
 
 def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str) -> tuple[list[YearDrafts], bool]:
