@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 from flows.server_choice import ADDRESS_FILE
@@ -159,6 +160,9 @@ def serve_workspace(ws: Workspace) -> int:
     the schedule and the server tdkt started, without a traceback."""
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _interrupt)
+    # Prefect's runner calls its async stop without awaiting it when interrupted; the runner is
+    # being torn down anyway, and the warning would be the last thing a clean stop prints.
+    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited", category=RuntimeWarning)
     try:
         return _serve_until_stopped(ws)
     except (KeyboardInterrupt, SystemExit):  # SystemExit: Prefect's runner has its own SIGTERM handler
