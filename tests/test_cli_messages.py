@@ -71,3 +71,13 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, tmp_path, monke
     assert code == 1
     assert err.strip() == ("Lỗi không mong muốn (ValueError): hỏng. Chạy lại với -v để xem chi tiết, và báo bộ "
                            "phận CNTT.")
+
+
+def test_a_broken_rubric_is_said_once_before_any_server_starts(capsys, tmp_path):
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "rubric.yaml").write_text("groups:\n  - code: A\n    title: [x\n", encoding="utf-8")
+    code, out, err = _run(capsys, "run", "--inbox", str(tmp_path / "inbox"), "--out", str(tmp_path / "out"),
+                          "--rubric", str(tmp_path / "rubric.yaml"))
+    assert code == 1 and out == ""  # not even "Đang xử lý …": nothing was started
+    assert err.startswith(f"Lỗi: Tệp cấu hình {tmp_path / 'rubric.yaml'} không hợp lệ:\n  - dòng 4: lỗi cú pháp YAML")
+    assert err.count("không hợp lệ") == 1 and "Traceback" not in err

@@ -61,6 +61,11 @@ def _describe(loc: Loc) -> str:
     return ".".join(str(k) for k in loc) or "(toàn tệp)"
 
 
+# libyaml's safe loader when PyYAML has it (about ten times faster on a rubric, same nodes and line
+# marks); the pure-Python one otherwise.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_model(path: Path, model: type[M], check: Check | None = None) -> M:
     """Read ``path`` as YAML into ``model``; raise ConfigError listing every problem by line."""
     try:
@@ -68,8 +73,8 @@ def load_model(path: Path, model: type[M], check: Check | None = None) -> M:
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(str(path), [f"không đọc được tệp ({e})"]) from e
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader (SafeLoader or its C twin)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"dòng {mark.line + 1}: " if mark else ""

@@ -59,9 +59,11 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, 
     summary.drafts = latest_drafts(ledger, source.key, year, out_dir)
     _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.txt", "\n".join(report_lines(summary)) + "\n")
     # tdkt's proposal as data, beside the drafts: what `tdkt finalize` compares the reviewers' list with.
+    # pydantic's own serializer: the same JSON as json.dumps(indent=1), several times faster, and it
+    # is written (or compared) on every run, changed or not.
     _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.json",
-                      json.dumps(summary.model_copy(update={"drafts": [Path(d).name for d in summary.drafts]})
-                                 .model_dump(mode="json"), ensure_ascii=False, indent=1))
+                      summary.model_copy(update={"drafts": [Path(d).name for d in summary.drafts]})
+                      .model_dump_json(indent=1))
     return YearDrafts(year, version, paths, summary)
 
 

@@ -10,14 +10,16 @@ records the year the text states for it (see years.py: "Bằng khen của Thủ 
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
 from pipeline.understanding.facts import AwardFact, Recipient
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.passages import quote, sentence_bounds
 from pipeline.understanding.years import TextYears, lead_ins
+
+if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
+    from spacy.tokens import Doc, Span
 
 _COLLECTIVE_NOUNS = ("tập thể", "khoa", "phòng", "bộ môn", "tổ", "đơn vị", "chi bộ", "đoàn thể", "trung tâm", "lớp")
 _INDIVIDUAL_NOUNS = ("cá nhân", "đồng chí", "giảng viên", "cán bộ", "viên chức", "nhà giáo", "người lao động",

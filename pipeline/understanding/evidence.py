@@ -6,11 +6,14 @@ A passage is a sentence of the narrative containing one of the criterion's evide
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
 from pipeline.understanding.facts import EvidencePassage, Quote, SelfScoreTable
 from pipeline.understanding.passages import quote, sentence_bounds
+
+if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
+    from spacy.tokens import Doc
 
 _MAX_PER_CRITERION = 5
 

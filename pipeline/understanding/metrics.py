@@ -9,7 +9,7 @@ Each figure records the year the text states for it (see years.py: "đạt 92% (
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold, parse_number
@@ -17,6 +17,9 @@ from pipeline.understanding.facts import MetricFact
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds
 from pipeline.understanding.years import TextYears, lead_ins, mentions
+
+if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
+    from spacy.tokens import Doc
 
 _MAX_MEASURE_WORDS = 12
 

@@ -15,16 +15,17 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-
-import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.config.cluster import Cluster, Member
 from pipeline.config.rubric import Rubric
 from pipeline.core.textnorm import fold, strip_tones
 from pipeline.understanding.rules import MetricRules, award_vocabulary, metric_rules, unit_rules
+
+if TYPE_CHECKING:  # spaCy (~0.5 s) is imported when a rule set is built, not by every importer
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
 
 # Our span rulers hold phrase patterns only; spaCy warns (W036) that their token matcher is empty.
 warnings.filterwarnings("ignore", message=r".*\[W036\]", category=UserWarning)
@@ -50,6 +51,8 @@ class RuleSet:
 
     @classmethod
     def build(cls, rubric: Rubric, cluster: Cluster | None) -> RuleSet:
+        import spacy
+
         nlp = spacy.blank("xx")
         awards = _award_patterns()
         # Each award name also without "ư", as TCVN3 text reads once its soft hyphens are dropped.
@@ -149,6 +152,8 @@ def member_aliases(member: Member) -> list[str]:
 
 
 def _metric_matcher(nlp: Language, rules: MetricRules) -> Matcher:
+    from spacy.matcher import Matcher
+
     matcher = Matcher(nlp.vocab, validate=True)
     number = {"TEXT": {"REGEX": r"^\d[\d.,]*$"}}
     matcher.add("PERCENT", [[number, {"ORTH": "%"}]])
