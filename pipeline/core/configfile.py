@@ -74,7 +74,7 @@ def load_model(path: Path, model: type[M], check: Check | None = None) -> M:
         raise ConfigError(str(path), [f"không đọc được tệp ({e})"]) from e
     try:
         root = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader (SafeLoader or its C twin)
+        data = yaml.load(text, Loader=_LOADER)  # a safe loader (SafeLoader or its C twin)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"dòng {mark.line + 1}: " if mark else ""
