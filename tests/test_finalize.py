@@ -104,7 +104,12 @@ def test_finalize_makes_the_set_agree_with_the_edited_list(drafts):
     assert sorted(p.name for p in done.written) == sorted([
         "danh-sach-de-nghi-khen-thuong-2023.docx", "to-trinh-de-nghi-khen-thuong-2023.docx",
         "bien-ban-hoi-nghi-tong-ket-2023.docx", "bao-cao-tong-ket-2023.docx", "giao-uoc-thi-dua-nam-2024.docx"])
-    assert (out / "danh-sach-de-nghi-khen-thuong-2023.docx").read_bytes() == edited.read_bytes()
+    # The list is the reviewers', except tdkt's reasons that quoted what they changed.
+    listed = docx.Document(str(out / "danh-sach-de-nghi-khen-thuong-2023.docx")).tables[1]
+    assert _row(listed, CDMN).cells[5].text == "Xếp thứ 6/6 với 93 điểm (điểm chuẩn đạt 92/100)"
+    assert _row(listed, CDDD).cells[5].text == "Hội nghị Cụm bình xét, không đề nghị khen thưởng"
+    assert _row(listed, CDNT).cells[5].text == "Hoàn thành xuất sắc nhiệm vụ năm 2023"  # the reviewers' own words
+    assert _row(listed, CDDD).cells[6].text == f"Cụm biểu quyết: 4/6 phiếu chọn {CDNT}"
 
     # The proposal letter lists the decided awards and ranks.
     letter = _paragraphs(out / "to-trinh-de-nghi-khen-thuong-2023.docx")
@@ -140,8 +145,14 @@ def test_finalize_makes_the_set_agree_with_the_edited_list(drafts):
     assert ("Tổng số đề nghị: 01 Cờ thi đua của Chính phủ; 01 Cờ thi đua của Ủy ban nhân dân Thành phố; "
             f"03 {BK}.") in summary
     original = _paragraphs(drafts / "bao-cao-tong-ket-2023.docx")
-    cut = original.index("KẾT QUẢ CHẤM ĐIỂM VÀ ĐỀ NGHỊ KHEN THƯỞNG")
-    assert summary[:cut] == original[:cut]
+    cut = original.index("1. Kết quả theo nhóm tiêu chí") + 1
+    assert original[cut] == summary[cut] == "Kết quả chấm điểm theo từng nhóm tiêu chí như sau:"
+    assert summary[:cut] == original[:cut]  # what no score changes is the draft as it was
+    assert ("Điểm bình quân của các đơn vị đạt 97 điểm; cao nhất là Trường Đại học Văn hóa Nghệ thuật Thủ đô "
+            f"(101,5 điểm), thấp nhất là {CDMN} (93 điểm).") in summary  # was 96,92 and 92,5
+    assert any(t.startswith(f"{CDMN}: ") and "Cụm chấm 93 điểm, xếp thứ 6/6" in t for t in summary)
+    assert ("- Tổng điểm theo danh sách đề nghị khen thưởng Hội nghị Cụm thống nhất: 93 (dự thảo đề xuất 92,5); "
+            "điểm từng tiêu chí dưới đây là điểm đề xuất trước Hội nghị") in summary  # the appendix says why
 
     # The change report says exactly what the reviewers changed.
     report = done.report.read_text(encoding="utf-8")
@@ -157,6 +168,61 @@ def test_finalize_makes_the_set_agree_with_the_edited_list(drafts):
     assert "Biên bản hội nghị (bien-ban-hoi-nghi-tong-ket-2023.docx): đã cập nhật phần “bảng kết quả chấm điểm”, " \
            "“biểu quyết đề nghị khen thưởng”" in report
     assert f"{CDNT} và {CDDD} cùng 96 điểm nhưng xếp hạng khác nhau (4 và 5)" in report
+    assert not [p for p in done.problems if p.startswith("Số liệu chưa khớp")]  # the set read back agrees
+
+
+SPTH, CDYT = "Trường Cao đẳng Sư phạm Tây Hồ", "Trường Cao đẳng Y tế Thủ đô"
+
+
+def test_every_figure_of_the_finished_set_follows_the_list(drafts):
+    """A reviewer corrects a score (97,5 → 95,5) and the ranks after it, changes an award, drops a unit;
+    another rewords one unit's passage in the summary. Read back, the five finished documents agree
+    with the list everywhere but in that passage, which is listed with its old and new figures."""
+    path = drafts / "danh-sach-de-nghi-khen-thuong-2023.docx"
+    doc = docx.Document(str(path))
+    units = doc.tables[1]
+    for name, total, rank in ((SPTH, "95,5", "5"), (CDNT, None, "3"), (CDDD, None, "3")):
+        if total:
+            _set(_row(units, name).cells[2], total)
+        _set(_row(units, name).cells[3], rank)
+    _set(_row(units, CDYT).cells[4], BK)
+    units._tbl.remove(_row(units, CDMN)._tr)
+    doc.save(path)
+    _later(path)
+    summary_path = drafts / "bao-cao-tong-ket-2023.docx"
+    doc = docx.Document(str(summary_path))
+    passage = next(p for p in doc.paragraphs if p.text.startswith(f"{SPTH}: "))
+    passage.runs[-1].text = ": đơn vị có nhiều cố gắng trong năm, Cụm chấm 97,5 điểm."
+    doc.save(summary_path)
+    _later(summary_path)
+
+    done = finalize(drafts)
+
+    out = drafts / "hoan-thien"
+    from pipeline.results.run_report import load_run_result
+    from pipeline.tools.nomination_list import apply_list, read_nomination_list
+    from pipeline.tools.set_check import check_set
+
+    decided = apply_list(load_run_result(drafts), read_nomination_list(path, load_run_result(drafts)))
+    disagreements = check_set(sorted(out.glob("*.docx")), decided)
+    assert disagreements == [f"bao-cao-tong-ket-2023.docx: “{SPTH}: đơn vị có nhiều cố gắng trong năm, Cụm chấm 97,5 "
+                             f"điểm.” — {SPTH}: ghi 97,5 điểm, danh sách ghi 95,5"]
+    assert any("phần “kết quả của từng đơn vị” đã được người rà soát sửa tay" in p
+               and f"{SPTH}: tổng điểm 97,5 → 95,5; xếp thứ 3 → 5" in p for p in done.problems), done.problems
+    # The same figures, read directly in each document.
+    letter = " ".join(_paragraphs(out / "to-trinh-de-nghi-khen-thuong-2023.docx"))
+    assert f"{SPTH} xếp thứ 5 (95,5 điểm)" in letter and f"{CDMN}" not in letter.split("kính đề nghị")[1]
+    minutes = docx.Document(str(out / "bien-ban-hoi-nghi-tong-ket-2023.docx"))
+    assert [c.text for c in _row(minutes.tables[2], SPTH).cells][3:5] == ["95,5", "5"]
+    summary = docx.Document(str(out / "bao-cao-tong-ket-2023.docx"))
+    scores = next(t for t in summary.tables if "Điểm Cụm chấm" in [c.text for c in t.rows[0].cells])
+    assert [c.text for c in _row(scores, SPTH).cells][2:5] == ["97,5", "95,5", "5"]
+    appendix = [p.text for p in summary.paragraphs]
+    assert "- Tổng điểm theo danh sách đề nghị khen thưởng Hội nghị Cụm thống nhất: 95,5 (dự thảo đề xuất 97,5); " \
+           "điểm từng tiêu chí dưới đây là điểm đề xuất trước Hội nghị" in appendix
+    listed = docx.Document(str(out / "danh-sach-de-nghi-khen-thuong-2023.docx")).tables[1]
+    assert _row(listed, SPTH).cells[5].text.startswith("Xếp thứ 5/6 với 95,5 điểm")
+    assert _row(listed, CDYT).cells[4].text == BK
 
 
 def test_a_data_part_the_reviewers_reworded_is_kept_and_reported(drafts):

@@ -185,13 +185,22 @@ def carry_filled_in(old_blocks: list[etree._Element], new_blocks: list[etree._El
             cells = list(tr.iter(qn("w:tc")))
             for c in sorted(blank_cols):
                 if c < len(cells) and c < len(written) and written[c] not in ("", BLANK):
-                    _set_cell_text(cells[c], written[c])
+                    set_cell_text(cells[c], written[c])
                     carried += 1
     return carried
 
 
-def _set_cell_text(tc: etree._Element, text: str) -> None:
+def set_cell_text(cell: object, text: str) -> None:
+    """Type over a cell as Word does: its first run takes the text (and keeps its formatting), the
+    others are emptied. ``cell`` is a python-docx cell or a ``w:tc`` element."""
+    tc = getattr(cell, "_tc", cell)
     texts = list(tc.iter(qn("w:t")))
+    if not texts:
+        paragraph = tc.find(qn("w:p"))
+        run = OxmlElement("w:r")
+        texts = [OxmlElement("w:t")]
+        run.append(texts[0])
+        paragraph.append(run)
     texts[0].text = text
     for t in texts[1:]:
         t.text = ""

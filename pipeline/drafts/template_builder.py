@@ -21,7 +21,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.shared import Pt
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
 from pipeline.drafts.docx_format import (
     borderless,
@@ -32,8 +32,9 @@ from pipeline.drafts.docx_format import (
     setup_document,
 )
 from pipeline.drafts.regions import BLANK, mark_region  # blank vote cells: finalize keeps what is written there
+from templates import TEMPLATES_DIR
 
-HERE = Path(__file__).parent
+HERE = TEMPLATES_DIR  # the templates ship in templates/, beside the default rubric and rules
 TEXT_WIDTH_MM = 165
 
 
@@ -194,16 +195,23 @@ def summary_report() -> WordDocument:
               "báo cáo, bảng tự chấm điểm của các đơn vị và chấm điểm thi đua theo bảng tiêu chí đã thống nhất.")
     heading(doc, "III. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ THI ĐUA", 2)
     heading(doc, "1. Kết quả theo nhóm tiêu chí", 3)
-    para(doc, "{{ groups_summary }}")
-    data_table(doc, ["Nhóm tiêu chí", "Điểm chuẩn", "Bình quân", "Cao nhất", "Thấp nhất"],
-               ["{{ row.title }}", "{{ row.max }}", "{{ row.mean }}", "{{ row.high }}", "{{ row.low }}"],
-               [81, 21, 21, 21, 21], "group_rows", centered={1, 2, 3, 4})
+    # The figures of these two parts depend on the scores the conference settles: `tdkt finalize`
+    # writes each again from the reviewers' list (separately, so rewording one keeps the other current).
+    with region(doc, "tong_hop"):
+        para(doc, "Kết quả chấm điểm theo từng nhóm tiêu chí như sau:")
+        data_table(doc, ["Nhóm tiêu chí", "Điểm chuẩn", "Bình quân", "Cao nhất", "Thấp nhất"],
+                   ["{{ row.title }}", "{{ row.max }}", "{{ row.mean }}", "{{ row.high }}", "{{ row.low }}"],
+                   [81, 21, 21, 21, 21], "group_rows", centered={1, 2, 3, 4})
+        para(doc, "{{ groups_summary }}")
     heading(doc, "2. Kết quả nổi bật của các đơn vị", 3)
-    para(doc, "{%p for u in unit_results %}")
-    paragraph = doc.add_paragraph()
-    paragraph.add_run("{{ u.name }}", style="TDKT Tên đơn vị")
-    paragraph.add_run(": {{ u.text }}")
-    para(doc, "{%p endfor %}")
+    with region(doc, "ket_qua_don_vi"):
+        para(doc, "Kết quả cụ thể của từng đơn vị như sau:")
+        para(doc, "{%p for u in unit_results %}")
+        paragraph = doc.add_paragraph()
+        paragraph.add_run("{{ u.name }}", style="TDKT Tên đơn vị")
+        paragraph.add_run(": {{ u.text }}")
+        para(doc, "{%p endfor %}")
+        para(doc, "Điểm từng tiêu chí và minh chứng của từng đơn vị tại Phụ lục kèm theo Báo cáo này.")
     heading(doc, "IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG", 2)
     para(doc, "{{ awards_summary }}")
     data_table(doc, ["STT", "Hình thức, danh hiệu", "Tập thể", "Cá nhân"],
@@ -272,7 +280,15 @@ def explanation_appendix(doc: WordDocument) -> None:
     para(doc, "Phụ lục", style="TDKT Phụ lục")
     para(doc, "BẢNG ĐIỂM CHI TIẾT VÀ MINH CHỨNG", style="TDKT Trích yếu")
     para(doc, "(Kèm theo Báo cáo số {{ number }} ngày …… của {{ cluster_name }})", style="TDKT Căn cứ")
-    para(doc, "{{ appendix_intro }}")
+    with region(doc, "phu_luc"):  # totals and ranks as the conference settles them (tdkt finalize)
+        para(doc, "{{ appendix_intro }}")
+        appendix_units(doc)
+        para(doc, "Điểm đề xuất là điểm Cụm chấm theo bảng tiêu chí và minh chứng; tổng điểm, xếp hạng do Hội nghị "
+                  "Cụm thống nhất ghi tại Danh sách đề nghị khen thưởng.")
+
+
+def appendix_units(doc: WordDocument) -> None:
+    """One section per unit: its totals, notes, and the criteria table."""
     para(doc, "{%p for u in appendix %}")
     heading(doc, "{{ loop.index }}. {{ u.name }}", 3)
     para(doc, "Đơn vị tự chấm {{ u.self_total }} điểm; Cụm chấm {{ u.total }} điểm; xếp thứ {{ u.rank }}. "

@@ -340,7 +340,7 @@ def _propose(nomination: Nomination, award: AwardRule, unit: UnitScore, board: S
     nomination.award = award.name
     nomination.proposal = proposal_phrase(award)
     nomination.status = Status.PROPOSED
-    nomination.reason = _reason(unit, len(board.units), board.scale, year)
+    nomination.reason = unit_reason(unit, len(board.units), board.scale, year)
     notes = []
     if unit.tied_with:
         notes.append("Đồng điểm với " + ", ".join(u.name for u in board.units if u.member_id in unit.tied_with))
@@ -349,7 +349,9 @@ def _propose(nomination: Nomination, award: AwardRule, unit: UnitScore, board: S
     nomination.note = "; ".join(notes)
 
 
-def _reason(unit: UnitScore, count: int, scale: float, year: int) -> str:
+def unit_reason(unit: UnitScore, count: int, scale: float, year: int) -> str:
+    """Why the unit is proposed, in the list's words: its rank and score (so a corrected score or rank
+    means a new reason: `tdkt finalize` writes it again)."""
     if unit.rank == 1 and not unit.tied_with:
         return f"Dẫn đầu Cụm thi đua năm {year} với {fmt(unit.total)} điểm"
     return (
@@ -368,13 +370,17 @@ def _mark_tie(nominations: dict[str, Nomination], tied: list[UnitScore], award: 
         n.award = award.name
         n.proposal = proposal_phrase(award)
         n.status = Status.TIE_VOTE
-        n.reason = f"Xếp thứ {unit.rank} với {fmt(unit.total)} điểm, bằng điểm với đơn vị khác"
+        n.reason = tie_reason(unit)
         n.note = (
             f"Đồng điểm ({fmt(unit.total)}): {names}. Cụm biểu quyết chọn {slots} trong {len(tied)} "
             f"đơn vị để đề nghị {award.name}"
             + (f"; đơn vị còn lại được đề nghị {following.name}" if following else "")
             + "."
         )
+
+
+def tie_reason(unit: UnitScore) -> str:
+    return f"Xếp thứ {unit.rank} với {fmt(unit.total)} điểm, bằng điểm với đơn vị khác"
 
 
 def _next_award(rules: AwardRules, award: AwardRule) -> AwardRule | None:

@@ -92,6 +92,10 @@ def explain_unit(result: ClusterResult, unit: UnitScore, quotes: int = 1, quote_
     if unit.tied_with:
         names = [u.name for u in result.board.units if u.member_id in unit.tied_with]
         notes.insert(0, f"Đồng hạng với {', '.join(names)}")
+    if unit.proposed_total is not None:
+        notes.insert(0, f"Tổng điểm theo danh sách đề nghị khen thưởng Hội nghị Cụm thống nhất: {fmt(unit.total)} "
+                        f"(dự thảo đề xuất {fmt(unit.proposed_total)}); điểm từng tiêu chí dưới đây là điểm đề xuất "
+                        "trước Hội nghị")
     return UnitExplanation(
         member_id=unit.member_id,
         name=unit.name,

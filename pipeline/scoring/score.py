@@ -120,6 +120,8 @@ class UnitScore(BaseModel):
     flags: list[str] = Field(default_factory=list)
     rank: int | None = None
     tied_with: list[str] = Field(default_factory=list)
+    proposed_total: float | None = Field(default=None, description="tdkt's total when the conference's nomination "
+                                         "list set another one (`total` is then the list's)")
 
     def standard_share(self, scale: float) -> float:
         return self.standard / scale if scale else 0.0

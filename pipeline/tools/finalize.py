@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 
 from pipeline.core.errors import WorkspaceError
+from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts.regions import (
     carry_filled_in,
     fill_in_masks,
@@ -26,10 +27,19 @@ from pipeline.drafts.regions import (
     region_names,
     region_text,
     replace_region,
+    set_cell_text,
 )
 from pipeline.drafts.render import DEPENDS_ON_LIST, DOCUMENTS, NOMINATIONS, render_document, write_new
+from pipeline.results.outcome import ClusterResult
 from pipeline.results.run_report import load_run_result
-from pipeline.tools.nomination_list import apply_list, compare, inconsistencies, read_nomination_list
+from pipeline.tools.nomination_list import (
+    EditedList,
+    apply_list,
+    compare,
+    inconsistencies,
+    read_nomination_list,
+)
+from pipeline.tools.set_check import check_set
 
 OUT_DIR = "hoan-thien"
 REGION_LABELS = {
@@ -37,6 +47,9 @@ REGION_LABELS = {
     "de_nghi": "đề nghị khen thưởng",
     "bang_diem": "bảng kết quả chấm điểm",
     "bieu_quyet": "biểu quyết đề nghị khen thưởng",
+    "tong_hop": "kết quả theo nhóm tiêu chí",
+    "ket_qua_don_vi": "kết quả của từng đơn vị",
+    "phu_luc": "phụ lục bảng điểm chi tiết",
 }
 
 
@@ -71,7 +84,7 @@ def finalize(drafts: Path, year: int | None = None, nomination_list: Path | None
     out.mkdir(exist_ok=True)
     done = Finalized(nomination_list=listed, out_dir=out, changes=compare(proposed, edited),
                      problems=edited.problems + inconsistencies(edited))
-    done.written.append(_copy(listed, out / DOCUMENTS[NOMINATIONS].name_for(year)))
+    done.written.append(_finish_list(listed, edited, decided, out / DOCUMENTS[NOMINATIONS].name_for(year), done))
     with tempfile.TemporaryDirectory(prefix="tdkt-finalize-") as tmp:
         for kind in DEPENDS_ON_LIST:
             document = DOCUMENTS[kind]
@@ -83,12 +96,15 @@ def finalize(drafts: Path, year: int | None = None, nomination_list: Path | None
                 done.updates.append(f"{document.label}: chưa có bản dự thảo, đã lập mới theo danh sách.")
                 continue
             original = render_document(kind, proposed, Path(tmp) / f"goc-{document.name_for(year)}")
-            done.written.append(_merge(kind, base, fresh, original, target, done))
+            done.written.append(_merge(kind, base, fresh, original, target, done, figure_changes(proposed, decided)))
         for kind in DOCUMENTS:
             if kind not in DEPENDS_ON_LIST and kind != NOMINATIONS:
                 base = latest_edit(drafts, kind, year)
                 if base is not None:
                     done.written.append(_copy(base, out / DOCUMENTS[kind].name_for(year)))
+    # Read the finished set back as a reviewer would: any figure still disagreeing with the list
+    # (a passage a reviewer reworded, a part that could not be updated) is named.
+    done.problems += [f"Số liệu chưa khớp danh sách — {p}" for p in check_set(done.written, decided)]
     done.report = _write_report(done, year)
     return done
 
@@ -101,7 +117,31 @@ def latest_edit(drafts: Path, kind: str, year: int) -> Path | None:
     return max(found, key=lambda p: (p.stat().st_mtime, p.name)) if found else None
 
 
-def _merge(kind: str, base: Path, fresh: Path, original: Path, target: Path, done: Finalized) -> Path:
+def figure_changes(proposed: ClusterResult, decided: ClusterResult) -> dict[str, str]:
+    """Per unit name, the figures the list changed: 'tổng điểm 92,5 → 93; xếp thứ 4 → 5'."""
+    before = {u.member_id: u for u in proposed.board.units}
+    awards = {n.member_id: n.award or "Không đề nghị" for n in proposed.nominations.nominations}
+    changes = {}
+    for unit in decided.board.units:
+        old = before.get(unit.member_id)
+        if old is None:
+            continue
+        parts = []
+        if abs(old.total - unit.total) > 0.005:
+            parts.append(f"tổng điểm {fmt(old.total)} → {fmt(unit.total)}")
+        if old.rank != unit.rank:
+            parts.append(f"xếp thứ {old.rank} → {unit.rank}")
+        award = next((n.award or "Không đề nghị" for n in decided.nominations.nominations
+                      if n.member_id == unit.member_id), "Không đề nghị")
+        if awards.get(unit.member_id, "Không đề nghị") != award:
+            parts.append(f"hình thức “{awards.get(unit.member_id, 'Không đề nghị')}” → “{award}”")
+        if parts:
+            changes[unit.name] = "; ".join(parts)
+    return changes
+
+
+def _merge(kind: str, base: Path, fresh: Path, original: Path, target: Path, done: Finalized,
+           changes: dict[str, str]) -> Path:
     label = DOCUMENTS[kind].label
     try:
         edited_doc = docx.Document(str(base))
@@ -122,8 +162,11 @@ def _merge(kind: str, base: Path, fresh: Path, original: Path, target: Path, don
         ours = region_blocks(original_body, name) or []
         masks = fill_in_masks(ours)
         if region_text(old, masks) != region_text(ours, masks):
+            words = " ".join(region_text(ours))
+            figures = [f"{name}: {change}" for name, change in changes.items() if name in words]
             done.problems.append(f"{base.name}: phần “{part}” đã được người rà soát sửa tay nên tdkt giữ nguyên; "
-                                 "cần đối chiếu với danh sách đề nghị khen thưởng.")
+                                 "cần đối chiếu với danh sách đề nghị khen thưởng"
+                                 + (f" ({'; '.join(figures)})." if figures else "."))
             continue
         new = region_blocks(fresh_body, name) or []
         if region_text(new) == region_text(old):
@@ -137,6 +180,22 @@ def _merge(kind: str, base: Path, fresh: Path, original: Path, target: Path, don
     else:
         done.updates.append(f"{label} ({base.name}): không có phần nào cần cập nhật; giữ nguyên bản đã sửa.")
     return _save(edited_doc, target)
+
+
+def _finish_list(listed: Path, edited: EditedList, decided: ClusterResult, target: Path, done: Finalized) -> Path:
+    """The reviewers' list as they left it, except tdkt's own reasons that quote what they changed
+    (“Xếp thứ 6/6 với 92,5 điểm” beside a corrected 93): those are written again from the list."""
+    rewritten = [(row, n.reason) for row, n in zip(edited.units, decided.nominations.nominations, strict=True)
+                 if n.reason != row.reason]
+    if not rewritten or edited.reason_column is None:
+        return _copy(listed, target)
+    document = docx.Document(str(listed))
+    table = document.tables[edited.table]
+    for row, reason in rewritten:
+        set_cell_text(table.rows[row.table_row].cells[edited.reason_column], reason)
+        done.updates.append(f"{DOCUMENTS[NOMINATIONS].label}: lý do của {row.name} viết lại theo danh sách: “{reason}” "
+                            f"(trước: “{row.reason}”).")
+    return _save(document, target)
 
 
 def _save(document: docx.document.Document, target: Path) -> Path:

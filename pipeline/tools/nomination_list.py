@@ -19,7 +19,16 @@ from docx.table import Table
 from pipeline.config.award_rules import AwardKind, AwardRule, OfficerAward
 from pipeline.core.textnorm import fold, nfc, parse_number
 from pipeline.core.textnorm import format_number as fmt
-from pipeline.nomination.nominate import CHECK_MARK, VOTE_MARK, Nomination, OfficerNomination, Status, proposal_phrase
+from pipeline.nomination.nominate import (
+    CHECK_MARK,
+    VOTE_MARK,
+    Nomination,
+    OfficerNomination,
+    Status,
+    proposal_phrase,
+    tie_reason,
+    unit_reason,
+)
 from pipeline.results.explain import UnitNotFound, find_unit
 from pipeline.results.outcome import ClusterResult
 from pipeline.scoring.score import UnitScore
@@ -43,6 +52,7 @@ class ListedUnit:
     reason: str
     note: str
     check: bool = False  # still marked as waiting for the unit's score table to be checked
+    table_row: int = 0  # index of the row in the Word table (0 = header), where finalize writes a new reason
 
 
 @dataclass
@@ -60,6 +70,8 @@ class EditedList:
     units: list[ListedUnit]
     officers: list[ListedOfficer] | None  # None: the list has no individual part
     problems: list[str] = field(default_factory=list)
+    table: int = 0  # index of the collective table among the document's tables
+    reason_column: int | None = None
 
 
 # Column roles by header words (rules/table_headers.yaml), shared with the other table readers.
@@ -72,16 +84,16 @@ def read_nomination_list(path: Path, result: ClusterResult) -> EditedList:
     """The collective and individual tables of a nomination list edited in Word."""
     document = docx.Document(str(path))
     units_table = officers_table = None
-    for table in document.tables:
+    edited = EditedList(path=path, units=[], officers=None)
+    for index, table in enumerate(document.tables):
         header = _header(table)
-        if units_table is None and _columns(header, _UNIT_COLUMNS, required=("unit", "award")):
-            units_table = table
+        if units_table is None and (cols := _columns(header, _UNIT_COLUMNS, required=("unit", "award"))):
+            units_table, edited.table, edited.reason_column = table, index, cols.get("reason")
         elif officers_table is None and _columns(header, _OFFICER_COLUMNS, required=("person", "award")):
             officers_table = table
     if units_table is None:
         raise ValueError(f"{path.name}: không thấy bảng danh sách tập thể (cột “Đơn vị” và “Hình thức, danh hiệu "
                          "đề nghị”)")
-    edited = EditedList(path=path, units=[], officers=None)
     edited.units = _units(units_table, result, edited.problems, path.name)
     if officers_table is not None:
         edited.officers = _officers(officers_table)
@@ -103,12 +115,13 @@ def _columns(header: list[str], roles: Roles, required: tuple[str, ...]) -> dict
     return found if all(k in found for k in required) else None
 
 
-def _cells(table: Table) -> list[list[str]]:
+def _cells(table: Table) -> list[tuple[int, list[str]]]:
+    """(index in the table, the cells' text) of each row below the header that has any text."""
     rows = []
-    for row in table.rows[1:]:
+    for index, row in enumerate(table.rows[1:], start=1):
         cells = [_plain(c.text) for c in row.cells]
         if any(cells):
-            rows.append(cells)
+            rows.append((index, cells))
     return rows
 
 
@@ -121,7 +134,7 @@ def _units(table: Table, result: ClusterResult, problems: list[str], file: str) 
     cols = _columns(_header(table), _UNIT_COLUMNS, required=("unit", "award"))
     assert cols is not None
     units = []
-    for n, cells in enumerate(_cells(table), start=1):
+    for n, (table_row, cells) in enumerate(_cells(table), start=1):
         cell = _reader(cols, cells)
         name = cell("unit")
         if not name or fold(name).startswith("tổng"):
@@ -139,7 +152,7 @@ def _units(table: Table, result: ClusterResult, problems: list[str], file: str) 
             row=n, name=name, member_id=member_id, total=parse_number(cell("total")),
             rank=int(rank_text) if rank_text else None,
             award=None if fold(award_text) in NO_AWARD else award_text, tie_vote=tie_vote, check=check,
-            reason=cell("reason"), note=cell("note"),
+            reason=cell("reason"), note=cell("note"), table_row=table_row,
         ))
     return units
 
@@ -148,7 +161,7 @@ def _officers(table: Table) -> list[ListedOfficer]:
     cols = _columns(_header(table), _OFFICER_COLUMNS, required=("person", "award"))
     assert cols is not None
     officers = []
-    for n, cells in enumerate(_cells(table), start=1):
+    for n, (_, cells) in enumerate(_cells(table), start=1):
         cell = _reader(cols, cells)
         if not cell("person") or fold(cell("person")).startswith("tổng"):
             continue
@@ -167,21 +180,45 @@ def apply_list(result: ClusterResult, edited: EditedList) -> ClusterResult:
     for row in edited.units:
         unit = by_id.get(row.member_id) if row.member_id else None
         if unit is not None:
-            if row.total is not None:
-                unit.total = row.total
+            if row.total is not None and abs(row.total - unit.total) > 0.005:
+                unit.proposed_total, unit.total = unit.total, row.total
             if row.rank is not None:
                 unit.rank = row.rank
-        nomination = _nomination(final, row, unit)
+        nominations.append(_nomination(final, row, unit))
+    for nomination, row in zip(nominations, edited.units, strict=True):
         ours = proposed.get(row.member_id or "")
-        if nomination.status is Status.NONE and ours and ours.award and row.reason == _plain(ours.reason):
-            nomination.reason = "Hội nghị Cụm bình xét, không đề nghị khen thưởng"  # tdkt's reason was for an award
-        nominations.append(nomination)
+        moved = ours is not None and (abs(nomination.total - ours.total) > 0.005 or nomination.rank != ours.rank
+                                      or nomination.status is not ours.status)
+        if moved and row.reason == _plain(ours.reason):  # tdkt's words, not the reviewers'
+            nomination.reason = _reason_again(final, nomination, by_id.get(nomination.member_id), ours)
     listed = {row.member_id for row in edited.units}
     final.board.units.sort(key=lambda u: (u.member_id not in listed, u.rank or 999, -u.total))
+    _ties_again(final)
     final.nominations.nominations = nominations
     if edited.officers is not None:
         final.nominations.officers = _officer_nominations(final, edited.officers)
     return final
+
+
+def _ties_again(final: ClusterResult) -> None:
+    """Equal totals as the list leaves them: a corrected score ends a tie or makes one."""
+    units = final.board.units
+    for unit in units:
+        unit.tied_with = [u.member_id for u in units if u is not unit and abs(u.total - unit.total) <= 0.005]
+    groups = {tuple(sorted([u.member_id, *u.tied_with])) for u in units if u.tied_with}
+    final.board.ties = [list(g) for g in sorted(groups)]
+
+
+def _reason_again(final: ClusterResult, nomination: Nomination, unit: UnitScore | None, ours: Nomination) -> str:
+    """tdkt's reason, written again when the list changed what it quotes (the award, the score, the
+    rank); the reviewers' own reason is never touched."""
+    if nomination.status is Status.NONE:
+        return "Hội nghị Cụm bình xét, không đề nghị khen thưởng" if ours.award else ours.reason
+    if unit is None:
+        return ours.reason
+    if nomination.status is Status.TIE_VOTE:
+        return tie_reason(unit)
+    return unit_reason(unit, len(final.board.units), final.board.scale, final.year)
 
 
 def _nomination(result: ClusterResult, row: ListedUnit, unit: UnitScore | None) -> Nomination:
