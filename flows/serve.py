@@ -186,7 +186,7 @@ def _serve_until_stopped(ws: Workspace) -> int:
     api_url = config.prefect_api_url or os.environ.get("PREFECT_API_URL")
     server, stop = None, threading.Event()
     if not api_url:
-        server = LocalServer(ws.root / ".prefect")
+        server = LocalServer(ws.root / ".prefect", port=_free_port(config.prefect_port))
         print(f"Đang khởi động máy chủ Prefect cục bộ (cổng {server.port}) …", flush=True)
         server.start()
         supervise(server, stop)

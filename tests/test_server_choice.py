@@ -43,3 +43,22 @@ def test_process_uses_the_server_serve_runs_for_the_workspace(tmp_path):
         assert len(_completed_runs(server.url)) == 1  # the run is in serve's server, visible in its UI
     finally:
         server.stop()
+
+
+def test_serve_takes_the_configured_port_or_another_free_one_when_it_is_taken(tmp_path):
+    import socket
+
+    from flows.serve import _free_port
+    from pipeline.runs.workspace import Workspace
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        wanted = probe.getsockname()[1]
+    (tmp_path / "tdkt.yaml").write_text(f"prefect_port: {wanted}\n", encoding="utf-8")
+    assert Workspace(tmp_path).config().prefect_port == wanted
+    assert _free_port(wanted) == wanted
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", wanted))
+        taken.listen()
+        other = _free_port(wanted)
+        assert other != wanted and other > 0

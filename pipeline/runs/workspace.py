@@ -55,6 +55,8 @@ class WorkspaceConfig(BaseModel):
     schedule: Schedule = Field(default_factory=Schedule)
     ledger_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite in the workspace")
     prefect_api_url: str | None = Field(default=None, description="Use this Prefect server instead of a local one")
+    prefect_port: int = Field(default=4200, ge=1, le=65535,
+                              description="Port of the local server `tdkt serve` starts (another if it is taken)")
     settle_seconds: float = Field(default=10, ge=0, description="A file must be unchanged this long to be read")
     file_mode: str | None = Field(default=None, pattern=r"^0?[0-7]{3}$",
                                   description="Mode of the files tdkt writes, e.g. '0664'; default: as the umask gives")
