@@ -208,9 +208,7 @@ def _unit_result(result: ClusterResult, unit: UnitScore) -> UnitResult:
     if figures:
         scanned = any(m.quote.provenance.ocr_confidence is not None for m in metrics)
         parts.append(capitalized(figures) + (" (số liệu đọc bằng OCR từ bản quét)" if scanned else ""))
-    awards = _unit_awards(report)
-    if awards:
-        parts.append(f"Đơn vị và cá nhân được khen thưởng: {awards}")
+    # The unit's awards are listed once, by unit, in part IV (awards_by_unit), not here again.
     parts.append(
         f"Đơn vị tự chấm {fmt(unit.claimed_total if unit.claimed_total is not None else unit.self_total)} điểm, "
         f"Cụm chấm {fmt(unit.total)} điểm, xếp thứ {unit.rank}/{len(result.board.units)}"

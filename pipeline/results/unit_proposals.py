@@ -43,4 +43,4 @@ def unit_proposals(result: ClusterResult) -> list[UnitProposal]:
 
 def _sentences(text: str) -> list[str]:
     parts = (_LIST_MARK.sub("", nfc(p)).rstrip(".;!? ") for p in _SENTENCE.split(nfc(text)))
-    return [p for p in parts if len(p.split()) >= 3]
+    return [p for p in parts if len(p.split()) >= 3 and not p.isupper()]  # a title in capitals is no proposal
