@@ -89,7 +89,7 @@ def test_pledge_carries_this_years_criteria_and_every_units_signature(sample_res
     assert all(c.paragraphs[0].style.paragraph_format.keep_with_next for c in criteria.rows[1].cells)
     grid = doc.tables[2]
     assert len(grid.rows) == 3
-    assert [p.text for p in grid.cell(0, 0).paragraphs] == ["TRƯỜNG ĐẠI HỌC VĂN HÓA NGHỆ THUẬT THỦ ĐÔ",
+    assert [p.text for p in grid.cell(0, 0).paragraphs] == ["TRƯỜNG ĐẠI HỌC\nVĂN HÓA NGHỆ THUẬT THỦ ĐÔ",
                                                             "HIỆU TRƯỞNG", "Phạm Thị Thu Hà"]
     assert grid.cell(2, 1).paragraphs[-1].text == "Vũ Thị Ngọc Mai"
     texts = [p.text for p in doc.paragraphs]

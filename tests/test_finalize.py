@@ -117,8 +117,8 @@ def test_finalize_makes_the_set_agree_with_the_edited_list(drafts):
     assert [t for t in letter if t.startswith("- Trường")] == [
         "- Trường Đại học Văn hóa Nghệ thuật Thủ đô.", "- Trường Cao đẳng Y tế Thủ đô.",
         "- Trường Cao đẳng Sư phạm Tây Hồ;", f"- {CDNT};", f"- {CDMN}."]
-    assert ("d) Giấy khen của Cụm trưởng Cụm thi đua: 05 cá nhân có thành tích trong công tác thi đua, khen thưởng "
-            "(Phần II danh sách kèm theo).") in letter
+    # The cluster leader's own Giấy khen is not proposed to the city (rules: decided_by cluster).
+    assert not any("Giấy khen của Cụm trưởng" in t for t in letter)
     ranking = next(t for t in letter if t.startswith("Kết quả:"))
     assert f"{CDDD} xếp thứ 5 (96 điểm); {CDMN} xếp thứ 6 (93 điểm)." in ranking
 

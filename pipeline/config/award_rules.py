@@ -31,6 +31,15 @@ class AwardKind(StrEnum):
     FORM = "hinh_thuc"
 
 
+class DecidedBy(StrEnum):
+    """Who grants an award: the authority the Tờ trình goes to (the city's council, which submits
+    it to the body that grants it), or the cluster itself (its leader's Giấy khen, decided at the
+    conference). Only awards decided above the cluster go into the Tờ trình."""
+
+    SUPERIOR = "superior"
+    CLUSTER = "cluster"
+
+
 class Rounding(StrEnum):
     FLOOR = "floor"
     CEIL = "ceil"
@@ -113,6 +122,14 @@ class AwardRule(BaseModel):
         description="Share of all cluster members that must vote for it (0.8 for flags, Decree 98/2023); "
         "empty: more than half",
     )
+    decided_by: DecidedBy | None = Field(
+        default=None, description="superior: proposed in the Tờ trình; cluster: granted by the cluster itself "
+        "and left out of it; empty: cluster when the name is the cluster's own (Giấy khen của Cụm trưởng…)",
+    )
+
+    @property
+    def in_proposal_letter(self) -> bool:
+        return by_superior(self.name, self.decided_by)
 
     @field_validator("quota")
     @classmethod
@@ -207,6 +224,53 @@ class OfficerAward(BaseModel):
 
     name: str
     kind: AwardKind = AwardKind.FORM
+    decided_by: DecidedBy | None = Field(
+        default=None, description="As for an award; empty: cluster when the name is the cluster's own "
+        "(Giấy khen của Cụm trưởng Cụm thi đua), superior otherwise",
+    )
+
+    @property
+    def in_proposal_letter(self) -> bool:
+        return by_superior(self.name, self.decided_by)
+
+
+# Words that make an award the cluster's own: its leader or the cluster grants it.
+_CLUSTER_OWN = ("cụm trưởng", "cụm thi đua", "khối thi đua", "khối trưởng")
+
+
+def by_superior(name: str, decided_by: DecidedBy | None) -> bool:
+    """Whether an award goes to the authority above the cluster (and so into the Tờ trình)."""
+    if decided_by is not None:
+        return decided_by is DecidedBy.SUPERIOR
+    return not any(word in fold(name) for word in _CLUSTER_OWN)
+
+
+class Assessment(BaseModel):
+    """The lines behind the summary's assessments, as shares of a criterion's (or group's)
+    standard points: a reviewer sees them in the run report and changes them here."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    good_share: float = Field(
+        default=0.95, gt=0, le=1,
+        description="A criteria group averaging at least this share of its points is 'thực hiện tốt' (strengths)",
+    )
+    low_share: float = Field(
+        default=0.9, gt=0, le=1,
+        description="A criterion averaging below this share of its points 'còn thấp' (limitations, directions)",
+    )
+    max_low: int = Field(default=3, ge=1, description="At most this many low criteria named, lowest first")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Assessment:
+        if self.low_share > self.good_share:
+            raise ValueError("low_share (mức 'còn thấp') không được lớn hơn good_share (mức 'thực hiện tốt')")
+        return self
+
+    def describe(self) -> str:
+        return (f"nhóm tiêu chí “thực hiện tốt” khi điểm bình quân đạt từ {fmt(self.good_share * 100)}% điểm chuẩn; "
+                f"tiêu chí “còn thấp” khi điểm bình quân dưới {fmt(self.low_share * 100)}% điểm chuẩn "
+                f"(nêu tối đa {self.max_low} tiêu chí thấp nhất)")
 
 
 class AwardRules(BaseModel):
@@ -223,6 +287,7 @@ class AwardRules(BaseModel):
     leadership: Leadership = Field(default_factory=Leadership)
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     officer_award: OfficerAward | None = None
+    assessment: Assessment = Field(default_factory=Assessment)
 
     @field_validator("ties", mode="before")
     @classmethod

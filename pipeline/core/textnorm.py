@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Annotated
 
 # Combining tone marks (huyền, sắc, ngã, hỏi, nặng). Vowel-quality marks (circumflex, breve,
 # horn) are letters of their own in Vietnamese and are never folded away.
@@ -12,6 +13,18 @@ _VOWELS = set("aăâeêioôơuưy")
 _MARKED = set("ăâêôơư")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+class _VerbatimText:
+    """Metadata of a str field written exactly as found: drafts never respell it."""
+
+    def __repr__(self) -> str:
+        return "VERBATIM"
+
+
+VERBATIM = _VerbatimText()
+# A person's name, a quoted passage, a file name: the drafts' spelling leaves it as written.
+Verbatim = Annotated[str, VERBATIM]
 
 
 def nfc(text: str) -> str:
@@ -64,6 +77,22 @@ def fold(text: str) -> str:
     text = nfc(text)
     folded = _WORD.sub(lambda m: _fold_word(m.group(0)), text)
     return folded if len(folded) == len(text) else text.lower()
+
+
+def retone(text: str) -> str:
+    """Tone marks moved to the place of administrative text, case kept: "Uỷ ban" → "Ủy ban",
+    "HOÀ" → "HÒA", "thuỷ" → "thủy" (fold's placement). Nothing else changes, so the result has the
+    length of the NFC text."""
+    text = unicodedata.normalize("NFC", text)
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = _fold_word(word)
+        if len(folded) != len(word):
+            return word
+        return "".join(f.upper() if w.isupper() else f for w, f in zip(word, folded, strict=True))
+
+    return _WORD.sub(one, text)
 
 
 def capitalized(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from pipeline.core.textnorm import Verbatim
 from pipeline.drafts import prose
 from pipeline.drafts.letterhead import NO_PLACE
 from pipeline.nomination.nominate import Nomination, Status
@@ -20,7 +21,7 @@ from pipeline.results.outcome import ClusterResult
 class Signer(BaseModel):
     authority: str
     position: str
-    name: str
+    name: Verbatim
 
 
 class CommonContext(BaseModel):

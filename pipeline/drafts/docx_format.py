@@ -204,6 +204,14 @@ def borderless(table: Table) -> None:
     tbl_pr.append(borders)
 
 
+def landscape(doc: WordDocument) -> None:
+    """A4 landscape with the same margins, for an appendix whose table is too wide for portrait
+    (Decree 30 allows it for tables): 252 mm of text width."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+
+
 def fixed_widths(table: Table, widths_mm: list[float]) -> None:
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

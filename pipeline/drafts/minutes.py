@@ -13,7 +13,7 @@ import math
 
 from pydantic import BaseModel, Field
 
-from pipeline.core.textnorm import capitalized
+from pipeline.core.textnorm import Verbatim, capitalized
 from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts import prose
 from pipeline.drafts.common import CommonContext, common_context, score_checks
@@ -59,7 +59,7 @@ class MinutesContext(CommonContext):
     officers_line: str
     leader_line: str
     deputy_line: str
-    chair_name: str
+    chair_name: Verbatim
 
 
 def minutes_context(result: ClusterResult) -> MinutesContext:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from pipeline.core.textnorm import capitalized
+from pipeline.core.textnorm import Verbatim, capitalized
 from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts import prose
 from pipeline.drafts.common import CommonContext, common_context, nomination_totals
@@ -31,7 +31,7 @@ class NominationRow(BaseModel):
 
 class OfficerRow(BaseModel):
     stt: int
-    name: str
+    name: Verbatim
     position: str
     award: str
     note: str

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from pipeline.config.drafting import drafting_vocabulary
 from pipeline.config.rubric import Group, GroupKind
+from pipeline.core.textnorm import Verbatim
 from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts import prose
 from pipeline.drafts.common import CommonContext, bases, common_context
@@ -25,7 +27,7 @@ class PledgeCriterion(BaseModel):
 class PledgeSigner(BaseModel):
     unit: str
     title: str
-    name: str
+    name: Verbatim
 
 
 class SignerPair(BaseModel):
@@ -49,8 +51,9 @@ def pledge_context(result: ClusterResult) -> PledgeContext:
     cluster, next_year = result.cluster, result.year + 1
     members = cluster.members
     rubric = result.rubric
-    signers = [PledgeSigner(unit=f"{m.name.upper()}", title=m.head_title.upper(), name=m.head_name or "")
+    signers = [PledgeSigner(unit=m.name.upper(), title=m.head_title.upper(), name=m.head_name or "")
                for m in members]
+    signers = _aligned(signers)
     standard = sum(g.points for g in rubric.groups_of(GroupKind.STANDARD))
     bonus = rubric.bonus_cap or sum(g.points for g in rubric.groups_of(GroupKind.BONUS))
     deductions = rubric.deduction_cap or sum(g.points for g in rubric.groups_of(GroupKind.DEDUCTION))
@@ -98,6 +101,38 @@ DOCUMENT = DraftDocument(
     file_name="giao-uoc-thi-dua-nam-{next_year}.docx",
     context=pledge_context,
 )
+
+
+# A unit's name in the signature grid: 13 pt bold capitals in a cell of 82 mm hold about 27
+# characters a line (LibreOffice, Word alike); lines are broken well before that, so that no word
+# processor breaks them itself.
+SIGNATURE_LINE_CHARS = 26
+_EMPTY_LINE = "\u00a0"  # a line break followed by nothing is not drawn by every word processor
+
+
+def _aligned(signers: list[PledgeSigner]) -> list[PledgeSigner]:
+    """Every unit name broken into lines of at most SIGNATURE_LINE_CHARS and padded to the
+    longest, so titles and names stand on the same lines across the grid."""
+    lines = [_name_lines(s.unit) for s in signers]
+    height = max((len(ls) for ls in lines), default=1)
+    return [s.model_copy(update={"unit": "\n".join(ls + [_EMPTY_LINE] * (height - len(ls)))})
+            for s, ls in zip(signers, lines, strict=True)]
+
+
+def _name_lines(name: str) -> list[str]:
+    """The fewest lines of at most SIGNATURE_LINE_CHARS: a break after the unit's type when that
+    fits ("TRƯỜNG CAO ĐẲNG" / "SƯ PHẠM MẦM NON HOÀNG MAI"), else lines filled in turn."""
+    types = sorted((t.upper() for t in drafting_vocabulary().unit_types), key=len, reverse=True)
+    head = next((t for t in types if name.startswith(t + " ")), None)
+    if len(name) > SIGNATURE_LINE_CHARS and head and len(name) - len(head) - 1 <= SIGNATURE_LINE_CHARS:
+        return [head, name[len(head) + 1:]]
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= SIGNATURE_LINE_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _pledge_rows(group: Group) -> list[PledgeCriterion]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from pipeline.core.textnorm import capitalized
+from pipeline.config.award_rules import by_superior
+from pipeline.core.textnorm import capitalized, fold
 from pipeline.core.textnorm import format_number as fmt
 from pipeline.drafts import prose
 from pipeline.drafts.common import CommonContext, bases, common_context, score_checks
@@ -64,7 +65,8 @@ def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:
     common = common_context(result, "TTr")
     cluster, year = result.cluster, result.year
     units = result.board.units
-    proposed = [n for n in result.nominations.nominations if n.status is Status.PROPOSED and n.award]
+    proposed = [n for n in result.nominations.nominations
+                if n.status is Status.PROPOSED and n.award and _to_superior(result, n.award_id, n.award)]
     groups: dict[str, list[str]] = {}
     headings: dict[str, str] = {}
     for n in proposed:
@@ -75,7 +77,7 @@ def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:
                       "tập thể)", units=names)
         for i, (a, names) in enumerate(groups.items())
     ]
-    officers = result.nominations.officers
+    officers = [o for o in result.nominations.officers if _officers_to_superior(result, o.award)]
     officers_line = ""
     if officers:
         officers_line = (f"{capitalized(officers[0].proposal.removeprefix('Đề nghị tặng '))}: "
@@ -107,7 +109,7 @@ def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:
         ),
         request=(
             f"{cluster.name} kính đề nghị {addressee(result)} xem xét, trình cấp có thẩm quyền khen thưởng "
-            "cho các tập thể, cá nhân sau:"
+            f"cho các {'tập thể, cá nhân' if proposed and officers else 'cá nhân' if officers else 'tập thể'} sau:"
         ) if proposed or officers else f"Năm {year}, {cluster.name} chưa đề nghị khen thưởng tập thể nào.",
         proposal_groups=proposal_groups,
         officers_label=LABELS[len(proposal_groups)],
@@ -115,6 +117,19 @@ def proposal_letter_context(result: ClusterResult) -> ProposalLetterContext:
         pending=pending,
         closing=f"Kính đề nghị {addressee(result)} xem xét, quyết định./.",
     )
+
+
+def _to_superior(result: ClusterResult, award_id: str | None, name: str) -> bool:
+    """Whether the rules send this award to the letter's addressee (award rules, decided_by)."""
+    rule = next((a for a in result.rules.awards if a.id == award_id or fold(a.name) == fold(name)), None)
+    return rule.in_proposal_letter if rule else by_superior(name, None)
+
+
+def _officers_to_superior(result: ClusterResult, name: str) -> bool:
+    officer = result.rules.officer_award
+    if officer is not None and fold(officer.name) == fold(name):
+        return officer.in_proposal_letter
+    return by_superior(name, None)
 
 
 DOCUMENT = DraftDocument(

@@ -14,6 +14,7 @@ from pipeline.core.files import write_atomically
 from pipeline.drafts import minutes, nominations, pledge, proposal_letter, summary
 from pipeline.drafts.document import DraftDocument
 from pipeline.drafts.docx_format import enforce_fonts
+from pipeline.drafts.spelling import canonical_context, verbatim_texts
 from pipeline.results.outcome import ClusterResult
 from templates import TEMPLATES_DIR
 
@@ -75,8 +76,10 @@ def free_path(path: Path) -> Path:
 
 
 def render_document(kind: str, result: ClusterResult, out: Path, templates: Path = TEMPLATES_DIR) -> Path:
+    """One document of the set, its text in the set's one spelling (drafts/spelling.py)."""
     document = DOCUMENTS[kind]
-    return render_template(templates / document.template, document.context(result), out)
+    context = canonical_context(document.context(result), keep=verbatim_texts(result))
+    return render_template(templates / document.template, context, out)
 
 
 def render_drafts(result: ClusterResult, out_dir: Path, templates: Path = TEMPLATES_DIR) -> dict[str, Path]:

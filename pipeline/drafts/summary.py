@@ -23,6 +23,7 @@ from pipeline.drafts.document import DraftDocument
 from pipeline.nomination.nominate import Nomination, Status
 from pipeline.results.explain import UnitExplanation, explain_all
 from pipeline.results.outcome import ClusterResult
+from pipeline.results.unit_proposals import unit_proposals
 from pipeline.scoring.score import FlagCode, UnitScore
 from pipeline.understanding.facts import SectionKind
 from pipeline.understanding.rules import metric_rules
@@ -103,7 +104,7 @@ def summary_context(result: ClusterResult) -> SummaryContext:
         limitations=_limitations(result),
         causes=_causes(result),
         directions=_directions(result),
-        proposals=_unit_quotes(result, SectionKind.PROPOSALS, lead="kiến nghị"),
+        proposals=_unit_recommendations(result),
         scoring_summary=_scoring_summary(result),
         score_rows=[_score_row(i, u, len(units)) for i, u in enumerate(units, start=1)],
         scoring_conclusion=_scoring_conclusion(result),
@@ -207,9 +208,7 @@ def _unit_result(result: ClusterResult, unit: UnitScore) -> UnitResult:
     if figures:
         scanned = any(m.quote.provenance.ocr_confidence is not None for m in metrics)
         parts.append(capitalized(figures) + (" (số liệu đọc bằng OCR từ bản quét)" if scanned else ""))
-    awards = _unit_awards(report)
-    if awards:
-        parts.append(f"Đơn vị và cá nhân được khen thưởng: {awards}")
+    # The unit's awards are listed once, by unit, in part IV (awards_by_unit), not here again.
     parts.append(
         f"Đơn vị tự chấm {fmt(unit.claimed_total if unit.claimed_total is not None else unit.self_total)} điểm, "
         f"Cụm chấm {fmt(unit.total)} điểm, xếp thứ {unit.rank}/{len(result.board.units)}"
@@ -271,13 +270,12 @@ def _strengths(result: ClusterResult) -> list[str]:
         f"{prose.two_digits(len(units))} đơn vị đạt {line.describe(scale)}; điểm chuẩn bình quân "
         f"đạt {fmt(mean(u.standard for u in units))}/{fmt(scale)} điểm."
     ]
-    for group in result.rubric.groups_of(GroupKind.STANDARD):
-        values = [g.proposed for u in units for g in u.groups if g.code == group.code]
-        if values and group.points and mean(values) >= 0.95 * group.points:
-            lines.append(
-                f"Nhóm tiêu chí “{group.title}” được các đơn vị thực hiện tốt, đạt bình quân "
-                f"{fmt(mean(values))}/{fmt(group.points)} điểm."
-            )
+    good = _good_groups(result)
+    if good:
+        share = fmt(result.rules.assessment.good_share * 100)
+        what = "Nhóm tiêu chí" if len(good) == 1 else "Các nhóm tiêu chí"
+        lines.append(f"{what} {prose.name_list(good)} được các đơn vị thực hiện tốt (điểm bình quân từ {share}% "
+                     "điểm chuẩn trở lên).")
     awards = _all_awards(result)
     if awards:
         counts = prose.award_counts(awards)
@@ -294,23 +292,52 @@ def _strengths(result: ClusterResult) -> list[str]:
     return lines
 
 
-def _criterion_means(result: ClusterResult) -> list[tuple[float, str, float, float]]:
-    """(share of max, title, mean, max) for standard criteria, lowest share first."""
+def _good_groups(result: ClusterResult) -> list[str]:
+    """'“title” (57/60 điểm)' for each standard group averaging from the 'good' share of its points."""
+    found = []
+    for group in result.rubric.groups_of(GroupKind.STANDARD):
+        values = [g.proposed for u in result.board.units for g in u.groups if g.code == group.code]
+        if values and group.points and mean(values) >= result.rules.assessment.good_share * group.points - 0.005:
+            found.append(f"“{group.title}” ({fmt(mean(values))}/{fmt(group.points)} điểm)")
+    return found
+
+
+def _criterion_means(result: ClusterResult) -> list[tuple[float, str, str, float, float]]:
+    """(share of max, code, title, mean, max) for standard criteria, lowest share first."""
     rows = []
     for group, criterion in result.rubric.leaves():
         if group.kind is not GroupKind.STANDARD or not criterion.max:
             continue
         values = [c.proposed for u in result.board.units for c in u.criteria if c.code == criterion.code]
         if values:
-            rows.append((mean(values) / criterion.max, criterion.title, mean(values), criterion.max))
-    return sorted(rows)
+            rows.append((mean(values) / criterion.max, criterion.code, criterion.title, mean(values), criterion.max))
+    return sorted(rows, key=lambda r: (r[0], r[1]))
+
+
+def _low_criteria(result: ClusterResult) -> list[tuple[float, str, str, float, float]]:
+    """The standard criteria averaging below the 'low' share of their points, lowest first, at
+    most as many as the rules say (award rules, assessment)."""
+    assessment = result.rules.assessment
+    return [r for r in _criterion_means(result) if r[0] < assessment.low_share - 1e-9][: assessment.max_low]
+
+
+def _low_sentence(result: ClusterResult) -> str:
+    """One sentence for every low criterion: those with the same average share one clause
+    ('Tiêu chí II.3 “…” và III.3 “…” đạt bình quân 4,42/5 điểm')."""
+    low = _low_criteria(result)
+    if not low:
+        return ""
+    by_score: dict[tuple[str, str], list[str]] = {}
+    for _, code, title, avg, top in low:
+        by_score.setdefault((fmt(avg), fmt(top)), []).append(f"{code} “{title}”")
+    clauses = [f"{prose.name_list(named)} đạt bình quân {avg}/{top} điểm" for (avg, top), named in by_score.items()]
+    what = "Tiêu chí" if len(low) == 1 else "Các tiêu chí"
+    line = fmt(result.rules.assessment.low_share * 100)
+    return f"{what} {'; '.join(clauses)}, còn thấp (dưới {line}% điểm chuẩn)."
 
 
 def _limitations(result: ClusterResult) -> list[str]:
-    lines = []
-    low = [r for r in _criterion_means(result) if r[0] < 0.95][:2]
-    for _, title, avg, top in low:
-        lines.append(f"Tiêu chí “{title}” còn thấp, bình quân {fmt(avg)}/{fmt(top)} điểm.")
+    lines = [line for line in [_low_sentence(result)] if line]
     for unit in result.board.units:
         for c in unit.criteria:
             if c.kind is GroupKind.DEDUCTION and c.proposed > 0:
@@ -338,10 +365,10 @@ def _causes(result: ClusterResult) -> list[str]:
 
 def _directions(result: ClusterResult) -> list[str]:
     lines = []
-    low = [title for share, title, _, _ in _criterion_means(result) if share < 0.95][:2]
+    low = [f"{code} “{title}”" for _, code, title, _, _ in _low_criteria(result)]
     if low:
-        quoted = prose.name_list([f"“{t}”" for t in low])
-        lines.append(f"Tập trung cải thiện kết quả các tiêu chí còn thấp trong năm {result.year}: {quoted}.")
+        lines.append(f"Tập trung cải thiện kết quả {'tiêu chí' if len(low) == 1 else 'các tiêu chí'} "
+                     f"{prose.name_list(low)} trong năm {result.year + 1}.")
     leadership = result.nominations.leadership
     if leadership.leader:
         line = f"{leadership.leader} đảm nhận vai trò Cụm trưởng"
@@ -353,17 +380,39 @@ def _directions(result: ClusterResult) -> list[str]:
     return lines
 
 
-def _unit_quotes(result: ClusterResult, kind: SectionKind, lead: str = "") -> list[str]:
-    """One sentence per unit from its own section of that kind, attributed."""
-    lines = []
+def _unit_quotes(result: ClusterResult, kind: SectionKind) -> list[str]:
+    """One sentence per unit from its own section of that kind, attributed; a sentence two units
+    wrote alike is written once, with both units."""
+    said: dict[str, list[str]] = {}
     for unit in result.board.units:
         quotes = result.reports[unit.member_id].sections.get(kind, [])
-        if quotes:
-            sentence = prose.first_sentence(quotes[0].text)
-            if sentence:
-                verb = f" {lead}" if lead else ""
-                lines.append(f"{unit.name}{verb}: {sentence}.")
-    return lines
+        sentence = prose.first_sentence(quotes[0].text) if quotes else ""
+        if sentence:
+            said.setdefault(sentence, []).append(unit.name)
+    return [f"{prose.name_list(names)}: {sentence}." for sentence, names in said.items()]
+
+
+def _unit_recommendations(result: ClusterResult) -> list[str]:
+    """Each unit's first recommendation, said as the unit's ('Trường … kiến nghị: đề nghị Sở Y tế
+    …'). Awards a unit proposes for itself are not the cluster's proposals: they are left out
+    (the cluster proposes awards from the scores; the run report lists them)."""
+    first: dict[str, tuple[str, str]] = {}
+    for proposal in unit_proposals(result):
+        if not proposal.award and proposal.member_id not in first:
+            first[proposal.member_id] = (proposal.unit, prose.clause(proposal.text))
+    said: dict[str, list[str]] = {}
+    for unit, text in first.values():
+        said.setdefault(text, []).append(unit)
+    if not said:
+        return []
+    return ["Cụm tổng hợp kiến nghị của các đơn vị thành viên để cấp có thẩm quyền xem xét:"] + [
+        f"{prose.name_list(units)} kiến nghị: {_lower_verb(text)}." for text, units in said.items()]
+
+
+def _lower_verb(text: str) -> str:
+    """'Đề nghị Sở …' → 'đề nghị Sở …' after 'kiến nghị:' (a proper name keeps its capital)."""
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first in ("Đề", "Kiến", "Cần", "Tiếp") else text
 
 
 def _scoring_summary(result: ClusterResult) -> str:

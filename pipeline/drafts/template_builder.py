@@ -27,6 +27,7 @@ from pipeline.drafts.docx_format import (
     borderless,
     fixed_widths,
     keep_rows_together,
+    landscape,
     repeat_header_row,
     rule_below,
     setup_document,
@@ -329,7 +330,10 @@ def appendix_units(doc: WordDocument) -> None:
 
 
 def nomination_list() -> WordDocument:
+    """The list attached to the Tờ trình: an appendix, on landscape pages so that its seven columns
+    (reasons and notes above all) keep to a few lines a row."""
     doc = new_document()
+    landscape(doc)
     title(doc, "DANH SÁCH", "Đề nghị khen thưởng thành tích trong phong trào thi đua năm {{ year }}",
           note="(Kèm theo Tờ trình số {{ proposal_number }} ngày …… của {{ cluster_name }})")
     para(doc, "{%p if officer_rows %}")  # the parts are numbered only when there are two
@@ -338,13 +342,13 @@ def nomination_list() -> WordDocument:
     data_table(doc, ["STT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Hình thức, danh hiệu đề nghị", "Lý do", "Ghi chú"],
                ["{{ row.stt }}", "{{ row.name }}", "{{ row.total }}", "{{ row.rank }}", "{{ row.award }}",
                 "{{ row.reason }}", "{{ row.note }}"],
-               [13, 35, 16, 15, 35, 31, 20], "rows", centered={0, 2, 3})
+               [12, 50, 17, 16, 50, 50, 57], "rows", centered={0, 2, 3})
     para(doc, "{{ totals }}")
     para(doc, "{%p if officer_rows %}")
     heading(doc, "II. CÁ NHÂN", 2)
     data_table(doc, ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Ghi chú"],
                ["{{ row.stt }}", "{{ row.name }}", "{{ row.position }}", "{{ row.award }}", "{{ row.note }}"],
-               [12, 36, 54, 31, 32], "officer_rows", centered={0})
+               [12, 45, 85, 55, 55], "officer_rows", centered={0})
     para(doc, "{{ officer_totals }}")
     para(doc, "{%p endif %}")
     signature(doc)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from pipeline.config.rubric import GroupKind
 from pipeline.core.errors import TdktError
-from pipeline.core.textnorm import capitalized, fold
+from pipeline.core.textnorm import Verbatim, capitalized, fold
 from pipeline.core.textnorm import format_number as fmt
 from pipeline.results.outcome import ClusterResult
 from pipeline.scoring.score import CriterionScore, UnitScore
@@ -26,8 +26,8 @@ RULE_LABELS = {
 
 
 class EvidenceLine(BaseModel):
-    quote: str
-    source: str  # 'tệp X.pdf, trang 3'
+    quote: Verbatim  # as the report wrote it, so Ctrl+F finds it
+    source: Verbatim  # 'tệp X.pdf, trang 3'
 
 
 class CriterionLine(BaseModel):
@@ -49,7 +49,7 @@ class CriterionLine(BaseModel):
 class UnitExplanation(BaseModel):
     member_id: str
     name: str
-    file: str
+    file: Verbatim
     rank: str
     self_total: str
     total: str

@@ -9,6 +9,7 @@ from pipeline.core.errors import WorkspaceError
 from pipeline.core.files import write_text_atomically
 from pipeline.core.textnorm import format_number as fmt
 from pipeline.results.outcome import ClusterResult, CriteriaChoice, CriteriaDocument, Origin, RunSummary
+from pipeline.results.unit_proposals import unit_proposals
 
 
 def write_run_report(summary: RunSummary, out_dir: Path) -> Path:
@@ -46,11 +47,31 @@ def report_lines(summary: RunSummary) -> list[str]:
         flagged = [(u.name, f) for u in result.board.units for f in u.flags]
         notes = [f"  - Cả Cụm: {note}" for note in result.review_notes]
         lines += notes + [f"  - {name}: {flag}" for name, flag in flagged] or ["  (không có)"]
+        lines += ["", *drafting_lines(result)]
     if summary.problem:
         lines += ["", f"Không tạo được dự thảo: {summary.problem}"]
     if summary.drafts:
         # Names only: the report sits beside the drafts, and shared folders mount under other paths.
         lines += ["", "Dự thảo:"] + [f"  - {Path(d).name}" for d in summary.drafts]
+    return lines
+
+
+def drafting_lines(result: ClusterResult) -> list[str]:
+    """How the drafts were written where rules decide it: the assessment lines of the summary,
+    what the Tờ trình leaves out, and the awards units proposed for themselves."""
+    lines = ["Cách viết dự thảo (sửa trong tệp quy tắc):",
+             f"  - Đánh giá trong Báo cáo tổng kết (mục assessment): {result.rules.assessment.describe()}."]
+    officer = result.rules.officer_award
+    left_out = [a.name for a in result.rules.awards if not a.in_proposal_letter]
+    left_out += [officer.name] if officer and not officer.in_proposal_letter and result.nominations.officers else []
+    if left_out:
+        lines.append(f"  - Tờ trình không gồm {'; '.join(left_out)}: hình thức do Cụm quyết định (decided_by: "
+                     "cluster); ghi decided_by: superior để đưa vào Tờ trình.")
+    own = [p for p in unit_proposals(result) if p.award]
+    if own:
+        lines += ["", "Đề nghị khen thưởng đơn vị tự nêu trong báo cáo (không đưa vào phần kiến nghị của Cụm; "
+                  "Cụm đề nghị khen thưởng theo kết quả chấm điểm):"]
+        lines += [f"  - {p.unit}: {p.text}." for p in own]
     return lines
 
 
