@@ -27,8 +27,6 @@ if TYPE_CHECKING:  # spaCy (~0.5 s) is imported when a rule set is built, not by
     from spacy.matcher import Matcher
     from spacy.tokens import Doc
 
-# Our span rulers hold phrase patterns only; spaCy warns (W036) that their token matcher is empty.
-warnings.filterwarnings("ignore", message=r".*\[W036\]", category=UserWarning)
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,9 @@ class RuleSet:
     def build(cls, rubric: Rubric, cluster: Cluster | None) -> RuleSet:
         import spacy
 
+        # Our span rulers hold phrase patterns only; spaCy warns (W036) that their token matcher is
+        # empty. Set after spaCy's import, which puts its own "once" filter for W036 first.
+        warnings.filterwarnings("ignore", message=r".*\[W036\]", category=UserWarning)
         nlp = spacy.blank("xx")
         awards = _award_patterns()
         # Each award name also without "ư", as TCVN3 text reads once its soft hyphens are dropped.
