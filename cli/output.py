@@ -17,7 +17,8 @@ from pipeline.results.run_report import criteria_lines
 from pipeline.runs.workspace_run import WorkspaceRun
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
 
-console = Console(highlight=False)
+# soft_wrap: a line is never broken by rich (a path cut in two cannot be copied; a log keeps one line).
+console = Console(highlight=False, soft_wrap=True)
 
 
 def print_workspace_run(run: WorkspaceRun) -> None:

@@ -371,6 +371,7 @@ def proposal_letter() -> WordDocument:
         para(doc, "{{ request }}")
         para(doc, "{%p for g in proposal_groups %}")
         para(doc, "{{ g.label }}) {{ g.heading }}:")
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # never alone at the foot of a page
         para(doc, "{%p for u in g.units %}")
         para(doc, "- {{ u }}{{ ';' if not loop.last else '.' }}")
         para(doc, "{%p endfor %}")
