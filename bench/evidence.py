@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from generators.evidence_reports import EvidenceReport, QuoteVerdicts, generate, judge, write_all  # noqa: E402
-from generators.evidence_sample import KNOWN, NEVER  # noqa: E402
+from generators.evidence_sample import KNOWN, NEVER, is_never  # noqa: E402
 from rubric_docs import sample_rubric  # noqa: E402
 
 from examples import SAMPLE_CLUSTER_DIR  # noqa: E402
@@ -65,7 +65,8 @@ def generated(args: argparse.Namespace) -> None:
     quoted = sum(n for k, n in tops.items() if k != "none")
     print(f"\n{len(reports)} generated reports, {sum(tops.values())} criteria with known evidence, "
           f"{sum(len(r.claimed) for r in reports)} claimed without evidence")
-    print(f"  top-1       precision {_ratio(tops['right'], quoted)}   recall {_ratio(tops['right'], sum(tops.values()))}")
+    right = tops["right"]
+    print(f"  top-1       precision {_ratio(right, quoted)}   recall {_ratio(right, sum(tops.values()))}")
     print(f"  all quotes  precision {_ratio(sum(v.right_quotes for v in verdicts), sum(v.quotes for v in verdicts))}"
           f"   recall {_ratio(sum(v.found for v in verdicts), sum(v.known for v in verdicts))}")
     print(f"  distractors quoted {sum(len(v.distractors) for v in verdicts)}; claimed criteria quoted (not flagged) "
@@ -112,7 +113,7 @@ def sample() -> None:
                 wrong.append(f"{unit} {code} top: {texts[0][:100]!r}")
         for code, texts in evidence.items():
             wrong += [f"{unit} {code} quotes a non-evidence passage: {q[:100]!r}"
-                      for q in texts if any(fold(n) in fold(q) for n in NEVER.get(unit, []))]
+                      for q in texts if any(is_never(q, n) for n in NEVER.get(unit, []))]
     criteria = sum(len(c) for c in KNOWN.values())
     never = sum(1 for w in wrong if "non-evidence" in w)
     print(f"\nsample cluster ({len(entries)} reports, {criteria} labelled criteria)")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.config.rubric import GroupKind, Rubric
 
@@ -181,7 +182,7 @@ def _evidence(report: EvidenceReport, rng: random.Random, fill: _Filler, code: s
 
 def _claimed_only(report: EvidenceReport, rng: random.Random, fill: _Filler, code: str, words: CriterionWords) -> None:
     """A criterion the unit scores but reports only difficulties and plans for."""
-    lines = [("difficulty", fill(t)) for t in words.difficulties[:1]] + [("target", fill(rng.choice(words.targets)))]
+    lines = [*(("difficulty", fill(t)) for t in words.difficulties[:1]), ("target", fill(rng.choice(words.targets)))]
     _add(report, "", " ".join(text for _, text in lines))
     report.distractors += lines
 
@@ -214,14 +215,19 @@ def _scoring(report: EvidenceReport, rng: random.Random, fill: _Filler) -> None:
     _add(report, "heading", "BẢNG TỰ CHẤM ĐIỂM", bold=True)
     _add(report, "scoring", fill("Căn cứ Bảng tiêu chí chấm điểm thi đua năm {y} của Cụm thi đua số 18, Nhà trường "
                                  "tự chấm điểm như sau:"))
-    rows = [["TT", "Nội dung tiêu chí", "Điểm chuẩn", "Điểm tự chấm", "Minh chứng"]]
-    report.blocks.append(Table([[[Para(t, bold=True)] for t in rows[0]]] + list(_score_rows(report, fill))))
+    header = [[Para(t, bold=True)] for t in ("TT", "Nội dung tiêu chí", "Điểm chuẩn", "Điểm tự chấm", "Minh chứng")]
+    report.blocks.append(Table([header, *_score_rows(report, fill)]))
+
+
+@cache
+def _rubric() -> Rubric:
+    from rubric_docs import sample_rubric  # the rows follow the sample rubric
+
+    return sample_rubric()
 
 
 def _score_rows(report: EvidenceReport, fill: _Filler):
-    from rubric_docs import sample_rubric  # the rows follow the sample rubric
-
-    rubric: Rubric = sample_rubric()
+    rubric = _rubric()
     total = 0.0
     for group in rubric.groups:
         yield [[Para(group.code, bold=True)], [Para(group.title, bold=True)], [Para(_vn(group.max))], [Para("")],
@@ -287,6 +293,7 @@ def contains_text(quote: str, sentence: str) -> bool:
     return bool(q) and bool(s) and (q in s or s in q)
 
 
+@cache
 def _norm(text: str) -> str:
     from pipeline.core.textnorm import fold
 

@@ -3,7 +3,8 @@
 ``KNOWN[unit][criterion]``: passages that state a result for the criterion (a quote is right when
 it holds one of them). ``NEVER[unit]``: passages of the same reports that share criteria's words
 but are not evidence (the title, headings, the unit's description, difficulties, next year's
-targets, the opening reference, the self-scoring table's notes): no quote may hold one.
+targets, the opening reference, the self-scoring table's notes): no quote may be one of them, or
+part of one, or mostly one (see ``is_never``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ KNOWN: dict[str, dict[str, list[str]]] = {
         "I.4": ["nghiệm thu 18 đề tài nghiên cứu khoa học cấp cơ sở", "công bố 46 bài báo khoa học",
                 "đưa vào sử dụng 12 giáo trình"],
         "I.5": ["đội ngũ giảng viên của Nhà trường có 52 tiến sĩ", "cử 27 lượt viên chức tham gia các lớp bồi dưỡng"],
-        "II.1": ["tham mưu ban hành Kế hoạch thi đua năm 2023 và phát động phong trào thi đua"],
+        "II.1": ["tham mưu ban hành Kế hoạch thi đua năm 2023 và phát động phong trào thi đua",
+                 "chủ trì tổ chức ký kết giao ước thi đua của Cụm ngày 24/02/2023"],
         "II.4": ["02 cá nhân được tặng Bằng khen của Thủ tướng Chính phủ",
                  "04 tập thể đạt danh hiệu Tập thể lao động xuất sắc"],
         "III.1": ["kết nạp 23 đảng viên mới", "9/9 chi bộ trực thuộc được xếp loại"],
@@ -25,7 +27,8 @@ KNOWN: dict[str, dict[str, list[str]]] = {
         "I.4": ["nghiệm thu 15 đề tài nghiên cứu khoa học cấp cơ sở", "đăng 27 bài báo", "biên soạn mới 08 giáo trình"],
         "I.5": ["Tỷ lệ giảng viên có trình độ sau đại học đạt 87,3%"],
         "II.1": ["ban hành Kế hoạch thi đua năm 2023 ngay từ tháng 01", "phát động phong trào thi đua “Đổi mới"],
-        "II.4": ["01 tập thể và 04 cá nhân được tặng Bằng khen", "03 cá nhân được tặng Bằng khen của Bộ trưởng"],
+        "II.4": ["01 tập thể và 04 cá nhân được tặng Bằng khen", "03 cá nhân được tặng Bằng khen của Bộ trưởng",
+                 "đạt danh hiệu"],
     },
     "cddd": {
         "I.1": ["tuyển sinh đạt 1.012/960 chỉ tiêu (105,4%)"],
@@ -43,7 +46,7 @@ KNOWN: dict[str, dict[str, list[str]]] = {
         "I.1": ["tuyển sinh được 872/850 chỉ tiêu, đạt 102,6%"],
         "I.4": ["11 đề tài nghiên cứu khoa học cấp trường", "công bố 31 bài báo", "biên soạn 06 giáo trình",
                 "giải Nhì, 02 giải Ba Giải thưởng “Sinh viên nghiên cứu khoa học”"],
-        "II.4": ["02 cá nhân được tặng Bằng khen của UBND Thành phố"],
+        "II.4": ["02 cá nhân được tặng Bằng khen của UBND Thành phố", "được tặng Giấy khen", "đạt danh hiệu"],
     },
     "cdnt": {
         "I.1": ["tuyển sinh 486/500 chỉ tiêu, đạt 97,2%", "riêng khối năng khiếu đạt 100% chỉ tiêu"],
@@ -78,3 +81,11 @@ NEVER: dict[str, list[str]] = {
              "Hạn chế: Tuyển sinh chưa đạt chỉ tiêu", "chưa đạt chỉ tiêu do số thí sinh đăng ký thấp",
              "Tổng số viên chức, người lao động là 143 người"],
 }
+
+
+def is_never(quote: str, passage: str) -> bool:
+    """The quote is the non-evidence passage, part of it, or mostly it."""
+    from pipeline.core.textnorm import fold
+
+    q, p = fold(quote).strip(" .;:"), fold(passage).strip(" .;:")
+    return q in p or (p in q and len(p) >= 0.5 * len(q))

@@ -105,10 +105,12 @@ WORDS: dict[str, CriterionWords] = {
     "I.6": CriterionWords(
         heading=["Cơ sở vật chất", "Chuyển đổi số và hợp tác quốc tế"],
         facts=[
-            "Nhà trường hoàn thành cải tạo {n} phòng học và {m} phòng thực hành, tổng kinh phí đầu tư cơ sở vật chất là {big} triệu đồng.",
+            "Nhà trường hoàn thành cải tạo {n} phòng học và {m} phòng thực hành, tổng kinh phí đầu tư cơ sở vật chất "
+            "là {big} triệu đồng.",
             "Có {pct}% hồ sơ người học đã được số hóa.",
             "Nhà trường ký mới {n} thỏa thuận hợp tác quốc tế với các trường của Nhật Bản, Hàn Quốc.",
-            "Nhà trường ban hành Kế hoạch số {doc} ngày {date} về chuyển đổi số và đưa vào vận hành {n} phần mềm quản lý.",
+            "Nhà trường ban hành Kế hoạch số {doc} ngày {date} về chuyển đổi số và đưa vào vận hành {n} phần mềm "
+            "quản lý.",
         ],
         difficulties=[
             "Tuy nhiên, cơ sở vật chất khu giảng đường cũ đã xuống cấp.",
@@ -172,7 +174,8 @@ WORDS: dict[str, CriterionWords] = {
         heading=["Kết quả công tác khen thưởng", "Công tác khen thưởng"],
         facts=[
             "Năm {y}, {n} tập thể và {m} cá nhân được tặng Giấy khen của Hiệu trưởng.",
-            "Có {n} tập thể đạt danh hiệu Tập thể lao động tiên tiến và {big} cá nhân đạt danh hiệu Lao động tiên tiến.",
+            "Có {n} tập thể đạt danh hiệu Tập thể lao động tiên tiến và {big} cá nhân đạt danh hiệu Lao động "
+            "tiên tiến.",
             "Nhà trường hoàn thành hồ sơ khen thưởng đúng hạn theo Quyết định số {doc} ngày {date}.",
         ],
         difficulties=[
