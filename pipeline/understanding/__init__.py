@@ -6,7 +6,7 @@ narrative's awards, figures, evidence and assessment sections.
 
 from __future__ import annotations
 
-from pipeline.config.rubric import Rubric
+from pipeline.config.rubric import GroupKind, Rubric
 from pipeline.core.model import BlockKind, Document, Part
 from pipeline.core.textnorm import fold
 from pipeline.understanding.awards import find_awards
@@ -27,7 +27,7 @@ __all__ = ["READER_VERSION", "RuleSet", "understand"]
 
 # Raised whenever a change alters what is read from a file (kinds, units, years, versions): a
 # workspace reads its archived reports again once after an upgrade (intake.understanding_fingerprint).
-READER_VERSION = 2
+READER_VERSION = 3
 
 
 def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
@@ -53,7 +53,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         self_scores=table,
         awards=find_awards(results, result_docs, rules),
         metrics=find_metrics(results, result_docs, rules),
-        evidence=find_evidence(narrative, docs, table),
+        evidence=find_evidence(narrative, docs, year=header.year, negative=_deduction_codes(rubric)),
         sections=find_sections(narrative),
         officers=find_officers(narrative),
         narrative_words=_narrative_words(narrative),
@@ -66,6 +66,11 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
             facts.notes.append("Có dòng trong bảng tự chấm không khớp tiêu chí nào: " + "; ".join(table.unmatched))
         facts.notes += table.problems + table.notes
     return facts
+
+
+def _deduction_codes(rubric: Rubric) -> frozenset[str]:
+    """Criteria whose evidence is a violation or a difficulty ("bị kỷ luật"), not a result."""
+    return frozenset(c.code for g, c in rubric.leaves() if (c.kind or g.kind) is GroupKind.DEDUCTION)
 
 
 def _revision(doc: Document) -> dict[str, object]:

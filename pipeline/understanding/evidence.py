@@ -1,40 +1,103 @@
-"""Passages of a report that are evidence for each rubric criterion.
+"""Passages of a report that are evidence for each rubric criterion, the most direct first.
 
-A passage is a sentence of the narrative containing one of the criterion's evidence phrases
-(rubric data); the note cell of the criterion's row in the self-scoring table also counts.
+A candidate is a sentence of the narrative containing one of the criterion's evidence phrases
+(rubric data). It is evidence only when it states something the unit did or achieved
+(passage_kinds: not the title, a heading, the opening reference, the unit's description, a
+difficulty or next year's target; a deduction's evidence may be a difficulty). Table cells, the
+self-scoring table's notes among them, are the unit's claims and headers, never quotes.
+
+Candidates are ranked: a sentence stating a fact (a figure, a document issued, a result verb)
+before one that does not, then by how much it states and how much of the criterion's wording it
+has, long passages and the report's own praise ("Ưu điểm") last.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
-from pipeline.understanding.facts import EvidencePassage, Quote, SelfScoreTable
+from pipeline.core.textnorm import fold
+from pipeline.understanding.facts import EvidencePassage
+from pipeline.understanding.passage_kinds import (
+    EVIDENCE,
+    BlockRole,
+    PassageKind,
+    bare_topic,
+    block_roles,
+    classify,
+    fact_cues,
+    sentence_words,
+)
 from pipeline.understanding.passages import quote, sentence_bounds
+from pipeline.understanding.rules import evidence_words
 
 if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _MAX_PER_CRITERION = 5
+_PHRASE_WORD = 0.5  # rank per word of the criterion's phrases in the sentence
+_PHRASE_CAP = 3.0
+_PRAISE = 1.5  # the report's own assessment ranks below what it reports
+_DENSITY = 4.0  # rank for a sentence that is all about the criterion (its phrases' share of the words)
+_DENSITY_CAP = 0.5
 
 
-def find_evidence(
-    blocks: list[Block], docs: list[Doc], table: SelfScoreTable | None
-) -> dict[str, list[EvidencePassage]]:
-    found: dict[str, list[EvidencePassage]] = {}
-    for block, doc in zip(blocks, docs, strict=True):
-        by_sentence: dict[tuple[str, int, int], list[str]] = {}
-        for span in doc.spans.get("evidence", []):
-            bounds = sentence_bounds(doc.text, span.start_char, span.end_char)
-            phrases = by_sentence.setdefault((span.label_, *bounds), [])
-            if span.text not in phrases:
-                phrases.append(span.text)
-        for (code, start, end), phrases in by_sentence.items():
-            passages = found.setdefault(code, [])
-            if len(passages) < _MAX_PER_CRITERION:
-                passages.append(EvidencePassage(criterion=code, phrases=phrases, quote=quote(block, start, end)))
-    for row in table.criterion_rows().values() if table else []:
-        if row.note.strip():
-            note = Quote(text=row.note, provenance=row.provenance.model_copy(update={"cell": None}))
-            found.setdefault(row.code, []).insert(0, EvidencePassage(criterion=row.code, phrases=[], quote=note))
-    return found
+@dataclass
+class _Candidate:
+    passage: EvidencePassage
+    fact: bool
+    rank: float
+    order: int
+
+
+def find_evidence(blocks: list[Block], docs: list[Doc], *, year: int | None = None,
+                  negative: frozenset[str] = frozenset()) -> dict[str, list[EvidencePassage]]:
+    """``negative``: codes of deduction criteria, whose evidence is a difficulty or a violation."""
+    found: dict[str, list[_Candidate]] = {}
+    order = 0
+    for block, doc, role in zip(blocks, docs, block_roles(blocks), strict=True):
+        for (code, start, end), phrases in _sentences(doc).items():
+            kind = classify(doc.text[start:end], role, year)
+            if kind in EVIDENCE and bare_topic(doc.text[start:end], phrases):
+                continue
+            if kind in EVIDENCE or (code in negative and kind is PassageKind.DIFFICULTY):
+                passage = EvidencePassage(criterion=code, phrases=phrases, quote=quote(block, start, end))
+                found.setdefault(code, []).append(_candidate(passage, doc.text[start:end], kind, role, order))
+                order += 1
+    return {code: [c.passage for c in sorted(candidates, key=lambda c: (not c.fact, -c.rank, c.order))
+                   [:_MAX_PER_CRITERION]]
+            for code, candidates in found.items()}
+
+
+def _sentences(doc: Doc) -> dict[tuple[str, int, int], list[str]]:
+    """(criterion, sentence start, end) → the criterion's phrases found in the sentence, leaving
+    out a phrase that is part of a longer one of another criterion ("tốt nghiệp" in "việc làm
+    sau tốt nghiệp")."""
+    spans = list(doc.spans.get("evidence", []))
+    by_sentence: dict[tuple[str, int, int], list[str]] = {}
+    for span in spans:
+        if _inside_other(span, spans):
+            continue
+        bounds = sentence_bounds(doc.text, span.start_char, span.end_char)
+        phrases = by_sentence.setdefault((span.label_, *bounds), [])
+        if span.text not in phrases:
+            phrases.append(span.text)
+    return by_sentence
+
+
+def _inside_other(span: Span, spans: list[Span]) -> bool:
+    return any(other.label_ != span.label_ and other.start_char <= span.start_char and other.end_char >= span.end_char
+               and len(other.text) > len(span.text) for other in spans)
+
+
+def _candidate(passage: EvidencePassage, text: str, kind: PassageKind, role: BlockRole, order: int) -> _Candidate:
+    folded = fold(text)
+    cues = fact_cues(folded)
+    phrase_words = sum(len(p.split()) for p in passage.phrases)
+    words = max(sentence_words(text), 1)
+    rank = cues.weight() + min(_PHRASE_WORD * phrase_words, _PHRASE_CAP)
+    rank += _DENSITY * min(phrase_words / words, _DENSITY_CAP)
+    rank -= max(0, words - evidence_words().long_words) / 10
+    rank -= _PRAISE if role.assessment else 0.0
+    return _Candidate(passage=passage, fact=kind is not PassageKind.STATEMENT, rank=rank, order=order)

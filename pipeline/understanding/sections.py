@@ -46,6 +46,11 @@ def forward_looking(blocks: list[Block]) -> list[bool]:
     return [kind in future for kind, _, _ in _walk(blocks)]
 
 
+def block_sections(blocks: list[Block]) -> list[SectionKind | None]:
+    """For each block: the assessment section it sits in (its heading's, or its own lead-in's), or None."""
+    return [kind for kind, _, _ in _walk(blocks)]
+
+
 def _walk(blocks: list[Block]) -> list[tuple[SectionKind | None, bool, str]]:
     """(section the block belongs to, whether it opens that section, inline text after 'X:')."""
     current: SectionKind | None = None

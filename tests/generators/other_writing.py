@@ -125,9 +125,8 @@ def _table(document, block: Table, font: str) -> None:
     table = document.add_table(rows=len(block.rows), cols=width)
     if block.grid:
         table.style = document.styles["Table Grid"]
-    for r, row in enumerate(block.rows):
-        for c, paras in enumerate(row):
-            cell = table.cell(r, c)
+    for row, cells in zip(block.rows, (r.cells for r in table.rows), strict=True):  # one pass: cell(r, c) is slow
+        for paras, cell in zip(row, cells, strict=False):
             for i, para in enumerate(paras):
                 _paragraph(cell.paragraphs[0] if i == 0 else cell.add_paragraph(), para, font)
 

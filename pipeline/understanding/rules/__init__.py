@@ -194,3 +194,28 @@ class VersionWords(BaseModel):
 @cache
 def version_words() -> VersionWords:
     return load_model(RULES_DIR / "versions.yaml", VersionWords)
+
+
+class EvidenceWords(BaseModel):
+    """Which passages are evidence, and what makes one state a fact (rules/evidence.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+    situation_headings: list[str] = Field(min_length=1)
+    description: list[str] = Field(min_length=1)
+    difficulty: list[str] = Field(min_length=1)
+    not_difficulty: list[str]
+    despite: list[str]
+    framing: list[str] = Field(min_length=1)
+    openings: list[str]
+    targets: list[str] = Field(min_length=1)
+    achievements: list[str] = Field(min_length=1)
+    activities: list[str]
+    statement_markers: list[str] = Field(min_length=1)
+    heading_words: int = Field(ge=1)
+    long_words: int = Field(ge=1)
+    topic_share: float = Field(gt=0, le=1)
+
+
+@cache
+def evidence_words() -> EvidenceWords:
+    return load_model(RULES_DIR / "evidence.yaml", EvidenceWords)

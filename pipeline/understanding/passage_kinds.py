@@ -1,0 +1,239 @@
+"""What a passage of a report is, for evidence: a stated fact, or something that only shares a
+criterion's words (a title, a heading, the opening reference, the unit's description, a
+difficulty, next year's target). The words are data: rules/evidence.yaml.
+
+Blocks are judged first (the title area, headings, the situation section, the assessment's
+limitations, directions and proposals, the signature block), then each sentence of the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipeline.core.model import Block, BlockKind
+from pipeline.core.textnorm import fold
+from pipeline.understanding.facts import SectionKind
+from pipeline.understanding.header import is_title_line
+from pipeline.understanding.rules import EvidenceWords, evidence_words
+from pipeline.understanding.sections import block_sections
+
+
+class PassageKind(StrEnum):
+    FACT = "fact"  # states a result: a figure, a document issued or dated, an achievement verb
+    STATEMENT = "statement"  # says what the unit does, without a figure or a result
+    TITLE = "title"
+    HEADING = "heading"
+    FRAMING = "framing"  # the opening reference, a lead-in to a table, the recipients
+    DESCRIPTION = "description"
+    DIFFICULTY = "difficulty"
+    TARGET = "target"
+
+
+EVIDENCE = frozenset({PassageKind.FACT, PassageKind.STATEMENT})
+_TITLE_TOP = 20  # the title line sits within the first blocks
+_TITLE_FOLLOWERS = 2  # summary lines after "BÁO CÁO"
+_TITLE_WORDS = 40
+
+_LIST_LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[ivx]{1,5}[.)]\s*|[a-zđ]\)\s*)+")
+_ROMAN_LABEL = re.compile(r"^\s*(?:phần\s+(?:thứ\s+)?\S+\s*[.:-]?\s*)?")
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?")
+_DOCUMENT = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[^\W\d_][\w.-]*")
+_PERCENT = re.compile(r"\d[\d.,]*\s?%")
+_FRACTION = re.compile(r"(?<![\w/])\d[\d.]*/\d[\d.]*(?![\w/])")
+_NUMBER_WORD = re.compile(r"(?<![\w/.,%])(\d[\d.,]*)\s+([^\W\d_]+)")
+_NOT_COUNTS = ("số", "năm", "tháng", "ngày", "khóa", "khoá", "đoạn", "điều", "khoản", "mẫu", "lần thứ")
+_DURATIONS = ("tháng", "năm", "ngày", "tuần", "giờ", "tuổi")  # "sau 12 tháng": a time, not a result
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class FactCues:
+    """What in a sentence states a fact."""
+
+    figure: bool  # a percentage or a fraction ("1.250/1.200")
+    count: bool  # a number of something ("18 đề tài")
+    document: bool  # a document number ("05/KH-CTĐ18")
+    date: bool
+    achievements: int  # result verbs found ("đạt", "được tặng", "ban hành")
+    activities: int  # verbs of things done ("tổ chức", "triển khai")
+
+    @property
+    def any(self) -> bool:
+        return self.figure or self.count or self.document or self.date or self.achievements + self.activities > 0
+
+    def weight(self) -> float:
+        return (2.0 * self.figure + 1.5 * self.count + 2.0 * self.document + 1.0 * self.date
+                + 1.5 * min(self.achievements, 2) + 0.5 * min(self.activities, 2))
+
+
+@dataclass(frozen=True)
+class BlockRole:
+    """A block's place for evidence: a kind that rules out all its sentences, or None (judge each
+    sentence); ``assessment``: the report's own praise ("Ưu điểm"), kept but ranked low."""
+
+    kind: PassageKind | None = None
+    assessment: bool = False
+
+
+def block_roles(blocks: list[Block]) -> list[BlockRole]:
+    words = evidence_words()
+    sections = block_sections(blocks)
+    title_end = _title_end(blocks)
+    roles: list[BlockRole] = []
+    situation = signature = False
+    for i, block in enumerate(blocks):
+        folded = fold(block.text)
+        if i <= title_end:
+            roles.append(BlockRole(PassageKind.TITLE))
+            continue
+        if is_heading(block, words):
+            situation = _has(_bare(folded), words.situation_headings)
+            signature = False
+            roles.append(BlockRole(PassageKind.HEADING))
+            continue
+        signature = signature or folded.startswith("nơi nhận")
+        opening = i == title_end + 1 and title_end >= 0 and _bare(folded).startswith(tuple(words.openings))
+        roles.append(_role(sections[i], situation, signature or opening))
+    return roles
+
+
+def _role(section: SectionKind | None, situation: bool, framing: bool) -> BlockRole:
+    if framing:
+        return BlockRole(PassageKind.FRAMING)
+    if situation:
+        return BlockRole(PassageKind.DESCRIPTION)
+    if section in (SectionKind.LIMITATIONS, SectionKind.CAUSES):
+        return BlockRole(PassageKind.DIFFICULTY)
+    if section in (SectionKind.DIRECTIONS, SectionKind.PROPOSALS):
+        return BlockRole(PassageKind.TARGET)
+    return BlockRole(assessment=section is SectionKind.STRENGTHS)
+
+
+def _title_end(blocks: list[Block]) -> int:
+    """Index of the last block of the title ("BÁO CÁO" and its summary lines), -1 if none."""
+    start = next((i for i, b in enumerate(blocks[:_TITLE_TOP]) if is_title_line(b.text) and len(b.text) < 200), None)
+    if start is None:
+        return -1
+    end = start
+    for block in blocks[start + 1 : start + 1 + _TITLE_FOLLOWERS]:
+        text = block.text.strip()
+        if (block.kind is BlockKind.HEADING or len(text.split()) > _TITLE_WORDS or text.endswith((".", ":"))
+                or _bare(fold(text)).startswith(tuple(evidence_words().openings))):
+            break
+        end += 1
+    return end
+
+
+def is_heading(block: Block, words: EvidenceWords | None = None) -> bool:
+    """A heading by style, a line in capitals, or a short line that does not read as a sentence
+    (no figure, no "được"/"đã"/"có", whatever its final stop: "Đội ngũ.")."""
+    words = words or evidence_words()
+    text = block.text.strip()
+    if block.kind is BlockKind.HEADING:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    bare = _bare(fold(text))
+    tokens = _WORD.findall(bare)
+    if not tokens or len(tokens) > words.heading_words or re.search(r"[.;!?:]\s+\S", bare):
+        return False
+    return not any(ch.isdigit() for ch in bare) and not _has_word(bare, words.statement_markers)
+
+
+def classify(sentence: str, role: BlockRole, year: int | None) -> PassageKind:
+    """The kind of one sentence of a block whose role leaves it to its sentences."""
+    if role.kind is not None:
+        return role.kind
+    words = evidence_words()
+    text = _bare(fold(sentence))
+    if text.startswith("căn cứ") or _has(text, words.framing):
+        return PassageKind.FRAMING
+    if _has(text, words.description):
+        return PassageKind.DESCRIPTION
+    if _has(text, words.targets) or _only_later_years(text, year):
+        return PassageKind.TARGET
+    if _difficulty(text, words):
+        return PassageKind.DIFFICULTY
+    return PassageKind.FACT if fact_cues(text).any else PassageKind.STATEMENT
+
+
+def _difficulty(text: str, words: EvidenceWords) -> bool:
+    for phrase in words.not_difficulty:
+        text = text.replace(phrase, " " * len(phrase))
+    cues = [text.find(c) for c in words.difficulty if c in text]
+    if not cues:
+        return False
+    # "… gặp nhiều khó khăn, song Nhà trường vẫn tuyển sinh đạt 102%": the result is what it says.
+    first = min(cues)
+    for word in words.despite:
+        m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[first:])
+        if m and fact_cues(text[first + m.end():]).any and not _has(text[first + m.end():], words.difficulty):
+            return False
+    return True
+
+
+def fact_cues(text: str) -> FactCues:
+    """Figures, document numbers, dates and result verbs in folded text."""
+    date = bool(_DATE.search(text))
+    text = _DATE.sub(" ", text)
+    document = bool(_DOCUMENT.search(text))
+    text = _DOCUMENT.sub(" ", text)
+    figure = bool(_PERCENT.search(text) or _FRACTION.search(text))
+    count = any(_counts(m, text) for m in _NUMBER_WORD.finditer(text))
+    words = evidence_words()
+    return FactCues(figure=figure, count=count, document=document, date=date,
+                    achievements=sum(1 for verb in words.achievements if _has_word(text, [verb])),
+                    activities=sum(1 for verb in words.activities if _has_word(text, [verb])))
+
+
+def _counts(match: re.Match[str], text: str) -> bool:
+    number = match.group(1).rstrip(".,")
+    if _YEAR.fullmatch(number):
+        return False
+    before = text[: match.start()].rstrip()
+    return not before.endswith(_NOT_COUNTS) and match.group(2) not in _DURATIONS
+
+
+def _only_later_years(text: str, year: int | None) -> bool:
+    """The sentence names years, all after the report's ("Năm 2024, …" in a 2023 report)."""
+    if year is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(_DATE.sub(" ", _DOCUMENT.sub(" ", text)))]
+    return bool(years) and min(years) > year
+
+
+def _bare(folded: str) -> str:
+    """Folded text without its list label or part number ("1. ", "- ", "Phần I. ")."""
+    return _LIST_LABEL.sub("", _ROMAN_LABEL.sub("", folded, count=1) if folded.startswith("phần") else folded,
+                           count=1).strip()
+
+
+def _has(text: str, phrases: list[str]) -> bool:
+    return any(p in text for p in phrases)
+
+
+def _has_word(text: str, words: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+
+
+def sentence_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def bare_topic(text: str, phrases: list[str]) -> bool:
+    """A short sentence that is mostly the criterion's own words and states nothing: a heading
+    run into the paragraph ("Chất lượng đào tạo. Nhà trường …")."""
+    words = evidence_words()
+    folded = _bare(fold(text))
+    count = sentence_words(folded)
+    if count == 0:
+        return True
+    if count > words.heading_words or any(ch.isdigit() for ch in folded):
+        return False
+    if _has_word(folded, words.statement_markers):
+        return False
+    return sum(len(p.split()) for p in phrases) / count >= words.topic_share
