@@ -200,6 +200,7 @@ def summary_report() -> WordDocument:
     # writes each again from the reviewers' list (separately, so rewording one keeps the other current).
     with region(doc, "tong_hop"):
         para(doc, "Kết quả chấm điểm theo từng nhóm tiêu chí như sau:")
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the lead-in stays with its table
         data_table(doc, ["Nhóm tiêu chí", "Điểm chuẩn", "Bình quân", "Cao nhất", "Thấp nhất"],
                    ["{{ row.title }}", "{{ row.max }}", "{{ row.mean }}", "{{ row.high }}", "{{ row.low }}"],
                    [81, 21, 21, 21, 21], "group_rows", centered={1, 2, 3, 4})
