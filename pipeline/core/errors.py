@@ -26,6 +26,7 @@ class RejectReason(StrEnum):
     DUPLICATE = "duplicate"
     SUPERSEDED = "superseded"
     SKIPPED = "skipped"  # not a document: a lock or temporary file, configuration, a link out
+    LIMIT = "limit"  # its reading needed more memory or time than allowed, or the reader died
     INTERNAL = "internal"
 
 

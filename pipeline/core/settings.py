@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -15,3 +17,10 @@ class Settings(BaseSettings):
         default=300_000_000, description="Zip-based files (.docx, .odt) that would unpack to more are set aside"
     )
     max_zip_entries: int = Field(default=5_000, description="Zip-based files with more entries are set aside")
+    max_memory_mb: int = Field(default=1024, ge=64, description="Memory one file's reading may use (its own "
+                               "process, LibreOffice and Tesseract included); a file that needs more is set aside")
+    max_seconds: float = Field(default=300, gt=0, description="Time one file's reading may take; a file still "
+                               "being read then is set aside (its reader and helpers are killed)")
+    read_workers: int = Field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)), ge=1,
+                              description="Worker processes reading files side by side (default: one per core, "
+                              "up to 4)")

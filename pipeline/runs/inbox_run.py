@@ -17,7 +17,7 @@ from pipeline.runs.criteria_choice import ClusterInputs
 from pipeline.runs.inbox_names import skip_reason
 from pipeline.runs.progress import watcher
 from pipeline.runs.run_lines import outcome_line
-from pipeline.runs.steps import Opened, finish_run, open_file, run_criteria, understand_opened
+from pipeline.runs.steps import Opened, finish_run, open_file_isolated, run_criteria, understand_isolated
 
 
 @dataclass
@@ -64,7 +64,7 @@ class InboxSteps(Protocol):
 def open_one(path: Path, name: str) -> Opened:
     """One file opened, told to the run's watcher (it is done here if it is not a report)."""
     watcher().started(name)
-    opened = open_file(path, name)
+    opened = open_file_isolated(path, name)
     if opened.document is None:
         watcher().finished(name, outcome_line(opened.outcome))
     return opened
@@ -73,7 +73,7 @@ def open_one(path: Path, name: str) -> Opened:
 def understand_one(opened: Opened, rubric: Rubric, cluster: Cluster | None) -> FileOutcome:
     """One opened report understood, told to the run's watcher."""
     watcher().started(opened.outcome.file)
-    outcome = understand_opened(opened, rubric, cluster)
+    outcome = understand_isolated(opened, rubric, cluster)
     watcher().finished(outcome.file, outcome_line(outcome))
     return outcome
 

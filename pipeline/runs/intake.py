@@ -26,7 +26,7 @@ from pipeline.core.files import write_atomically, write_text_atomically
 from pipeline.results.outcome import CriteriaDocument, Rejection
 from pipeline.runs.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
 from pipeline.runs.ledger import FileReading, FileStatus, Ledger
-from pipeline.runs.steps import read_report, usable
+from pipeline.runs.steps import read_report_isolated, usable
 from pipeline.runs.workspace import ClusterSource, Workspace
 from pipeline.understanding import READER_VERSION
 
@@ -161,7 +161,7 @@ def understanding_fingerprint(rubric: Rubric, cluster: Cluster | None) -> str:
 def understand_file(archived: Path, name: str, rubric: Rubric,
                     cluster: Cluster | None) -> tuple[FileReading, Rejection | None]:
     """Read an archived file: what the ledger stores, and the rejection if it cannot be used."""
-    outcome = read_report(archived, rubric, cluster, display_name=name)
+    outcome = read_report_isolated(archived, rubric, cluster, display_name=name)
     if outcome.criteria is not None:
         return _criteria_reading(outcome.criteria), None
     facts = outcome.facts

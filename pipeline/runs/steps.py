@@ -39,6 +39,7 @@ from pipeline.runs.criteria_choice import (
     criteria_outcome,
     export_for_review,
 )
+from pipeline.runs.isolation import run_isolated
 from pipeline.scoring.score import rank_units, score_unit
 from pipeline.understanding import RuleSet, understand
 from pipeline.understanding.facts import ReportFacts, RowKind, SelfScoreTable
@@ -86,6 +87,8 @@ def open_file(path: Path, display_name: str | None = None, settings: Settings | 
     except RejectedFileError as e:
         return Opened(FileOutcome(file=name, arrived=arrived,
                                   rejection=Rejection(file=name, reason=e.reason, message=e.message)))
+    except MemoryError:
+        raise  # a limit, not a fault of the file's reader (pipeline/runs/isolation.py says which)
     except Exception as e:
         return Opened(_internal_error(name, arrived, e))
     return Opened(FileOutcome(file=name, arrived=arrived, sha256=doc.sha256), doc)
@@ -101,6 +104,8 @@ def understand_opened(opened: Opened, rubric: Rubric, cluster: Cluster | None) -
     except RejectedFileError as e:
         return outcome.model_copy(update={"rejection": Rejection(file=outcome.file, reason=e.reason,
                                                                  message=e.message), "sha256": None})
+    except MemoryError:
+        raise
     except Exception as e:
         return _internal_error(outcome.file, outcome.arrived, e)
     return outcome.model_copy(update={"facts": facts})
@@ -111,6 +116,43 @@ def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_nam
     """Extract and understand one file. Never raises: a file that cannot be used is a rejection,
     a criteria document comes back imported (``criteria``)."""
     return understand_opened(open_file(path, display_name, settings), rubric, cluster)
+
+
+def open_file_isolated(path: Path, name: str, settings: Settings | None = None) -> Opened:
+    """open_file in a process of its own, under the memory and time limits (pipeline/runs/isolation.py)."""
+    settings = settings or Settings()
+    try:
+        return run_isolated(open_file, (path, name, settings), settings, name)
+    except RejectedFileError as e:
+        arrived = path.stat().st_mtime if path.exists() else None
+        return Opened(FileOutcome(file=name, arrived=arrived, rejection=Rejection(file=name, reason=e.reason,
+                                                                                   message=e.message)))
+
+
+def understand_isolated(opened: Opened, rubric: Rubric, cluster: Cluster | None,
+                        settings: Settings | None = None) -> FileOutcome:
+    """understand_opened in a process of its own (a huge text can be as costly as a huge file)."""
+    if opened.document is None:
+        return opened.outcome
+    settings = settings or Settings()
+    try:
+        return run_isolated(understand_opened, (opened, rubric, cluster), settings, opened.outcome.file)
+    except RejectedFileError as e:
+        outcome = opened.outcome
+        return outcome.model_copy(update={"rejection": Rejection(file=outcome.file, reason=e.reason,
+                                                                 message=e.message), "sha256": None})
+
+
+def read_report_isolated(path: Path, rubric: Rubric, cluster: Cluster | None, display_name: str | None = None,
+                         settings: Settings | None = None) -> FileOutcome:
+    """read_report with the whole reading (extraction and understanding) in one process of its own."""
+    settings = settings or Settings()
+    name = display_name or path.name
+    try:
+        return run_isolated(read_report, (path, rubric, cluster, name, settings), settings, name)
+    except RejectedFileError as e:
+        return FileOutcome(file=name, arrived=path.stat().st_mtime if path.exists() else None,
+                           rejection=Rejection(file=name, reason=e.reason, message=e.message))
 
 
 def _internal_error(name: str, arrived: float | None, error: Exception) -> FileOutcome:

@@ -1,0 +1,105 @@
+"""Reading inbox files in worker processes, each file under a memory cap and a time limit.
+
+Pre-checks (sizes, pages, zip entries) stop the hostile files we know of; this stops the rest.
+Files are read by a small pool of worker processes (one per core by default, so reading also
+uses both cores). Each worker's address space is capped (RLIMIT_AS, inherited by LibreOffice and
+Tesseract when it starts them): a file that needs more fails with MemoryError in its worker. A file
+still being read when its time is up has its worker killed and replaced. A worker that dies (a
+crash in a C library) is reported for that file alone. Any of these sets the file aside with that
+reason; the run and the other files go on. Workers live on between files, so the rule set a
+worker built for one report serves the next, and are replaced after a number of files so that
+memory one file left fragmented does not carry over for ever.
+
+Workers are forked from a forkserver started before any thread: forking a process with threads
+(Prefect's task threads) could leave a lock held for ever in the child.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import signal
+import threading
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.settings import Settings
+from pipeline.core.textnorm import format_number as fmt
+
+T = TypeVar("T")
+
+# Imported once by the forkserver, so that a worker starts with the readers already loaded.
+_PRELOAD = ["pipeline.runs.steps"]
+_FILES_PER_WORKER = 200
+
+_MESSAGES = {
+    "memory": "cần hơn {mb} MB bộ nhớ để đọc (giới hạn max_memory_mb); tệp quá lớn hoặc có dấu hiệu tệp độc hại, "
+              "đã để riêng",
+    "time": "đọc quá {seconds} giây chưa xong (giới hạn max_seconds); tệp quá lớn hoặc có dấu hiệu tệp độc hại, "
+            "đã để riêng",
+    "died": "chương trình đọc tệp dừng bất thường ({detail}); tệp có thể hỏng hoặc có dấu hiệu tệp độc hại, "
+            "đã để riêng",
+}
+
+
+class _Pools:
+    """One pool per set of limits in this process, made when first needed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pools: dict[tuple[int, int], ProcessPool] = {}
+
+    def get(self, workers: int, memory_mb: int) -> ProcessPool:
+        with self._lock:
+            key = (workers, memory_mb)
+            pool = self._pools.get(key)
+            if pool is None or not pool.active:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(_PRELOAD)
+                pool = ProcessPool(max_workers=workers, max_tasks=_FILES_PER_WORKER, initializer=_start_worker,
+                                   initargs=(memory_mb,), context=context)
+                self._pools[key] = pool
+            return pool
+
+
+_POOLS = _Pools()
+
+
+def run_isolated(read: Callable[..., T], args: tuple, settings: Settings, name: str = "") -> T:
+    """``read(*args)`` in a worker under the settings' limits. Raises RejectedFileError (reason
+    LIMIT) for the file ``name`` when it needs more memory or time than allowed or its worker dies."""
+    pool = _POOLS.get(settings.read_workers, settings.max_memory_mb)
+    future = pool.schedule(_guarded, args=(read, args), timeout=settings.max_seconds)
+    try:
+        kind, value = future.result()
+    except FutureTimeout:
+        kind, value = "time", None
+    except ProcessExpired as e:
+        kind, value = "died", _exit_words(e.exitcode)
+    if kind == "ok":
+        return value
+    raise RejectedFileError(name, RejectReason.LIMIT, _MESSAGES[kind].format(mb=settings.max_memory_mb,
+                                                                             seconds=fmt(settings.max_seconds),
+                                                                             detail=value))
+
+
+def _start_worker(memory_mb: int) -> None:
+    cap = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def _guarded(read: Callable[..., object], args: tuple) -> tuple[str, object]:
+    try:
+        return "ok", read(*args)
+    except MemoryError:
+        return "memory", None
+
+
+def _exit_words(code: int | None) -> str:
+    if code is not None and code < 0 and -code in signal.valid_signals():
+        return f"tín hiệu {signal.Signals(-code).name}"
+    return f"mã thoát {code}"

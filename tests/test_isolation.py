@@ -1,0 +1,82 @@
+"""Each file is read in a worker process under a memory cap and a time limit: a file that breaks a
+limit, or whose reader dies, is set aside with that reason and the run goes on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+import pytest
+
+from examples import SAMPLE_CLUSTER_DIR
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.settings import Settings
+from pipeline.runs.isolation import run_isolated
+
+LIMITS = Settings(max_memory_mb=512, max_seconds=3, read_workers=2)
+
+
+def _greedy(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def _slow(seconds: float) -> str:
+    time.sleep(seconds)
+    return "xong"
+
+
+def _crash() -> None:
+    os.abort()
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def test_a_reading_within_the_limits_returns_its_result():
+    assert run_isolated(_greedy, (64,), LIMITS) == 64 * 1024 * 1024
+    assert run_isolated(_pid, (), LIMITS) != os.getpid()  # read in another process
+
+
+def test_a_file_that_needs_too_much_memory_is_set_aside_and_the_worker_reads_on():
+    with pytest.raises(RejectedFileError) as caught:
+        run_isolated(_greedy, (2048,), LIMITS)
+    assert caught.value.reason is RejectReason.LIMIT
+    assert caught.value.message.startswith("cần hơn 512 MB bộ nhớ để đọc (giới hạn max_memory_mb)")
+    assert run_isolated(_greedy, (16,), LIMITS) == 16 * 1024 * 1024
+
+
+def test_a_file_that_takes_too_long_is_set_aside_and_its_worker_replaced():
+    started = time.monotonic()
+    with pytest.raises(RejectedFileError) as caught:
+        run_isolated(_slow, (60,), LIMITS)
+    assert time.monotonic() - started < 30  # killed at the limit, not after the minute
+    assert caught.value.message.startswith("đọc quá 3 giây chưa xong (giới hạn max_seconds)")
+    assert run_isolated(_slow, (0,), LIMITS) == "xong"
+
+
+def test_a_reader_that_dies_is_named_for_its_file_alone():
+    with pytest.raises(RejectedFileError) as caught:
+        run_isolated(_crash, (), LIMITS)
+    assert "dừng bất thường (tín hiệu SIGABRT)" in caught.value.message
+    assert run_isolated(_slow, (0,), LIMITS) == "xong"
+
+
+def test_a_run_sets_aside_the_file_that_breaks_a_limit_and_drafts_the_others(tmp_path, monkeypatch):
+    """A report whose reading takes longer than allowed (here: a limit of a hundredth of a second
+    for everything, then the run again with room) beside the valid ones."""
+    from pipeline.runs.inbox_run import process_inbox
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf"):
+        shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / name, inbox / name)
+    monkeypatch.setenv("TDKT_MAX_SECONDS", "0.01")
+    summary = process_inbox(inbox, tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
+    assert summary.drafts == []
+    assert {r.reason for r in summary.rejected} == {RejectReason.LIMIT}
+    assert all(r.message.startswith("đọc quá 0,01 giây chưa xong") for r in summary.rejected)
+    monkeypatch.setenv("TDKT_MAX_SECONDS", "300")
+    summary = process_inbox(inbox, tmp_path / "out2", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
+    assert len(summary.drafts) == 5 and summary.rejected == []
