@@ -53,6 +53,7 @@ def test_bad_files_are_reported_and_the_rest_is_processed(bad_inbox, tmp_path):
 
 def test_a_crashing_extractor_is_contained(bad_inbox, tmp_path, monkeypatch):
     """An unexpected error in one file is that file's rejection, not the run's end."""
+    monkeypatch.setenv("TDKT_ISOLATE", "0")  # it patches the readers in this process
     import extractors
 
     real = extractors.EXTRACTORS[extractors.Sniffed.DOCX]

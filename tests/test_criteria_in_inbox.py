@@ -218,6 +218,7 @@ def test_a_newer_criteria_document_supersedes_the_older_one(tmp_path):
 @pytest.mark.parametrize("fault", [RubricImportError("bảng tiêu chí không có dòng nào có mã (I, II, 1, 2, a, b, …)"),
                                    RuntimeError("importer bug")])
 def test_a_criteria_document_that_cannot_be_imported_is_set_aside(tmp_path, monkeypatch, fault):
+    monkeypatch.setenv("TDKT_ISOLATE", "0")  # it patches the readers in this process
     def failing(doc, *_a):
         raise fault
 
@@ -282,6 +283,7 @@ def test_a_criteria_document_an_older_tdkt_set_aside_is_imported(tmp_path):
 
 
 def test_run_uses_the_criteria_document_and_extracts_each_file_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("TDKT_ISOLATE", "0")  # it patches the readers in this process
     inbox = tmp_path / "inbox"
     rubric = nested_inbox(inbox, tmp_path / "src")
     before = files_in(inbox)
@@ -307,6 +309,7 @@ def test_run_uses_the_criteria_document_and_extracts_each_file_once(tmp_path, mo
 
 
 def test_run_with_an_unclean_import_says_the_scores_are_not_settled(tmp_path, monkeypatch):
+    monkeypatch.setenv("TDKT_ISOLATE", "0")  # it patches the readers in this process
     real = pipeline.runs.criteria_choice.import_rubric
 
     def unclean(doc, *a):
@@ -332,6 +335,7 @@ def test_run_with_an_unclean_import_says_the_scores_are_not_settled(tmp_path, mo
 
 
 def test_run_uses_the_documents_nomination_principles_unless_rules_are_given(tmp_path, monkeypatch):
+    monkeypatch.setenv("TDKT_ISOLATE", "0")  # it patches the readers in this process
     stated = load_rules(SAMPLE_CLUSTER_DIR / "rules.yaml").model_copy(update={"women_share": 0.6})
     real = pipeline.runs.criteria_choice.import_rubric
 

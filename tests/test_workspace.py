@@ -385,13 +385,13 @@ def test_an_upgraded_reader_reads_the_archived_reports_again(tmp_path, monkeypat
     root = make_workspace(tmp_path / "ws")
     assert run(root).years[0].version == 1
     reads: list[str] = []
-    real = pipeline.runs.intake.read_report
+    real = pipeline.runs.intake.read_report_isolated
 
     def counted(path, *args, **kwargs):
         reads.append(kwargs.get("display_name") or Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline.runs.intake, "read_report", counted)
+    monkeypatch.setattr(pipeline.runs.intake, "read_report_isolated", counted)
     assert run(root).ingested == [] and reads == []  # nothing changed: nothing read
     monkeypatch.setattr(pipeline.runs.intake, "READER_VERSION", pipeline.runs.intake.READER_VERSION + 1)
     upgraded = run(root)

@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--log", type=Path)
     args = parser.parse_args()
 
-    real_read = pipeline.runs.intake.read_report
+    real_read = pipeline.runs.intake.read_report_isolated  # in the run's process: its death is the run's
 
     def read_report(path, rubric, cluster, display_name=None, settings=None):
         outcome = real_read(path, rubric, cluster, display_name=display_name, settings=settings)
@@ -47,7 +47,7 @@ def main() -> None:
             die()
         return outcome
 
-    pipeline.runs.intake.read_report = read_report
+    pipeline.runs.intake.read_report_isolated = read_report
 
     if args.crash_at == "after-record":
         real_record = Ledger.record

@@ -24,3 +24,5 @@ class Settings(BaseSettings):
     read_workers: int = Field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)), ge=1,
                               description="Worker processes reading files side by side (default: one per core, "
                               "up to 4)")
+    isolate: bool = Field(default=True, description="Read each file in a worker process under the limits; off "
+                          "(TDKT_ISOLATE=0) reads in the run's own process, for debugging")
