@@ -14,6 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from pipeline.results.outcome import Rejection
 from pipeline.runs.drafting import YearDrafts
 from pipeline.runs.intake import Candidate, Ingested, Outcome, Scan, scan
 from pipeline.runs.ledger import Ledger
@@ -67,14 +68,14 @@ def ingest_file(root: Path, key: str, candidate: Candidate, run_id: str) -> Inge
 
 
 @task(name="du-thao", task_run_name="dự thảo {key}", cache_policy=NO_CACHE)
-def draft(root: Path, key: str, run_id: str) -> tuple[list[YearDrafts], bool]:
+def draft(root: Path, key: str, run_id: str, skipped: list[Rejection]) -> tuple[list[YearDrafts], bool]:
     ws = Workspace(root)
     ledger = Ledger(ws.ledger_url())
     try:
-        years, skipped = draft_cluster(ws, _source(ws, key), ledger, run_id)
+        years, others_drafting = draft_cluster(ws, _source(ws, key), ledger, run_id, skipped)
     finally:
         ledger.close()
-    return years, skipped
+    return years, others_drafting
 
 
 class TaskSteps:
@@ -91,8 +92,8 @@ class TaskSteps:
         futures = [ingest_file.submit(self.root, source.key, c, self.run_id) for c in candidates]
         return [_result(f, source, c) for f, c in zip(futures, candidates, strict=True)]
 
-    def draft(self, source: ClusterSource) -> tuple[list[YearDrafts], bool]:
-        return draft(self.root, source.key, self.run_id)
+    def draft(self, source: ClusterSource, skipped: list[Rejection]) -> tuple[list[YearDrafts], bool]:
+        return draft(self.root, source.key, self.run_id, skipped)
 
 
 @flow(name="process_workspace")

@@ -47,8 +47,11 @@ def years_of(ledger: Ledger, source: ClusterSource) -> list[int]:
     return sorted({row.year for row in ledger.files(source.key) if row.status == FileStatus.READ and row.year})
 
 
-def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs) -> YearDrafts:
-    summary = score_year(source, ledger, year, inputs)
+def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs,
+               skipped: list[Rejection] | None = None) -> YearDrafts:
+    """The year's drafts (a new version only if their inputs changed) and its run report, which
+    names every inbox entry, those that are not documents (``skipped``) included."""
+    summary = score_year(source, ledger, year, inputs, skipped)
     ledger.set_superseded(source.key, {r.sha256: r.replaced_by for r in summary.rejected
                                        if r.reason is RejectReason.SUPERSEDED})
     if summary.result is None:
@@ -67,7 +70,8 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, 
     return YearDrafts(year, version, paths, summary)
 
 
-def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs) -> RunSummary:
+def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs,
+               skipped: list[Rejection] | None = None) -> RunSummary:
     """The cluster's result for ``year`` from the facts the ledger holds (nothing is read again)."""
     rows = ledger.files(source.key)
     outcomes = [_outcome(r) for r in rows if r.status == FileStatus.READ and r.facts]
@@ -75,7 +79,7 @@ def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: Cluster
     # with the reason the selection gives, as in the one-shot run.
     reports, selection = select_reports(outcomes, year)
     rejected = ([_rejection(r) for r in rows if r.status == FileStatus.REJECTED] + selection
-                + _copies(ledger, source.key, rows) + inputs.set_aside)
+                + _copies(ledger, source.key, rows) + inputs.set_aside + list(skipped or []))
     summary = RunSummary(year=year, rejected=rejected, criteria=inputs.choice)
     try:
         summary.result = score_cluster(reports, rejected, inputs.rubric, inputs.rules, inputs.cluster, year,

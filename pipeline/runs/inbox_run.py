@@ -14,7 +14,7 @@ from pipeline.config.rubric import Rubric
 from pipeline.core.errors import RejectReason
 from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
 from pipeline.runs.criteria_choice import ClusterInputs
-from pipeline.runs.inbox_names import skip_reason
+from pipeline.runs.inbox_names import entry_reason
 from pipeline.runs.progress import watcher
 from pipeline.runs.run_lines import outcome_line
 from pipeline.runs.steps import Opened, finish_run, open_file_isolated, run_criteria, understand_isolated
@@ -32,16 +32,14 @@ class InboxListing:
 
 
 def list_inbox(inbox: Path) -> InboxListing:
-    """The inbox's documents, in name order, and its other entries (lock and temporary files,
-    configuration, links out of the inbox) each with why it is not read."""
+    """The inbox's documents, in name order, and every other entry (lock and temporary files,
+    configuration, links out of the inbox or to nothing, FIFOs, devices) each with why it is not read."""
     root = inbox.resolve()
     listing = InboxListing(inbox, [], [])
     for path in sorted(inbox.rglob("*")):
-        if not path.is_file():
+        reason = entry_reason(path, root)
+        if reason is None and path.is_dir():
             continue
-        reason = skip_reason(path.name)
-        if reason is None and not path.resolve().is_relative_to(root):
-            reason = "liên kết trỏ ra ngoài hộp thư; bỏ qua"
         if reason is None:
             listing.files.append(path)
         else:

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from pipeline.config.rubric import Rubric
 from pipeline.core.errors import RejectReason, TdktError
 from pipeline.core.files import write_atomically, write_text_atomically
 from pipeline.results.outcome import CriteriaDocument, Rejection
-from pipeline.runs.inbox_names import CONFIG_SUFFIXES, LOCK_PREFIXES, TEMP_SUFFIXES
+from pipeline.runs.inbox_names import TEMP_SUFFIXES, entry_reason
 from pipeline.runs.ledger import FileReading, FileStatus, Ledger
 from pipeline.runs.steps import read_report_isolated, usable
 from pipeline.runs.workspace import ClusterSource, Workspace
@@ -70,19 +70,23 @@ class Scan:
     new: list[Candidate]
     waiting: list[str]
     known: int
+    skipped: list[Rejection] = field(default_factory=list)  # entries that are not documents, with why
 
 
 def scan(ws: Workspace, source: ClusterSource, ledger: Ledger, settle_seconds: float) -> Scan:
     new, waiting, known = [], [], 0
     now = time.time()
-    for path in _files(ws, source):
+    files, skipped = _entries(ws, source)
+    for path in files:
         name = path.name
-        if name.startswith(LOCK_PREFIXES):
-            continue
         if name.lower().endswith(TEMP_SUFFIXES):
             waiting.append(name)
             continue
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:  # gone between the listing and now: the next run will see what is there
+            waiting.append(name)
+            continue
         rel = path.relative_to(source.inbox).as_posix()
         if ledger.known_name(source.key, rel, stat.st_size, stat.st_mtime):
             known += 1
@@ -95,7 +99,7 @@ def scan(ws: Workspace, source: ClusterSource, ledger: Ledger, settle_seconds: f
                 waiting.append(name)  # locked by another program: next run
     # In order of arrival, so of two identical files the one that came first is the original.
     new.sort(key=lambda c: (c.mtime, len(c.rel), c.rel))
-    return Scan(new=new, waiting=waiting, known=known)
+    return Scan(new=new, waiting=waiting, known=known, skipped=skipped)
 
 
 def first_arrivals(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
@@ -109,20 +113,25 @@ def first_arrivals(candidates: list[Candidate]) -> tuple[list[Candidate], list[C
     return first, later
 
 
-def _files(ws: Workspace, source: ClusterSource) -> list[Path]:
-    """Files of a cluster's inbox; the root inbox leaves out the other clusters' folders.
-    Links that lead out of the inbox are not followed."""
+def _entries(ws: Workspace, source: ClusterSource) -> tuple[list[Path], list[Rejection]]:
+    """(the files of a cluster's inbox to consider; every other entry with why it is not read).
+    The root inbox leaves out the other clusters' folders; links are followed only inside the inbox."""
     other = {s.inbox.resolve() for s in ws.clusters() if s.inbox != source.inbox}
     root = source.inbox.resolve()
-    found = []
+    files, skipped = [], []
     for path in sorted(source.inbox.rglob("*")):
-        resolved = path.resolve()
-        if not path.is_file() or path.suffix.lower() in CONFIG_SUFFIXES or path.name.startswith("."):
+        if any(path.resolve().is_relative_to(o) for o in other):
+            continue  # another cluster's folder: its own run names it
+        if path.name.lower().endswith(TEMP_SUFFIXES) and path.is_file():
+            files.append(path)  # still arriving: scan() lists it as waiting for the next run
             continue
-        if not resolved.is_relative_to(root) or any(resolved.is_relative_to(o) for o in other):
-            continue
-        found.append(path)
-    return found
+        reason = entry_reason(path, root)
+        if reason is None and not path.is_dir():
+            files.append(path)
+        elif reason is not None:
+            rel = path.relative_to(source.inbox).as_posix()
+            skipped.append(Rejection(file=rel, reason=RejectReason.SKIPPED, message=reason))
+    return files, skipped
 
 
 def ingest(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: Ledger, run_id: str,

@@ -54,6 +54,8 @@ def cluster_line(run: ClusterRun) -> str:
         parts.append("không có tệp mới")
     if run.waiting:
         parts.append(f"{len(run.waiting)} tệp để lần sau")
+    if run.skipped:
+        parts.append(f"{len(run.skipped)} mục không phải báo cáo (xem kết quả xử lý)")
     if run.drafting_skipped:
         parts.append("lần chạy khác đang viết dự thảo")
     for year in run.years:

@@ -20,7 +20,7 @@ from pipeline.config.cluster import Cluster, load_cluster
 from pipeline.config.rubric import Rubric, load_rubric
 from pipeline.core.errors import ConfigError, RejectReason, WorkspaceError
 from pipeline.criteria import IMPORTER_VERSION
-from pipeline.results.outcome import ClusterResult, CriteriaDocument
+from pipeline.results.outcome import ClusterResult, CriteriaDocument, Rejection
 from pipeline.runs.criteria_choice import REVIEW_FOLDER, ClusterInputs, choose_criteria, export_for_review
 from pipeline.runs.drafting import YearDrafts, draft_year, score_year, years_of
 from pipeline.runs.intake import (
@@ -52,6 +52,7 @@ class ClusterRun(BaseModel):
     problem: str | None = None
     ingested: list[Ingested] = Field(default_factory=list)
     waiting: list[str] = Field(default_factory=list)
+    skipped: list[Rejection] = Field(default_factory=list, description="Inbox entries that are not documents")
     known: int = 0
     years: list[YearDrafts] = Field(default_factory=list)
     drafting_skipped: bool = Field(default=False, description="Another run held the drafting lock")
@@ -80,7 +81,7 @@ class ClusterSteps(Protocol):
 
     def ingest(self, source: ClusterSource, candidates: list[Candidate], inputs: ClusterInputs) -> list[Ingested]: ...
 
-    def draft(self, source: ClusterSource) -> tuple[list[YearDrafts], bool]: ...
+    def draft(self, source: ClusterSource, skipped: list[Rejection]) -> tuple[list[YearDrafts], bool]: ...
 
 
 class PlainSteps:
@@ -96,8 +97,8 @@ class PlainSteps:
         return [ingest_or_wait(self.ws, source, c, self.ledger, self.run_id, inputs.rubric, inputs.cluster)
                 for c in candidates]
 
-    def draft(self, source: ClusterSource) -> tuple[list[YearDrafts], bool]:
-        return draft_cluster(self.ws, source, self.ledger, self.run_id)
+    def draft(self, source: ClusterSource, skipped: list[Rejection]) -> tuple[list[YearDrafts], bool]:
+        return draft_cluster(self.ws, source, self.ledger, self.run_id, skipped)
 
 
 def process_workspace(root: Path, run_id: str | None = None) -> WorkspaceRun:
@@ -120,13 +121,13 @@ def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, steps:
     if inputs is None:
         return run
     found = steps.scan(source)
-    run.waiting, run.known = found.waiting, found.known
+    run.waiting, run.known, run.skipped = found.waiting, found.known, found.skipped
     watcher().planned(len(found.new))
     first, later = first_arrivals(found.new)
     run.ingested = steps.ingest(source, first, inputs)
     run.ingested += steps.ingest(source, later, inputs)
     try:
-        run.years, run.drafting_skipped = steps.draft(source)
+        run.years, run.drafting_skipped = steps.draft(source, run.skipped)
     except ConfigError as e:  # rules that do not fit a criteria document that just arrived
         run.problem = str(e)
     watcher().note(cluster_line(run))
@@ -179,7 +180,8 @@ def ingest_or_wait(ws: Workspace, source: ClusterSource, candidate: Candidate, l
         return told(source, Ingested(candidate.path.name, Outcome.WAITING, str(e)))
 
 
-def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str) -> tuple[list[YearDrafts], bool]:
+def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str,
+                  skipped: list[Rejection] | None = None) -> tuple[list[YearDrafts], bool]:
     """Drafts for every year of the cluster, under the cluster's lock. When another run holds the
     lock or is still reading files of this cluster, this run leaves the drafting to it: the run
     that finishes last drafts from everything in the ledger. The rubric and rules are chosen
@@ -194,7 +196,7 @@ def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: 
         inputs.choice = export_for_review(inputs.choice, ws.drafts / source.key / REVIEW_FOLDER, ws.root,
                                           _adopt_hint(ws, source))
         refresh_understanding(ws, source, ledger, inputs.rubric, inputs.cluster)
-        return [draft_year(ws, source, ledger, year, inputs) for year in years_of(ledger, source)], False
+        return [draft_year(ws, source, ledger, year, inputs, skipped or []) for year in years_of(ledger, source)], False
 
 
 def _adopt_hint(ws: Workspace, source: ClusterSource) -> str:
