@@ -9,6 +9,7 @@ from rich.table import Table
 
 from pipeline.config.rubric import GroupKind
 from pipeline.core.textnorm import format_number as fmt
+from pipeline.core.textnorm import printable
 from pipeline.criteria.importer import RubricImport
 from pipeline.nomination.nominate import Status
 from pipeline.results.explain import UnitExplanation
@@ -63,7 +64,7 @@ def print_summary(summary: RunSummary, rejected: bool = True, drafts_label: str 
     if summary.rejected and rejected:
         console.print(f"\n[bold]Tệp không dùng ({len(summary.rejected)}):[/bold]")
         for rejection in summary.rejected:
-            console.print(f"  - {rejection.file}: {rejection.message}", markup=False)
+            console.print(printable(f"  - {rejection.file}: {rejection.message}"), markup=False)
     if summary.problem:
         console.print(f"\n[bold red]Không tạo được dự thảo:[/bold red] {summary.problem}")
     if summary.drafts:

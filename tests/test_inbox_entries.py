@@ -59,3 +59,20 @@ def test_a_workspace_run_names_every_entry_once(tmp_path):
     assert "ong-dan: ống dẫn (FIFO), không phải tệp thông thường; bỏ qua" in report
     for entry in run.skipped:
         assert report.count(entry.file) == 1, entry.file
+
+
+def test_control_characters_in_a_name_are_shown_escaped(tmp_path, capsys):
+    """A name holding an ESC sequence never reaches the terminal or the report raw."""
+    from pipeline.runs.progress import PrintedLines, watching
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / REPORT, inbox / REPORT)
+    (inbox / "giay-moi\x1b[2J.txt").write_text("GIẤY MỜI\nKính mời dự họp.", encoding="utf-8")
+    with watching(PrintedLines()):
+        process_inbox(inbox, tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
+    printed = capsys.readouterr().out
+    report = (tmp_path / "out" / "ket-qua-xu-ly-2023.txt").read_text(encoding="utf-8")
+    for text in (printed, report):
+        assert "\x1b" not in text
+        assert "giay-moi\\x1b[2J.txt" in text

@@ -158,3 +158,17 @@ def roman_to_int(text: str) -> int | None:
         v = values[ch]
         total += -v if nxt != " " and values.get(nxt, 0) > v else v
     return total
+
+
+def printable(text: str) -> str:
+    """Text safe to print and to write in a report: control and format characters (a file name may
+    hold an ESC sequence that would recolour or clear the officer's terminal) shown as escapes,
+    e.g. "\\x1b"; everything else, Vietnamese letters included, as it is."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -8,6 +8,7 @@ from pathlib import Path
 from pipeline.core.errors import WorkspaceError
 from pipeline.core.files import write_text_atomically
 from pipeline.core.textnorm import format_number as fmt
+from pipeline.core.textnorm import printable
 from pipeline.results.outcome import ClusterResult, CriteriaChoice, CriteriaDocument, Origin, RunSummary
 from pipeline.results.unit_proposals import unit_proposals
 
@@ -53,7 +54,7 @@ def report_lines(summary: RunSummary) -> list[str]:
     if summary.drafts:
         # Names only: the report sits beside the drafts, and shared folders mount under other paths.
         lines += ["", "Dự thảo:"] + [f"  - {Path(d).name}" for d in summary.drafts]
-    return lines
+    return [printable(line) for line in lines]  # file names may hold control characters
 
 
 def drafting_lines(result: ClusterResult) -> list[str]:

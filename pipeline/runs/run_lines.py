@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from pipeline.core.textnorm import printable
 from pipeline.results.outcome import FileOutcome
 from pipeline.runs.intake import Ingested, Outcome
 
@@ -28,18 +29,18 @@ def ingested_line(key: str, item: Ingested) -> str:
         detail = f" ({item.unit or 'chưa rõ đơn vị'}, năm {item.year})" if item.unit or item.year else ""
     else:
         detail = f": {item.message}" if item.message else ""
-    return f"{key}: {item.name}: {OUTCOME_WORDS[item.outcome]}{detail}"
+    return printable(f"{key}: {item.name}: {OUTCOME_WORDS[item.outcome]}{detail}")
 
 
 def outcome_line(outcome: FileOutcome) -> str:
     """A file of a one-shot run, once it is opened and (if a report) understood."""
     if outcome.criteria is not None:
-        return f"{outcome.file}: bảng tiêu chí của Cụm, đã nhập ({outcome.criteria.describe()})"
+        return printable(f"{outcome.file}: bảng tiêu chí của Cụm, đã nhập ({outcome.criteria.describe()})")
     if outcome.rejection is not None:
-        return f"{outcome.file}: không dùng: {outcome.rejection.message}"
+        return printable(f"{outcome.file}: không dùng: {outcome.rejection.message}")
     facts = outcome.facts
     unit = facts.unit.name if facts and facts.unit else "chưa rõ đơn vị"
-    return f"{outcome.file}: đã đọc ({unit}, năm {facts.year if facts else '?'})"
+    return printable(f"{outcome.file}: đã đọc ({unit}, năm {facts.year if facts else '?'})")
 
 
 def cluster_line(run: ClusterRun) -> str:
@@ -61,4 +62,4 @@ def cluster_line(run: ClusterRun) -> str:
     for year in run.years:
         parts.append(f"năm {year.year}: đã ghi dự thảo bản {year.version}" if year.version
                      else f"năm {year.year}: dự thảo giữ nguyên")
-    return f"{run.key}: " + "; ".join(parts)
+    return printable(f"{run.key}: " + "; ".join(parts))
