@@ -80,3 +80,20 @@ def test_a_run_sets_aside_the_file_that_breaks_a_limit_and_drafts_the_others(tmp
     monkeypatch.setenv("TDKT_MAX_SECONDS", "300")
     summary = process_inbox(inbox, tmp_path / "out2", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
     assert len(summary.drafts) == 5 and summary.rejected == []
+
+
+def test_a_workspace_sets_its_limits_in_tdkt_yaml(tmp_path):
+    from pipeline.runs.workspace_run import process_workspace
+
+    root = tmp_path / "ws"
+    (root / "inbox").mkdir(parents=True)
+    for name in ("cluster.yaml", "rubric.yaml", "rules.yaml"):
+        shutil.copyfile(SAMPLE_CLUSTER_DIR / name, root / name)
+    shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / "Bao cao tong ket thi dua 2023_CDYT.pdf",
+                    root / "inbox" / "Bao cao tong ket thi dua 2023_CDYT.pdf")
+    (root / "tdkt.yaml").write_text("settle_seconds: 0\nlimits:\n  max_seconds: 0.01\n  max_memory_mb: 900\n",
+                                    encoding="utf-8")
+    cluster = process_workspace(root).clusters[0]
+    assert [(i.name, i.message) for i in cluster.ingested] == [
+        ("Bao cao tong ket thi dua 2023_CDYT.pdf", "đọc quá 0,01 giây chưa xong (giới hạn max_seconds); tệp quá lớn "
+         "hoặc có dấu hiệu tệp độc hại, đã để riêng")]

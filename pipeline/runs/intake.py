@@ -23,6 +23,7 @@ from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import Rubric
 from pipeline.core.errors import RejectReason, TdktError
 from pipeline.core.files import write_atomically, write_text_atomically
+from pipeline.core.settings import Settings
 from pipeline.results.outcome import CriteriaDocument, Rejection
 from pipeline.runs.inbox_names import TEMP_SUFFIXES, entry_reason
 from pipeline.runs.ledger import FileReading, FileStatus, Ledger
@@ -147,7 +148,7 @@ def ingest(ws: Workspace, source: ClusterSource, candidate: Candidate, ledger: L
     if not ledger.claim(run_id, sha, source.key, candidate.size, ext, candidate.rel, candidate.mtime):
         return Ingested(name, Outcome.BUSY, sha256=sha)
     archived = archive_copy(ws, candidate.path, sha, ext)
-    reading, rejection = understand_file(archived, name, rubric, cluster)
+    reading, rejection = understand_file(archived, name, rubric, cluster, ws.config().limits.settings())
     if rejection is not None:
         set_aside(ws, source, candidate.path, sha, rejection)
     ledger.record(sha, run_id, reading)
@@ -167,10 +168,11 @@ def understanding_fingerprint(rubric: Rubric, cluster: Cluster | None) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def understand_file(archived: Path, name: str, rubric: Rubric,
-                    cluster: Cluster | None) -> tuple[FileReading, Rejection | None]:
-    """Read an archived file: what the ledger stores, and the rejection if it cannot be used."""
-    outcome = read_report_isolated(archived, rubric, cluster, display_name=name)
+def understand_file(archived: Path, name: str, rubric: Rubric, cluster: Cluster | None,
+                    settings: Settings | None = None) -> tuple[FileReading, Rejection | None]:
+    """Read an archived file (under the workspace's limits): what the ledger stores, and the
+    rejection if it cannot be used."""
+    outcome = read_report_isolated(archived, rubric, cluster, display_name=name, settings=settings)
     if outcome.criteria is not None:
         return _criteria_reading(outcome.criteria), None
     facts = outcome.facts

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pipeline.config.cluster import load_cluster
 from pipeline.core.configfile import load_model
 from pipeline.core.files import FilePolicy, set_file_policy
+from pipeline.core.settings import Settings
 from pipeline.core.textnorm import strip_tones
 from pipeline.results.outcome import Origin
 from pipeline.runs.criteria_choice import ConfigFiles
@@ -49,6 +50,24 @@ class Schedule(BaseModel):
         return self
 
 
+class Limits(BaseModel):
+    """Per-file reading limits a workspace sets in tdkt.yaml (`limits:`); unset ones keep the
+    defaults (and the TDKT_… environment variables) of pipeline.core.settings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_memory_mb: int | None = Field(default=None, ge=64)
+    max_seconds: float | None = Field(default=None, gt=0)
+    read_workers: int | None = Field(default=None, ge=1, le=16)
+    max_file_bytes: int | None = Field(default=None, gt=0)
+    max_pages: int | None = Field(default=None, gt=0)
+    max_unpacked_bytes: int | None = Field(default=None, gt=0)
+    max_zip_entries: int | None = Field(default=None, gt=0)
+
+    def settings(self) -> Settings:
+        return Settings(**self.model_dump(exclude_none=True))
+
+
 class WorkspaceConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -61,6 +80,7 @@ class WorkspaceConfig(BaseModel):
     file_mode: str | None = Field(default=None, pattern=r"^0?[0-7]{3}$",
                                   description="Mode of the files tdkt writes, e.g. '0664'; default: as the umask gives")
     group: str | None = Field(default=None, description="Group the files tdkt writes belong to (a share's group)")
+    limits: Limits = Field(default_factory=Limits)
 
     @field_validator("group")
     @classmethod

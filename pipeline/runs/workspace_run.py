@@ -233,9 +233,10 @@ def import_set_aside_criteria(ws: Workspace, source: ClusterSource, ledger: Ledg
 
 
 def _read_again(ws: Workspace, ledger: Ledger, rows: list[FileRow], rubric: Rubric, cluster: Cluster | None) -> int:
+    limits = ws.config().limits.settings()
     for row in rows:
         archived = ws.archive / f"{row.sha256}{row.ext}"
-        reading, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster)
+        reading, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster, limits)
         ledger.update_file(row.sha256, reading)
     return len(rows)
 
