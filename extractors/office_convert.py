@@ -7,15 +7,21 @@ desktop LibreOffice left open, would otherwise block each other) and has a time 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from extractors.docx_reader import read_docx
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import Document, DocumentFormat
+from pipeline.core.processes import kill_now
 from pipeline.core.settings import Settings
+from pipeline.core.textnorm import format_number as fmt
 
 _TIMEOUT = 180
 
@@ -37,23 +43,46 @@ def read_with_libreoffice(path: Path, display_name: str, sha256: str, settings: 
         work = Path(tmp)
         source_copy = work / f"input.{source.value}"  # a plain name: LibreOffice trips on some
         shutil.copyfile(path, source_copy)
-        converted = _convert(program, source_copy, work, display_name)
+        # Within the file's own limit, leaving room for reading the result before that limit kills the reader.
+        converted = _convert(program, source_copy, work, display_name, min(_TIMEOUT, 0.8 * settings.max_seconds))
         document = read_docx(converted, display_name, sha256, settings)
     return document.model_copy(update={"format": source})
 
 
-def _convert(program: str, source: Path, work: Path, name: str) -> Path:
-    profile = (work / "profile").as_uri()
+_RESTART = 81
+
+
+def _run_office(command: list[str], remaining: float, name: str, seconds: float) -> int:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                               preexec_fn=kill_now)
     try:
-        subprocess.run(
-            [program, "--headless", "--norestore", f"-env:UserInstallation={profile}",
-             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(source)],
-            capture_output=True, timeout=_TIMEOUT, check=False,
-        )
+        return process.wait(timeout=max(remaining, 0.01))
     except subprocess.TimeoutExpired as e:
         raise RejectedFileError(
-            name, RejectReason.CORRUPT, f"LibreOffice không chuyển được tệp trong {_TIMEOUT} giây (tệp có thể bị hỏng)"
+            name, RejectReason.LIMIT, f"LibreOffice chưa chuyển xong tệp sau {fmt(seconds)} giây (giới hạn "
+            "max_seconds); tệp quá lớn, bị hỏng hoặc có dấu hiệu tệp độc hại, đã để riêng"
         ) from e
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # on the time limit, and anything it left behind
+        process.wait()
+
+
+def _convert(program: str, source: Path, work: Path, name: str, seconds: float) -> Path:
+    """LibreOffice's office process itself (not its launcher, which forks it out of reach) in a
+    process group of its own that dies with this process: on the time limit the whole group is
+    killed, and a reader killed for its own limit takes LibreOffice with it."""
+    profile = (work / "profile").as_uri()
+    office = Path(program).resolve().with_name("soffice.bin")
+    command = [str(office) if office.exists() else program, "--headless", "--norestore", "--nolockcheck",
+               f"-env:UserInstallation={profile}", "--convert-to", "docx:MS Word 2007 XML",
+               "--outdir", str(work / "out"), str(source)]
+    deadline = time.monotonic() + seconds
+    # A new profile makes the office process stop with code 81 once it is set up, for its launcher
+    # to start it again: done here, within the same time limit.
+    for _ in range(2):
+        if _run_office(command, deadline - time.monotonic(), name, seconds) != _RESTART:
+            break
     converted = work / "out" / f"{source.stem}.docx"
     if not converted.exists() or converted.stat().st_size == 0:
         raise RejectedFileError(

@@ -8,7 +8,6 @@ workspace's deployment against it. The Prefect UI shows every run.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import json
 import logging
@@ -26,6 +25,7 @@ from pathlib import Path
 from flows.server_choice import ADDRESS_FILE
 from pipeline.core.errors import ServerError
 from pipeline.core.files import write_text_atomically
+from pipeline.core.processes import die_with_parent
 from pipeline.runs.workspace import Schedule, Workspace
 
 log = logging.getLogger("tdkt.serve")
@@ -79,7 +79,7 @@ class LocalServer:
         self.process = subprocess.Popen(
             [_prefect_executable(), "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
             env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
         self.wait_healthy()
 
@@ -235,16 +235,6 @@ def _free_port(preferred: int) -> int:
                 continue
             return s.getsockname()[1]
     raise ServerError("Không tìm được cổng trống cho máy chủ Prefect")
-
-
-def _die_with_parent() -> None:
-    """In the child before it runs: ask Linux to send it SIGTERM when its parent dies."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 def _prefect_executable() -> str:

@@ -97,3 +97,23 @@ def test_a_workspace_sets_its_limits_in_tdkt_yaml(tmp_path):
     assert [(i.name, i.message) for i in cluster.ingested] == [
         ("Bao cao tong ket thi dua 2023_CDYT.pdf", "đọc quá 0,01 giây chưa xong (giới hạn max_seconds); tệp quá lớn "
          "hoặc có dấu hiệu tệp độc hại, đã để riêng")]
+
+
+def test_libreoffice_over_its_time_is_killed_whole(tmp_path, soffice):
+    """A conversion past the file's limit: LibreOffice's process group is killed, nothing stays."""
+    import subprocess
+
+    from extractors.office_convert import read_with_libreoffice
+    from pipeline.core.model import DocumentFormat
+
+    rtf = tmp_path / "bao-cao.rtf"
+    rtf.write_text(r"{\rtf1\ansi Bao cao tong ket nam 2023\par}", encoding="ascii")
+    with pytest.raises(RejectedFileError) as caught:
+        read_with_libreoffice(rtf, rtf.name, "0" * 64, Settings(max_seconds=0.2), DocumentFormat.RTF)
+    assert caught.value.reason is RejectReason.LIMIT
+    assert caught.value.message.startswith("LibreOffice chưa chuyển xong tệp sau 0,16 giây (giới hạn max_seconds)")
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-f", "tdkt-lo-"], capture_output=True, text=True).stdout.split()
+    assert left == [], left
+    document = read_with_libreoffice(rtf, rtf.name, "0" * 64, Settings(), DocumentFormat.RTF)
+    assert "Bao cao tong ket nam 2023" in " ".join(b.text for b in document.blocks)
