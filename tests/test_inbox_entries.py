@@ -76,3 +76,24 @@ def test_control_characters_in_a_name_are_shown_escaped(tmp_path, capsys):
     for text in (printed, report):
         assert "\x1b" not in text
         assert "giay-moi\\x1b[2J.txt" in text
+
+
+def test_a_file_deleted_between_listing_and_reading_is_named_and_the_run_goes_on(tmp_path, monkeypatch):
+    import pipeline.runs.inbox_run as inbox_run
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / REPORT, inbox / REPORT)
+    (inbox / "se-bi-xoa.docx").write_bytes(b"x")
+    listed = inbox_run.list_inbox
+
+    def list_then_delete(folder):
+        listing = listed(folder)
+        (inbox / "se-bi-xoa.docx").unlink()  # an officer removes it while the run starts
+        return listing
+
+    monkeypatch.setattr(inbox_run, "list_inbox", list_then_delete)
+    summary = process_inbox(inbox, tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
+    assert summary.drafts
+    assert [(r.file, r.message) for r in summary.rejected] == [
+        ("se-bi-xoa.docx", "tệp đã bị xóa hoặc đổi tên trong lúc chạy; chưa đọc (bỏ lại vào hộp thư để đọc ở lần sau)")]

@@ -27,6 +27,7 @@ class RejectReason(StrEnum):
     SUPERSEDED = "superseded"
     SKIPPED = "skipped"  # not a document: a lock or temporary file, configuration, a link out
     LIMIT = "limit"  # its reading needed more memory or time than allowed, or the reader died
+    VANISHED = "vanished"  # deleted or renamed between the listing of the inbox and its reading
     INTERNAL = "internal"
 
 

@@ -99,6 +99,8 @@ def _guarded(read: Callable[..., object], args: tuple) -> tuple[str, object]:
         return "ok", read(*args)
     except MemoryError:
         return "memory", None
+    except Exception as e:  # readers never raise; if one does, it is that file's problem, not the run's
+        return "died", type(e).__name__
 
 
 def _exit_words(code: int | None) -> str:

@@ -79,7 +79,12 @@ class Opened:
 def open_file(path: Path, display_name: str | None = None, settings: Settings | None = None) -> Opened:
     """Extract one file; a criteria document is imported here. Never raises."""
     name = display_name or path.name
-    arrived = path.stat().st_mtime
+    try:
+        arrived = path.stat().st_mtime
+    except OSError:  # gone (or renamed) between the listing and now
+        return Opened(FileOutcome(file=name, rejection=Rejection(
+            file=name, reason=RejectReason.VANISHED,
+            message="tệp đã bị xóa hoặc đổi tên trong lúc chạy; chưa đọc (bỏ lại vào hộp thư để đọc ở lần sau)")))
     try:
         doc = extract(path, name, settings)
         if is_rubric_document(doc):
