@@ -22,6 +22,7 @@ from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
 from pipeline.runs import inbox_run
 from pipeline.runs import steps as run
 from pipeline.runs.criteria_choice import ClusterInputs
+from pipeline.runs.error_log import LOG_NAME, errors_logged_to
 from pipeline.runs.progress import PrintedLines, watched_or, watcher
 from pipeline.runs.run_lines import outcome_line
 
@@ -79,5 +80,5 @@ class TaskSteps:
 @flow(name="process_inbox")
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
                   rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
-    with watched_or(PrintedLines()):
+    with watched_or(PrintedLines()), errors_logged_to(Path(out_dir) / LOG_NAME):
         return inbox_run.process_inbox(inbox, out_dir, year, rubric, rules, cluster, steps=TaskSteps())

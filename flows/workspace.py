@@ -16,6 +16,7 @@ from prefect.runtime import flow_run
 
 from pipeline.results.outcome import Rejection
 from pipeline.runs.drafting import YearDrafts
+from pipeline.runs.error_log import LOG_NAME, errors_logged_to
 from pipeline.runs.intake import Candidate, Ingested, Outcome, Scan, scan
 from pipeline.runs.ledger import Ledger
 from pipeline.runs.progress import PrintedLines, watched_or
@@ -104,7 +105,7 @@ def process_workspace(workspace: str) -> WorkspaceRun:
     steps = TaskSteps(root, run_id)
     ledger = Ledger(ws.ledger_url())
     try:
-        with watched_or(PrintedLines()):
+        with watched_or(PrintedLines()), errors_logged_to(ws.root / ".tdkt" / LOG_NAME):
             clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
     finally:
         ledger.close()

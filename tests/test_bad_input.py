@@ -51,10 +51,13 @@ def test_bad_files_are_reported_and_the_rest_is_processed(bad_inbox, tmp_path):
     assert "Trường Cao đẳng Nghệ thuật Thăng Long" in missing
 
 
-def test_a_crashing_extractor_is_contained(bad_inbox, tmp_path, monkeypatch):
-    """An unexpected error in one file is that file's rejection, not the run's end."""
+def test_a_crashing_extractor_is_contained(bad_inbox, tmp_path, monkeypatch, capfd):
+    """An unexpected error in one file is that file's rejection, not the run's end; its traceback
+    goes to the run's error log, never to the screen."""
     monkeypatch.setenv("TDKT_ISOLATE", "0")  # it patches the readers in this process
     import extractors
+
+    from pipeline.runs.error_log import errors_logged_to
 
     real = extractors.EXTRACTORS[extractors.Sniffed.DOCX]
 
@@ -64,11 +67,19 @@ def test_a_crashing_extractor_is_contained(bad_inbox, tmp_path, monkeypatch):
         return real(path, name, sha, settings)
 
     monkeypatch.setitem(extractors.EXTRACTORS, extractors.Sniffed.DOCX, flaky)
-    summary = process_inbox(bad_inbox, tmp_path / "out", rubric=SAMPLE_CLUSTER_DIR / "rubric.yaml",
-                            cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
+    log = tmp_path / "out" / "loi-khi-doc-tep.log"
+    with errors_logged_to(log):
+        summary = process_inbox(bad_inbox, tmp_path / "out", rubric=SAMPLE_CLUSTER_DIR / "rubric.yaml",
+                                cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
     rejected = {r.file: r for r in summary.rejected}
-    assert rejected["Báo cáo tổng kết TĐKT năm 2023 (CĐSP Tây Hồ).docx"].reason is RejectReason.INTERNAL
+    crashed = rejected["Báo cáo tổng kết TĐKT năm 2023 (CĐSP Tây Hồ).docx"]
+    assert crashed.reason is RejectReason.INTERNAL
+    assert crashed.message == (f"lỗi không mong muốn khi đọc tệp (RuntimeError); tệp được để riêng (chi tiết ghi "
+                               f"trong {log}), hãy báo bộ phận CNTT")
     assert [u.member_id for u in summary.result.board.units] == ["dhvhnt", "cdyt"]
+    assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
+    printed = capfd.readouterr()
+    assert "Traceback" not in printed.out + printed.err
 
 
 def test_wrong_year_and_duplicate_are_set_aside(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -26,3 +27,5 @@ class Settings(BaseSettings):
                               "up to 4)")
     isolate: bool = Field(default=True, description="Read each file in a worker process under the limits; off "
                           "(TDKT_ISOLATE=0) reads in the run's own process, for debugging")
+    error_log: Path | None = Field(default=None, description="Where the details of an unexpected error in a file "
+                                   "are written (set by the run: beside its results)")

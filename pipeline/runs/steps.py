@@ -39,6 +39,7 @@ from pipeline.runs.criteria_choice import (
     criteria_outcome,
     export_for_review,
 )
+from pipeline.runs.error_log import append_error, current_error_log
 from pipeline.runs.isolation import run_isolated
 from pipeline.scoring.score import rank_units, score_unit
 from pipeline.understanding import RuleSet, understand
@@ -95,11 +96,12 @@ def open_file(path: Path, display_name: str | None = None, settings: Settings | 
     except MemoryError:
         raise  # a limit, not a fault of the file's reader (pipeline/runs/isolation.py says which)
     except Exception as e:
-        return Opened(_internal_error(name, arrived, e))
+        return Opened(_internal_error(name, arrived, e, settings))
     return Opened(FileOutcome(file=name, arrived=arrived, sha256=doc.sha256), doc)
 
 
-def understand_opened(opened: Opened, rubric: Rubric, cluster: Cluster | None) -> FileOutcome:
+def understand_opened(opened: Opened, rubric: Rubric, cluster: Cluster | None,
+                      settings: Settings | None = None) -> FileOutcome:
     """The facts of an opened report, read against ``rubric``. Never raises."""
     outcome, doc = opened.outcome, opened.document
     if doc is None:
@@ -112,7 +114,7 @@ def understand_opened(opened: Opened, rubric: Rubric, cluster: Cluster | None) -
     except MemoryError:
         raise
     except Exception as e:
-        return _internal_error(outcome.file, outcome.arrived, e)
+        return _internal_error(outcome.file, outcome.arrived, e, settings)
     return outcome.model_copy(update={"facts": facts})
 
 
@@ -120,12 +122,12 @@ def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_nam
                 settings: Settings | None = None) -> FileOutcome:
     """Extract and understand one file. Never raises: a file that cannot be used is a rejection,
     a criteria document comes back imported (``criteria``)."""
-    return understand_opened(open_file(path, display_name, settings), rubric, cluster)
+    return understand_opened(open_file(path, display_name, settings), rubric, cluster, settings)
 
 
 def open_file_isolated(path: Path, name: str, settings: Settings | None = None) -> Opened:
     """open_file in a process of its own, under the memory and time limits (pipeline/runs/isolation.py)."""
-    settings = settings or Settings()
+    settings = _with_error_log(settings)
     try:
         return run_isolated(open_file, (path, name, settings), settings, name)
     except RejectedFileError as e:
@@ -139,9 +141,9 @@ def understand_isolated(opened: Opened, rubric: Rubric, cluster: Cluster | None,
     """understand_opened in a process of its own (a huge text can be as costly as a huge file)."""
     if opened.document is None:
         return opened.outcome
-    settings = settings or Settings()
+    settings = _with_error_log(settings)
     try:
-        return run_isolated(understand_opened, (opened, rubric, cluster), settings, opened.outcome.file)
+        return run_isolated(understand_opened, (opened, rubric, cluster, settings), settings, opened.outcome.file)
     except RejectedFileError as e:
         outcome = opened.outcome
         return outcome.model_copy(update={"rejection": Rejection(file=outcome.file, reason=e.reason,
@@ -151,7 +153,7 @@ def understand_isolated(opened: Opened, rubric: Rubric, cluster: Cluster | None,
 def read_report_isolated(path: Path, rubric: Rubric, cluster: Cluster | None, display_name: str | None = None,
                          settings: Settings | None = None) -> FileOutcome:
     """read_report with the whole reading (extraction and understanding) in one process of its own."""
-    settings = settings or Settings()
+    settings = _with_error_log(settings)
     name = display_name or path.name
     try:
         return run_isolated(read_report, (path, rubric, cluster, name, settings), settings, name)
@@ -160,11 +162,28 @@ def read_report_isolated(path: Path, rubric: Rubric, cluster: Cluster | None, di
                            rejection=Rejection(file=name, reason=e.reason, message=e.message))
 
 
-def _internal_error(name: str, arrived: float | None, error: Exception) -> FileOutcome:
-    log.error("Lỗi khi xử lý %s", name, exc_info=error)
+def _with_error_log(settings: Settings | None) -> Settings:
+    """The settings a file is read with, carrying the run's error log to the worker process."""
+    settings = settings or Settings()
+    if settings.error_log is None and current_error_log() is not None:
+        return settings.model_copy(update={"error_log": current_error_log()})
+    return settings
+
+
+def _internal_error(name: str, arrived: float | None, error: Exception,
+                    settings: Settings | None = None) -> FileOutcome:
+    """An unexpected error in one file: the file is set aside with one plain sentence; the traceback
+    goes to the run's error log (or, without one, to the debug log that -v shows), never the screen."""
+    log.debug("Lỗi khi xử lý %s", name, exc_info=error)
+    where = settings.error_log if settings is not None else None
+    if where is not None and append_error(where, name, error):
+        detail = f"chi tiết ghi trong {where}"
+    else:
+        detail = "chạy lại với -v để xem chi tiết"
     return FileOutcome(file=name, arrived=arrived, rejection=Rejection(
         file=name, reason=RejectReason.INTERNAL,
-        message=f"lỗi không mong muốn khi đọc tệp ({type(error).__name__}); tệp được để riêng, hãy báo bộ phận CNTT"))
+        message=f"lỗi không mong muốn khi đọc tệp ({type(error).__name__}); tệp được để riêng ({detail}), hãy báo "
+                "bộ phận CNTT"))
 
 
 def run_criteria(outcomes: list[FileOutcome], rubric: Path | None, rules: Path | None,
