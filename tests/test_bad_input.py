@@ -56,7 +56,6 @@ def test_a_crashing_extractor_is_contained(bad_inbox, tmp_path, monkeypatch, cap
     goes to the run's error log, never to the screen."""
     monkeypatch.setenv("TDKT_ISOLATE", "0")  # it patches the readers in this process
     import extractors
-
     from pipeline.runs.error_log import errors_logged_to
 
     real = extractors.EXTRACTORS[extractors.Sniffed.DOCX]
