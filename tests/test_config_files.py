@@ -138,3 +138,33 @@ def test_legal_bases_follow_the_date_of_the_draft():
     assert "98/2023/NĐ-CP" in rules.legal_basis_for(2025, dt.date(2025, 6, 30))[1]
     assert "152/2025/NĐ-CP" in rules.legal_basis_for(2025, dt.date(2025, 7, 1))[1]
     assert "15/2025/TT-BNV" in rules.legal_basis_for(2025)[2]
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("a: &x [1, 2]\nb: *x\n", "dòng 2: tdkt không nhận bí danh YAML (*…); hãy viết đầy đủ giá trị"),
+    ("a: " + "[" * 100 + "]" * 100 + "\n", "dòng 1: các mục lồng nhau quá sâu (trên 64 cấp)"),
+    ("a: [" + ", ".join("1" for _ in range(250_000)) + "]\n", "tệp có quá nhiều mục (trên 200.000) cho một tệp cấu hình"),
+])
+def test_a_hostile_config_file_is_refused_quickly_with_a_plain_reason(tmp_path, text, problem):
+    import time
+
+    from pipeline.config.cluster import load_cluster
+
+    path = tmp_path / "cluster.yaml"
+    path.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ConfigError) as caught:
+        load_cluster(path)
+    assert time.monotonic() - started < 10
+    assert str(caught.value) == f"Tệp cấu hình {path} không hợp lệ:\n  - {problem}"
+
+
+def test_a_binary_file_given_as_config_is_named_without_its_contents(tmp_path):
+    from pipeline.config.cluster import load_cluster
+
+    path = tmp_path / "cluster.yaml"
+    path.write_bytes(b"\xff\xfe\x00secret-data\x00" * 10)
+    with pytest.raises(ConfigError) as caught:
+        load_cluster(path)
+    assert "secret" not in str(caught.value)
+    assert "không phải tệp văn bản UTF-8" in str(caught.value)

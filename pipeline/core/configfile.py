@@ -57,8 +57,45 @@ def _line_of(node: yaml.Node | None, loc: Loc) -> int | None:
     return line
 
 
+def _at(line: int | None) -> str:
+    """'dòng 4: ', or nothing when the place is not known (never 'dòng None')."""
+    return f"dòng {line}: " if line is not None else ""
+
+
 def _describe(loc: Loc) -> str:
     return ".".join(str(k) for k in loc) or "(toàn tệp)"
+
+
+# Bounds on what a configuration file may be, checked on the parser's events before anything is
+# built: a file within them costs milliseconds; one beyond (a billion-laughs alias bomb, a huge or
+# deeply nested document) is refused with a plain reason instead of hanging or crashing the run.
+MAX_BYTES = 5_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+
+def _check_shape(path: Path, text: str) -> None:
+    nodes = depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1
+                raise ConfigError(str(path), [f"dòng {line}: tdkt không nhận bí danh YAML (*…); hãy viết đầy đủ "
+                                              "giá trị"])
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ConfigError(str(path), [f"dòng {event.start_mark.line + 1}: các mục lồng nhau quá sâu "
+                                                  f"(trên {MAX_DEPTH} cấp)"])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise ConfigError(str(path), [f"tệp có quá nhiều mục (trên {MAX_NODES:,}) cho một tệp cấu hình"
+                                                  .replace(",", ".")])
+    except yaml.YAMLError:
+        return  # load_model reports the syntax error with its line
 
 
 # libyaml's safe loader when PyYAML has it (about ten times faster on a rubric, same nodes and line
@@ -69,9 +106,14 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_model(path: Path, model: type[M], check: Check | None = None) -> M:
     """Read ``path`` as YAML into ``model``; raise ConfigError listing every problem by line."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ConfigError(str(path), [f"tệp quá lớn cho một tệp cấu hình (trên {MAX_BYTES // 1_000_000} MB)"])
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(str(path), [f"không đọc được tệp ({e})"]) from e
+    except UnicodeDecodeError as e:
+        raise ConfigError(str(path), ["không phải tệp văn bản UTF-8 (có phải tệp cấu hình YAML không?)"]) from e
+    except OSError as e:
+        raise ConfigError(str(path), [f"không đọc được tệp ({e.strerror or type(e).__name__})"]) from e
+    _check_shape(path, text)
     try:
         root = yaml.compose(text, Loader=_LOADER)
         data = yaml.load(text, Loader=_LOADER)  # a safe loader (SafeLoader or its C twin)
@@ -87,10 +129,10 @@ def load_model(path: Path, model: type[M], check: Check | None = None) -> M:
             loc = [k for k in err["loc"] if not (isinstance(k, str) and k.startswith("function-"))]
             line = _line_of(root, loc)
             msg = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
-            problems.append(f"dòng {line}: {_describe(loc)}: {msg}")
+            problems.append(f"{_at(line)}{_describe(loc)}: {msg}")
         raise ConfigError(str(path), problems) from e
     if check is not None:
         issues = check(obj)
         if issues:
-            raise ConfigError(str(path), [f"dòng {_line_of(root, loc)}: {msg}" for loc, msg in issues])
+            raise ConfigError(str(path), [f"{_at(_line_of(root, loc))}{msg}" for loc, msg in issues])
     return obj
