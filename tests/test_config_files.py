@@ -143,7 +143,8 @@ def test_legal_bases_follow_the_date_of_the_draft():
 @pytest.mark.parametrize(("text", "problem"), [
     ("a: &x [1, 2]\nb: *x\n", "dòng 2: tdkt không nhận bí danh YAML (*…); hãy viết đầy đủ giá trị"),
     ("a: " + "[" * 100 + "]" * 100 + "\n", "dòng 1: các mục lồng nhau quá sâu (trên 64 cấp)"),
-    ("a: [" + ", ".join("1" for _ in range(250_000)) + "]\n", "tệp có quá nhiều mục (trên 200.000) cho một tệp cấu hình"),
+    ("a: [" + ", ".join("1" for _ in range(250_000)) + "]\n",
+     "tệp có quá nhiều mục (trên 200.000) cho một tệp cấu hình"),
 ])
 def test_a_hostile_config_file_is_refused_quickly_with_a_plain_reason(tmp_path, text, problem):
     import time
