@@ -57,3 +57,20 @@ def os_error_message(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return f"ổ đĩa đã đầy khi ghi{where}; hãy giải phóng chỗ trống rồi chạy lại (không tệp nào bị mất)"
     return f"lỗi hệ thống khi truy cập{where}: {error.strerror or error}"
+
+
+DISK_FULL = ("ổ đĩa đã đầy khi ghi sổ theo dõi hoặc dự thảo; hãy giải phóng chỗ trống trên ổ chứa không gian làm việc "
+             "rồi chạy lại (không tệp nào bị mất: lần chạy sau làm tiếp)")
+
+
+def disk_full(error: BaseException) -> bool:
+    """Whether ``error`` (or what caused it: a database driver wraps the OS's error) is a full disk."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            return True
+        if any(words in str(error).lower() for words in ("disk is full", "no space left on device")):
+            return True
+        error = error.__cause__ or error.__context__
+    return False

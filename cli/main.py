@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from cli.checks import check_arguments, os_error_message
+from cli.checks import DISK_FULL, check_arguments, disk_full, os_error_message
 from cli.deploy import add_deploy_command
 from cli.vietnamese import Parser, speak_vietnamese
 
@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: {os_error_message(e)}", file=sys.stderr)
         return 1
     except Exception as e:
+        if disk_full(e):  # the ledger's database says so in its own words (sqlite: "database or disk is full")
+            print(f"Lỗi: {DISK_FULL}", file=sys.stderr)
+            return 1
         # Never a traceback for the user; the details go to the log for whoever asks with -v.
         logging.getLogger("tdkt").debug("lỗi không mong muốn", exc_info=e)
         print(f"Lỗi không mong muốn ({type(e).__name__}): {e}. Chạy lại với -v để xem chi tiết, và báo bộ phận CNTT.",

@@ -81,3 +81,22 @@ def test_a_broken_rubric_is_said_once_before_any_server_starts(capsys, tmp_path)
     assert code == 1 and out == ""  # not even "Đang xử lý …": nothing was started
     assert err.startswith(f"Lỗi: Tệp cấu hình {tmp_path / 'rubric.yaml'} không hợp lệ:\n  - dòng 4: lỗi cú pháp YAML")
     assert err.count("không hợp lệ") == 1 and "Traceback" not in err
+
+
+def test_a_full_disk_is_one_line_saying_what_to_do(capsys, tmp_path, monkeypatch):
+    import sqlite3
+
+    import cli.main
+
+    def full(args):
+        try:
+            raise sqlite3.OperationalError("database or disk is full")
+        except sqlite3.OperationalError as e:
+            raise RuntimeError("(sqlite3.OperationalError) database or disk is full") from e
+
+    (tmp_path / "inbox").mkdir()
+    monkeypatch.setattr(cli.main, "_process", full)  # the ledger's write fails as on a full disk
+    code, out, err = _run(capsys, "process", "--workspace", str(tmp_path))
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert err.strip() == ("Lỗi: ổ đĩa đã đầy khi ghi sổ theo dõi hoặc dự thảo; hãy giải phóng chỗ trống trên ổ chứa "
+                           "không gian làm việc rồi chạy lại (không tệp nào bị mất: lần chạy sau làm tiếp)")
