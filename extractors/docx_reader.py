@@ -53,6 +53,22 @@ def open_word(path: Path) -> docx.document.Document:
     return part.document
 
 
+# What libxml2 says when it stops a document built to exhaust a reader (entity loops, billion
+# laughs, nesting beyond its depth limit, huge text nodes): signs of a hostile file, not damage.
+_HOSTILE_XML = ("entity", "amplification", "huge", "excessive depth", "depth")
+
+
+def _xml_refused(name: str, error: etree.XMLSyntaxError) -> RejectedFileError:
+    words = str(error).lower()
+    if any(w in words for w in _HOSTILE_XML):
+        return RejectedFileError(
+            name, RejectReason.CORRUPT,
+            "tệp Word (.docx) có dấu hiệu tệp độc hại (cấu trúc XML dựng để làm treo hoặc tràn bộ nhớ chương trình "
+            "đọc); đã để riêng, không mở; hãy đề nghị đơn vị gửi lại tệp gốc")
+    return RejectedFileError(name, RejectReason.CORRUPT,
+                             "tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc")
+
+
 def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
     try:
         word = open_word(path)
@@ -61,16 +77,27 @@ def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | N
             display_name, RejectReason.UNSUPPORTED,
             "tệp văn phòng không phải văn bản Word (Excel, PowerPoint…); hãy gửi báo cáo dạng Word hoặc PDF",
         ) from e
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError, EOFError) as e:
+    except etree.XMLSyntaxError as e:
+        raise _xml_refused(display_name, e) from e
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, EOFError) as e:
         raise RejectedFileError(
             display_name,
             RejectReason.CORRUPT,
             "tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
         ) from e
     # Each part counts its own paragraphs and tables, so "đoạn 3" means the third body block.
-    body = _Walker(word, display_name).body()
-    headers = list(_Walker(word, display_name).headers_and_footers(Part.HEADER))
-    footers = list(_Walker(word, display_name).headers_and_footers(Part.FOOTER))
+    try:
+        body = _Walker(word, display_name).body()
+        headers = list(_Walker(word, display_name).headers_and_footers(Part.HEADER))
+        footers = list(_Walker(word, display_name).headers_and_footers(Part.FOOTER))
+    except etree.XMLSyntaxError as e:
+        raise _xml_refused(display_name, e) from e
+    except (AttributeError, TypeError) as e:  # a part whose root is not what Word writes (python-docx trips)
+        raise RejectedFileError(
+            display_name, RejectReason.CORRUPT,
+            "cấu trúc bên trong tệp Word (.docx) không đúng chuẩn (tệp bị sửa hỏng hoặc không do Word tạo ra); hãy "
+            "gửi lại tệp gốc",
+        ) from e
     blocks = headers + body + footers
     return Document(file=display_name, sha256=sha256, format=DocumentFormat.DOCX, blocks=blocks)
 

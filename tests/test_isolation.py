@@ -117,3 +117,40 @@ def test_libreoffice_over_its_time_is_killed_whole(tmp_path, soffice):
     assert left == [], left
     document = read_with_libreoffice(rtf, rtf.name, "0" * 64, Settings(), DocumentFormat.RTF)
     assert "Bao cao tong ket nam 2023" in " ".join(b.text for b in document.blocks)
+
+
+def _docx_with_body(tmp_path, name: str, document_xml: str):
+    """A sample .docx whose word/document.xml is replaced."""
+    import zipfile
+
+    source = SAMPLE_CLUSTER_DIR / "inbox" / "BC TĐKT 2023 - ĐH VHNT Thủ đô.docx"
+    target = tmp_path / name
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = document_xml.encode() if item.filename == "word/document.xml" else src.read(item.filename)
+            out.writestr(item, data)
+    return target
+
+
+def test_a_billion_laughs_document_is_named_as_hostile_not_damaged(tmp_path):
+    from pipeline.runs.steps import open_file_isolated
+
+    entities = '<!ENTITY l0 "hahahahaha">' + "".join(
+        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 12))
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           '<w:body><w:p><w:r><w:t>&l11;</w:t></w:r></w:p></w:body></w:document>')
+    bomb = _docx_with_body(tmp_path, "BC cười.docx", xml)
+    opened = open_file_isolated(bomb, bomb.name, LIMITS)
+    assert opened.outcome.rejection is not None
+    assert "có dấu hiệu tệp độc hại" in opened.outcome.rejection.message
+
+
+def test_a_document_whose_root_is_not_words_is_named_as_malformed(tmp_path):
+    from pipeline.runs.steps import open_file_isolated
+
+    odd = _docx_with_body(tmp_path, "BC lạ.docx", '<?xml version="1.0"?><w:other '
+                          'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    opened = open_file_isolated(odd, odd.name, LIMITS)
+    assert opened.outcome.rejection is not None
+    assert opened.outcome.rejection.message.startswith("cấu trúc bên trong tệp Word (.docx) không đúng chuẩn")
