@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from examples import SAMPLE_CLUSTER_DIR
+from pipeline.core.processes import die_with_parent
 
 REPORTS = ["BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf"]
 
@@ -66,7 +67,8 @@ def test_tdkt_serve_starts_a_server_and_runs_on_schedule(tmp_path):
     with output.open("w") as out:
         serve = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--workspace", str(root)],
                                  cwd=tmp_path, env=_env(PREFECT_RUNNER_POLL_FREQUENCY="2"), stdout=out,
-                                 stderr=subprocess.STDOUT, start_new_session=True)
+                                 stderr=subprocess.STDOUT, start_new_session=True,
+                                 preexec_fn=die_with_parent)  # never outlives a killed test run
     api = None
     try:
         deadline = time.monotonic() + 240

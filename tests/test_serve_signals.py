@@ -17,6 +17,7 @@ import pytest
 from test_schedule_and_worker import _env, _workspace
 
 from flows.server_choice import ADDRESS_FILE
+from pipeline.core.processes import die_with_parent
 
 
 def _answers(api: str) -> bool:
@@ -34,7 +35,8 @@ def test_the_server_dies_with_serve(tmp_path, sig):
     with log.open("w") as out:
         serve = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--workspace", str(root)],
                                  cwd=Path(__file__).resolve().parents[1], env=_env(), stdout=out,
-                                 stderr=subprocess.STDOUT, start_new_session=True)
+                                 stderr=subprocess.STDOUT, start_new_session=True,
+                                 preexec_fn=die_with_parent)  # never outlives a killed test run
     api = None
     try:
         deadline = time.monotonic() + 180

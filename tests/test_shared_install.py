@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.core.processes import die_with_parent
+
 REPO = Path(__file__).resolve().parent.parent
 UNITS = REPO / "deploy" / "systemd"
 
@@ -41,7 +43,8 @@ def test_the_readme_shared_install_runs_end_to_end_with_authentication(tmp_path)
         pytest.fail("Cần PostgreSQL cho kiểm thử này: chạy ./scripts/system-tools")
     work = tmp_path / "cai-dat"
     script = subprocess.Popen([str(REPO / "scripts" / "shared-install-check"), str(work)], env=_clean_env(),
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                              preexec_fn=die_with_parent)  # never outlives a killed test run
     try:
         output, _ = script.communicate(timeout=240)
     except subprocess.TimeoutExpired:
