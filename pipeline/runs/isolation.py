@@ -89,9 +89,29 @@ def run_isolated(read: Callable[..., T], args: tuple, settings: Settings, name: 
                                                                              detail=value))
 
 
+_cap: list[int] = []  # this worker's address-space cap, once set
+
+
 def _start_worker(memory_mb: int) -> None:
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    _cap.append(cap)
+
+
+def memory_exhausted(error: BaseException | None = None) -> bool:
+    """Whether ``error`` in this worker comes from its memory cap: a C library refused an allocation
+    and said so as SystemError (lxml does) instead of MemoryError, or the address space is used up
+    to the cap."""
+    if not _cap:
+        return False
+    if isinstance(error, SystemError):
+        return True
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmPeak:"))
+    except (OSError, StopIteration, ValueError):
+        return False
+    return peak >= 0.9 * _cap[0]
 
 
 def _guarded(read: Callable[..., object], args: tuple) -> tuple[str, object]:
@@ -100,7 +120,7 @@ def _guarded(read: Callable[..., object], args: tuple) -> tuple[str, object]:
     except MemoryError:
         return "memory", None
     except Exception as e:  # readers never raise; if one does, it is that file's problem, not the run's
-        return "died", type(e).__name__
+        return ("memory", None) if memory_exhausted(e) else ("died", type(e).__name__)
 
 
 def _exit_words(code: int | None) -> str:

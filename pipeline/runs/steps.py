@@ -40,7 +40,7 @@ from pipeline.runs.criteria_choice import (
     export_for_review,
 )
 from pipeline.runs.error_log import append_error, current_error_log
-from pipeline.runs.isolation import run_isolated
+from pipeline.runs.isolation import memory_exhausted, run_isolated
 from pipeline.scoring.score import rank_units, score_unit
 from pipeline.understanding import RuleSet, understand
 from pipeline.understanding.facts import ReportFacts, RowKind, SelfScoreTable
@@ -96,6 +96,8 @@ def open_file(path: Path, display_name: str | None = None, settings: Settings | 
     except MemoryError:
         raise  # a limit, not a fault of the file's reader (pipeline/runs/isolation.py says which)
     except Exception as e:
+        if memory_exhausted(e):
+            raise MemoryError from e
         return Opened(_internal_error(name, arrived, e, settings))
     return Opened(FileOutcome(file=name, arrived=arrived, sha256=doc.sha256), doc)
 
@@ -114,6 +116,8 @@ def understand_opened(opened: Opened, rubric: Rubric, cluster: Cluster | None,
     except MemoryError:
         raise
     except Exception as e:
+        if memory_exhausted(e):
+            raise MemoryError from e
         return _internal_error(outcome.file, outcome.arrived, e, settings)
     return outcome.model_copy(update={"facts": facts})
 
