@@ -19,6 +19,7 @@ import docx
 
 from pipeline.core.textnorm import fold, parse_number
 from pipeline.core.textnorm import format_number as fmt
+from pipeline.results.explain import shorten
 from pipeline.results.outcome import ClusterResult
 
 _NUMBER = r"(\d[\d.,]*\d|\d)"
@@ -43,10 +44,11 @@ def check_set(files: list[Path], decided: ClusterResult) -> list[str]:
     average = mean(u.total for u in units) if units else None
     problems: list[str] = []
     for path in files:
-        for text, unit in _passages(docx.Document(str(path)), units):
-            problems += [f"{path.name}: “{_short(text)}” — {p}" for p in _disagreements(text, unit, units, average)]
-        for problem in _table_disagreements(docx.Document(str(path)), units):
-            problems.append(f"{path.name}: {problem}")
+        document = docx.Document(str(path))
+        for text, unit in _passages(document, units):
+            problems += [f"{path.name}: “{shorten(text, 120)}” — {p}"
+                         for p in _disagreements(text, unit, units, average)]
+        problems += [f"{path.name}: {problem}" for problem in _table_disagreements(document, units)]
     return problems
 
 
@@ -127,6 +129,3 @@ def _score_columns(header: list[str]) -> dict[str, int]:
             columns["rank"] = index
     return columns
 
-
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
