@@ -120,7 +120,7 @@ def latest_edit(drafts: Path, kind: str, year: int) -> Path | None:
 def figure_changes(proposed: ClusterResult, decided: ClusterResult) -> dict[str, str]:
     """Per unit name, the figures the list changed: 'tổng điểm 92,5 → 93; xếp thứ 4 → 5'."""
     before = {u.member_id: u for u in proposed.board.units}
-    awards = {n.member_id: n.award or "Không đề nghị" for n in proposed.nominations.nominations}
+    was, now = (_awards(r) for r in (proposed, decided))
     changes = {}
     for unit in decided.board.units:
         old = before.get(unit.member_id)
@@ -131,13 +131,18 @@ def figure_changes(proposed: ClusterResult, decided: ClusterResult) -> dict[str,
             parts.append(f"tổng điểm {fmt(old.total)} → {fmt(unit.total)}")
         if old.rank != unit.rank:
             parts.append(f"xếp thứ {old.rank} → {unit.rank}")
-        award = next((n.award or "Không đề nghị" for n in decided.nominations.nominations
-                      if n.member_id == unit.member_id), "Không đề nghị")
-        if awards.get(unit.member_id, "Không đề nghị") != award:
-            parts.append(f"hình thức “{awards.get(unit.member_id, 'Không đề nghị')}” → “{award}”")
+        if was.get(unit.member_id, _NO_AWARD) != now.get(unit.member_id, _NO_AWARD):
+            parts.append(f"hình thức “{was.get(unit.member_id, _NO_AWARD)}” → “{now.get(unit.member_id, _NO_AWARD)}”")
         if parts:
             changes[unit.name] = "; ".join(parts)
     return changes
+
+
+_NO_AWARD = "Không đề nghị"
+
+
+def _awards(result: ClusterResult) -> dict[str, str]:
+    return {n.member_id: n.award or _NO_AWARD for n in result.nominations.nominations}
 
 
 def _merge(kind: str, base: Path, fresh: Path, original: Path, target: Path, done: Finalized,
