@@ -116,7 +116,8 @@ def load_model(path: Path, model: type[M], check: Check | None = None) -> M:
     _check_shape(path, text)
     try:
         root = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)  # a safe loader (SafeLoader or its C twin)
+        # The data from the same nodes (the line numbers' source), not from a second parse.
+        data = _LOADER("").construct_document(root) if root is not None else None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"dòng {mark.line + 1}: " if mark else ""
