@@ -2,6 +2,11 @@
 
 Word does not store the label; it computes it from numbering.xml and the paragraphs before.
 This follows that computation for the common formats (decimal, roman, letters, bullets).
+
+The file's numbers are not trusted: Word has nine list levels (0–8), so a paragraph at another
+level is unnumbered here (a level of 300,000,000 would otherwise mean as many counters), and a
+number too large for its format's letters (a roman numeral past 3999, a letter repeated past 30
+times) is written in digits, so that a list starting at 10^12 costs a label, not a billion M's.
 """
 
 from __future__ import annotations
@@ -37,11 +42,11 @@ class Numbering:
             ref = num.find(qn("w:abstractNumId"))
             base = dict(abstract.get(ref.get(qn("w:val")) if ref is not None else None, {}))
             for override in num.findall(qn("w:lvlOverride")):
-                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                ilvl = int_value(override.get(qn("w:ilvl")), 0)
                 start = override.find(qn("w:startOverride"))
                 if start is not None and ilvl in base:
                     old = base[ilvl]
-                    base[ilvl] = _Level(int(start.get(qn("w:val"), "1")), old.fmt, old.text)
+                    base[ilvl] = _Level(int_value(start.get(qn("w:val")), 1), old.fmt, old.text)
             levels[num.get(qn("w:numId"))] = base
         return cls(levels=levels)
 
@@ -53,11 +58,10 @@ class Numbering:
         levels = self.levels[num_id]
         if ilvl not in levels:
             return None
-        counters = self.counters.setdefault(num_id, [lvl.start - 1 for _, lvl in sorted(levels.items())])
-        while len(counters) <= ilvl:
-            counters.append(0)
+        counters = self.counters.setdefault(num_id, [levels[i].start - 1 if i in levels else 0
+                                                     for i in range(_LEVELS)])
         counters[ilvl] += 1
-        for deeper in range(ilvl + 1, len(counters)):
+        for deeper in range(ilvl + 1, _LEVELS):
             counters[deeper] = levels[deeper].start - 1 if deeper in levels else 0
         level = levels[ilvl]
         if level.fmt == "bullet":
@@ -69,14 +73,28 @@ class Numbering:
         return label.strip() or None
 
 
+_LEVELS = 9  # Word's list levels: 0–8
+
+
+def int_value(value: str | None, default: int) -> int:
+    """An integer attribute (numbering's, a table's spans); ``default`` when it is missing or not a number."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _levels(abstract: etree._Element) -> dict[int, _Level]:
     result = {}
     for lvl in abstract.findall(qn("w:lvl")):
+        ilvl = int_value(lvl.get(qn("w:ilvl")), 0)
+        if not 0 <= ilvl < _LEVELS:
+            continue
         start = lvl.find(qn("w:start"))
         fmt = lvl.find(qn("w:numFmt"))
         text = lvl.find(qn("w:lvlText"))
-        result[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
-            int(start.get(qn("w:val"), "1")) if start is not None else 1,
+        result[ilvl] = _Level(
+            int_value(start.get(qn("w:val")), 1) if start is not None else 1,
             fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
             text.get(qn("w:val"), "") if text is not None else "",
         )
@@ -93,7 +111,7 @@ def _num_pr(p: etree._Element, style_num_pr: etree._Element | None) -> tuple[str
     ilvl = numpr.find(qn("w:ilvl"))
     return (
         num_id.get(qn("w:val")) if num_id is not None else None,
-        int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0,
+        int_value(ilvl.get(qn("w:val")), 0) if ilvl is not None else 0,
     )
 
 
@@ -110,12 +128,14 @@ def _roman(n: int) -> str:
     return out
 
 
+_MAX_ROMAN = 3999  # MMMCMXCIX: beyond it, roman numerals are runs of M's
+_MAX_LETTER = 26 * 30  # "a" … "zzz…" (30 letters): beyond it, a letter repeated without bound
+
+
 def _format(n: int, fmt: str) -> str:
-    if fmt == "upperRoman":
-        return _roman(n)
-    if fmt == "lowerRoman":
-        return _roman(n).lower()
-    if fmt in ("upperLetter", "lowerLetter"):
+    if fmt in ("upperRoman", "lowerRoman") and n <= _MAX_ROMAN:
+        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
+    if fmt in ("upperLetter", "lowerLetter") and n <= _MAX_LETTER:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt == "decimalZero":

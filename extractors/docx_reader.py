@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from extractors.base import cell, text_block
-from extractors.docx_numbering import Numbering
+from extractors.docx_numbering import Numbering, int_value
 from extractors.docx_styles import Styles
 from extractors.docx_text import MC_FALLBACK, paragraph_text
 from extractors.layout import heading_level
@@ -216,7 +216,7 @@ def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> 
         r = len(grid)
         row: list[Cell | None] = []
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
-        for _ in range(int(before.get(qn("w:val"), "0")) if before is not None else 0):
+        for _ in range(int_value(before.get(qn("w:val")), 0) if before is not None else 0):
             row.append(cell(""))
         for tc in tr.findall(qn("w:tc")):
             span = _grid_span(tc)
@@ -242,7 +242,7 @@ def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> 
 
 def _grid_span(tc: etree._Element) -> int:
     span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"), "1")) if span is not None else 1
+    return max(int_value(span.get(qn("w:val")), 1), 1) if span is not None else 1
 
 
 def _continues_vertical_merge(tc: etree._Element) -> bool:
