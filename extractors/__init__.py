@@ -14,6 +14,7 @@ from pathlib import Path
 from extractors.base import Extractor
 from extractors.docx_reader import read_docx
 from extractors.office_convert import read_with_libreoffice
+from extractors.pdf_limits import check_pdf
 from extractors.pdf_reader import read_pdf
 from extractors.sniff import Sniffed, sniff
 from extractors.text_reader import read_text
@@ -73,4 +74,6 @@ def extract(path: Path, display_name: str | None = None, settings: Settings | No
         raise RejectedFileError(name, reason, message)
     if kind in (Sniffed.DOCX, Sniffed.ODT):
         check_zip(path, name, settings)
+    elif kind is Sniffed.PDF:
+        check_pdf(path, name, settings)
     return EXTRACTORS[kind](path, name, file_sha256(path), settings)
