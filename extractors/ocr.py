@@ -28,6 +28,11 @@ from pipeline.core.errors import TdktError
 from pipeline.core.model import Cell
 
 DPI = 300
+# The most pixels a page is rendered with for OCR. Reading a page takes about 45 MB a million
+# pixels (an A4 page at DPI, 8.7 million, peaks at 0.5 GB with the reader), so this keeps a page
+# within the default 1 GB limit. A larger page (an A3 scan; a hostile 14,400 pt page, 3.6 billion
+# pixels at DPI) is rendered at a lower DPI.
+MAX_PIXELS = 12_000_000
 _SKEW_RANGE = 3.0  # degrees searched either way
 _SKEW_STEP = 0.2
 _DARK = 150  # grey level under which a pixel is ink
@@ -51,8 +56,15 @@ class OcrPage:
     angle: float = 0.0
 
 
-def read_scanned_page(image: Image.Image, page_number: int, page_height_pt: float) -> OcrPage:
-    """OCR one page image (rendered at DPI). Coordinates come back in PDF points, top-down."""
+def render_dpi(width_pt: float, height_pt: float) -> float:
+    """The DPI a page of this size is rendered at for OCR: DPI, or less for a page so large that
+    DPI would give it more than MAX_PIXELS."""
+    pixels = max(width_pt, 1.0) * max(height_pt, 1.0) * (DPI / 72) ** 2
+    return DPI if pixels <= MAX_PIXELS else DPI * (MAX_PIXELS / pixels) ** 0.5
+
+
+def read_scanned_page(image: Image.Image, page_number: int, page_height_pt: float, dpi: float = DPI) -> OcrPage:
+    """OCR one page image (rendered at ``dpi``). Coordinates come back in PDF points, top-down."""
     if not tesseract_ready():
         raise OcrUnavailable
     gray = _upright(image.convert("L"))
@@ -65,7 +77,7 @@ def read_scanned_page(image: Image.Image, page_number: int, page_height_pt: floa
     grids = find_grids(ink, vertical)
     # OCR reads text better without the rules; widen them to take their blurred edges too.
     pixels[dilate(horizontal | vertical, 3)] = 255
-    scale = 72 / DPI
+    scale = 72 / dpi
     tables = [t for g in grids if (t := _read_table(g, pixels, scale, page_number)) is not None]
     narrative = pixels.copy()
     for grid in grids:  # the tables are read cell by cell; the page pass reads the rest

@@ -77,14 +77,14 @@ def runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
     """Pixels that belong to a run of ink at least ``length`` long along ``axis``."""
     a = mask if axis == 1 else mask.T
     padded = np.pad(a.astype(np.int32), ((0, 0), (1, 0)))
-    sums = np.cumsum(padded, axis=1)
+    sums = np.cumsum(padded, axis=1, dtype=np.int32)  # numpy's default widens to int64: twice the memory
     window = sums[:, length:] - sums[:, :-length]
     full = window == length
     # Mark every pixel covered by a full window.
     starts = np.zeros((a.shape[0], a.shape[1] + 1), dtype=np.int32)
     starts[:, : full.shape[1]] += full
     starts[:, length : length + full.shape[1]] -= full
-    out = np.cumsum(starts, axis=1)[:, : a.shape[1]] > 0
+    out = np.cumsum(starts, axis=1, dtype=np.int32)[:, : a.shape[1]] > 0
     return out if axis == 1 else out.T
 
 

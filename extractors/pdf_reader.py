@@ -20,7 +20,7 @@ from PIL import Image
 from extractors.base import text_block
 from extractors.layout import heading_level
 from extractors.legacy import decode_document
-from extractors.ocr import DPI, OcrUnavailable, read_scanned_page
+from extractors.ocr import OcrUnavailable, read_scanned_page, render_dpi
 from extractors.ocr_tones import settle_tones
 from extractors.pdf_edges import page_edges, table_cells
 from extractors.pdf_lines import Line, page_chars, page_lines, paragraph_text, paragraphs
@@ -109,6 +109,7 @@ class _PageItem:
 class _Scan:
     image: Image.Image
     height: float
+    dpi: float
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_PageItem] | _Scan:
@@ -120,7 +121,8 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_PageItem] | _Scan:
         _, bottom, _, top = page.get_mediabox()
         height = top - bottom
         if _scanned(page, textpage):
-            return _Scan(page.render(scale=DPI / 72, rotation=0).to_pil(), height)
+            dpi = render_dpi(*page.get_size())  # the size shown (the crop box), which is what is rendered
+            return _Scan(page.render(scale=dpi / 72, rotation=0).to_pil(), height, dpi)
         edges = page_edges(page, height)
         chars = page_chars(textpage)
         tables = find_tables(table_cells(edges), chars, height, index + 1) if edges else []
@@ -152,7 +154,7 @@ def _scanned(page: pdfium.PdfPage, textpage: object) -> bool:
 
 def _read_scanned(scan: _Scan, index: int, name: str) -> list[_PageItem]:
     try:
-        result = read_scanned_page(scan.image, index + 1, scan.height)
+        result = read_scanned_page(scan.image, index + 1, scan.height, scan.dpi)
     except OcrUnavailable as e:
         raise RejectedFileError(
             name, RejectReason.MISSING_TOOL,
