@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TEMP_PREFIX = ".tdkt-"  # a killed run's leftovers carry it, so they can be recognised and removed
+NAME_MAX = 255  # bytes in one file name (Linux file systems)
+_SHORTENED = "…"
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,10 @@ def write_atomically(path: Path, write: Callable[[str], object]) -> None:
     stays whole until the rename. The file gets the mode the umask gives a new file (a temporary
     file is private, 0600, which officers on a share could not open), or the FilePolicy's."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
+    # The extension is kept for programs that go by it, but never a long one: the temporary name
+    # must be a valid name whatever the final one is.
+    suffix = path.suffix if len(path.suffix.encode()) <= 16 else ""
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
@@ -45,6 +50,18 @@ def write_atomically(path: Path, write: Callable[[str], object]) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def fitted_name(stem: str, ending: str = "", limit: int = NAME_MAX) -> str:
+    """``stem + ending`` as a file name of at most ``limit`` bytes: the stem is cut (at a character,
+    marked "…") when the whole is longer, as a name that arrived at the 255-byte maximum is once a
+    note's ".txt" or a " (bản 2)" is added to it. An ending too long to keep counts as stem."""
+    if len((stem + ending).encode()) <= limit:
+        return stem + ending
+    if len(ending.encode()) > limit // 4:
+        stem, ending = stem + ending, ""
+    room = limit - len(ending.encode()) - len(_SHORTENED.encode())
+    return stem.encode()[:room].decode("utf-8", errors="ignore") + _SHORTENED + ending
 
 
 def write_text_atomically(path: Path, text: str) -> None:

@@ -22,7 +22,7 @@ from extractors import file_sha256
 from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import Rubric
 from pipeline.core.errors import RejectReason, TdktError
-from pipeline.core.files import write_atomically, write_text_atomically
+from pipeline.core.files import NAME_MAX, fitted_name, write_atomically, write_text_atomically
 from pipeline.core.settings import Settings
 from pipeline.results.outcome import CriteriaDocument, Rejection
 from pipeline.runs.inbox_names import TEMP_SUFFIXES, entry_reason
@@ -231,13 +231,17 @@ def archive_copy(ws: Workspace, path: Path, sha: str, ext: str) -> Path:
     return target
 
 
+_NOTE_SUFFIX = ".txt"
+
+
 def set_aside(ws: Workspace, source: ClusterSource, path: Path, sha: str, rejection: Rejection) -> Path:
     """Copy a file to rejected/<cluster>/ with a Vietnamese note beside it saying why."""
     folder = ws.rejected / source.key
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / path.name
+    room = NAME_MAX - len(_NOTE_SUFFIX)  # the copy's name, and its note's with ".txt", must be valid names
+    target = folder / fitted_name(path.stem, path.suffix, room)
     if target.exists() and file_sha256(target) != sha:
-        target = folder / f"{path.stem} ({sha[:8]}){path.suffix}"
+        target = folder / fitted_name(path.stem, f" ({sha[:8]}){path.suffix}", room)
     if not target.exists():
         _atomic_copy(path, target)
     note = (
@@ -246,7 +250,7 @@ def set_aside(ws: Workspace, source: ClusterSource, path: Path, sha: str, reject
         f"Lý do không sử dụng: {rejection.message}\n"
         "Tệp gốc vẫn còn trong hộp thư; bản sao này chỉ để tra cứu. Nếu cần, hãy gửi lại tệp đã sửa.\n"
     )
-    write_text_atomically(target.with_name(target.name + ".txt"), note)
+    write_text_atomically(target.with_name(target.name + _NOTE_SUFFIX), note)
     return target
 
 
