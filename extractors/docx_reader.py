@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.exceptions import InvalidXmlError
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import PartFactory
@@ -44,12 +45,16 @@ for _content_type in _OTHER_MAIN:
 _WORD_MAIN = (CT.WML_DOCUMENT_MAIN, *_OTHER_MAIN)
 
 
+class _NotWord(Exception):
+    """An Office file whose main part is not a Word document (a spreadsheet, a presentation)."""
+
+
 def open_word(path: Path) -> docx.document.Document:
     """The document of a .docx, .docm, .dotx or .dotm file (python-docx's Document() refuses the
-    macro-enabled ones). Raises ValueError for an Office file that is not a Word document."""
+    macro-enabled ones). Raises _NotWord for an Office file that is not a Word document."""
     part = Package.open(str(path)).main_document_part
     if part.content_type not in _WORD_MAIN or not isinstance(part, DocumentPart):
-        raise ValueError(f"not a Word document: {part.content_type}")
+        raise _NotWord(part.content_type)
     return part.document
 
 
@@ -72,7 +77,11 @@ def _xml_refused(name: str, error: etree.XMLSyntaxError) -> RejectedFileError:
 def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
     try:
         word = open_word(path)
-    except ValueError as e:
+        # Each part counts its own paragraphs and tables, so "đoạn 3" means the third body block.
+        body = _Walker(word, display_name).body()
+        headers = list(_Walker(word, display_name).headers_and_footers(Part.HEADER))
+        footers = list(_Walker(word, display_name).headers_and_footers(Part.FOOTER))
+    except _NotWord as e:
         raise RejectedFileError(
             display_name, RejectReason.UNSUPPORTED,
             "tệp văn phòng không phải văn bản Word (Excel, PowerPoint…); hãy gửi báo cáo dạng Word hoặc PDF",
@@ -85,14 +94,9 @@ def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | N
             RejectReason.CORRUPT,
             "tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
         ) from e
-    # Each part counts its own paragraphs and tables, so "đoạn 3" means the third body block.
-    try:
-        body = _Walker(word, display_name).body()
-        headers = list(_Walker(word, display_name).headers_and_footers(Part.HEADER))
-        footers = list(_Walker(word, display_name).headers_and_footers(Part.FOOTER))
-    except etree.XMLSyntaxError as e:
-        raise _xml_refused(display_name, e) from e
-    except (AttributeError, TypeError) as e:  # a part whose root is not what Word writes (python-docx trips)
+    # A part whose root is not what Word writes (relationships, the body), or an attribute value
+    # Word never writes (a bold of "-1"): python-docx trips on either.
+    except (AttributeError, TypeError, ValueError, InvalidXmlError) as e:
         raise RejectedFileError(
             display_name, RejectReason.CORRUPT,
             "cấu trúc bên trong tệp Word (.docx) không đúng chuẩn (tệp bị sửa hỏng hoặc không do Word tạo ra); hãy "
