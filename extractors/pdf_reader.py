@@ -70,7 +70,13 @@ def _page_items(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageIte
     """A text page is read under the PDFium lock; a scan is only rendered under it, and its OCR
     (seconds a page, in Tesseract's own process) runs without holding the lock."""
     with PDFIUM_LOCK:
-        result = _read_page(pdf, index)
+        try:
+            result = _read_page(pdf, index)
+        except pdfium.PdfiumError as e:  # a page object PDFium cannot load: the rest is not worth guessing
+            raise RejectedFileError(
+                name, RejectReason.CORRUPT,
+                f"tệp PDF bị hỏng (không mở được trang {index + 1}) hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
+            ) from e
     if isinstance(result, _Scan):
         return _read_scanned(result, index, name)
     return result
