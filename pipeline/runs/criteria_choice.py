@@ -24,7 +24,7 @@ from pipeline.config.award_rules import AwardRules, check_rules, check_rules_for
 from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import Rubric, load_rubric
 from pipeline.core.errors import ConfigError, RejectReason
-from pipeline.core.files import write_text_atomically
+from pipeline.core.files import fitted_name, write_text_atomically
 from pipeline.core.model import Document
 from pipeline.criteria import IMPORTER_VERSION, RubricImport, RubricImportError, import_rubric
 from pipeline.criteria.export import rubric_yaml
@@ -183,7 +183,7 @@ def export_for_review(choice: CriteriaChoice, folder: Path, base: Path, adopt: s
     doc = choice.document
     if doc is None:
         return choice
-    target = folder / f"{Path(doc.file).stem} ({doc.sha256[:8]})"
+    target = folder / fitted_name(Path(doc.file).stem, f" ({doc.sha256[:8]})")  # a 255-byte name fits too
     texts = {"rubric.yaml": _rubric_text(doc)}
     if doc.rules is not None:
         texts["rules.yaml"] = _rules_text(doc)
