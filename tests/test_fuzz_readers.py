@@ -14,35 +14,24 @@ from __future__ import annotations
 
 import random
 import tempfile
-import unicodedata
 from pathlib import Path
 
 import pytest
 from generators import fuzz_inputs
+from generators.fuzz_inputs import CONFIG_LOADERS, is_vietnamese
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.config.award_rules import load_rules
-from pipeline.config.cluster import load_cluster
-from pipeline.config.rubric import load_rubric
-from pipeline.core.configfile import load_model
 from pipeline.core.errors import ConfigError, RejectReason
 from pipeline.core.settings import Settings
 from pipeline.runs.steps import open_file_isolated
-from pipeline.runs.workspace import WorkspaceConfig
 
 REGRESSIONS = Path(__file__).parent / "data" / "fuzz_regressions"
-_VIETNAMESE = set("ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ")
 
 
 def fuzz(examples: int):
     return settings(max_examples=examples, deadline=None, derandomize=True, database=None, print_blob=False,
                     suppress_health_check=list(HealthCheck))
-
-
-def is_vietnamese(message: str) -> bool:
-    """NFC text with Vietnamese letters in it: what every message an officer reads is."""
-    return unicodedata.is_normalized("NFC", message) and bool(_VIETNAMESE & set(message.lower()))
 
 
 def read_or_refuse(data: bytes, name: str) -> None:
@@ -62,20 +51,12 @@ def read_or_refuse(data: bytes, name: str) -> None:
         assert is_vietnamese(rejection.message), rejection.message
 
 
-_LOADERS = {
-    "cluster": load_cluster,
-    "rubric": load_rubric,
-    "rules": load_rules,
-    "workspace": lambda path: load_model(path, WorkspaceConfig),
-}
-
-
 def load_or_refuse(text: str | bytes, kind: str) -> None:
     with tempfile.TemporaryDirectory(prefix="tdkt-fuzz-") as folder:
         path = Path(folder) / f"{kind}.yaml"
         path.write_bytes(text.encode("utf-8", errors="surrogatepass") if isinstance(text, str) else text)
         try:
-            _LOADERS[kind](path)
+            CONFIG_LOADERS[kind](path)
         except ConfigError as e:
             assert e.problems and all(is_vietnamese(p) for p in e.problems), e.problems
 
@@ -104,7 +85,7 @@ def test_random_text_is_read_or_set_aside_in_plain_words(seed: int):
 
 
 @fuzz(400)
-@given(SEEDS, st.sampled_from(sorted(_LOADERS)))
+@given(SEEDS, st.sampled_from(sorted(CONFIG_LOADERS)))
 def test_a_mutated_config_file_loads_or_is_refused_in_plain_words(seed: int, kind: str):
     load_or_refuse(fuzz_inputs.yaml_text(random.Random(seed), kind), kind)
 

@@ -11,7 +11,9 @@ bench (bench/hostile.py) from seeds, so the same mutations serve both.
   lines, a BOM, Windows-1258) or random bytes.
 - ``yaml_text``: a sample configuration file (cluster, rubric, rules, tdkt.yaml) mutated as data
   (values replaced by random nested data) or as text (lines dropped, repeated, re-indented,
-  characters flipped), or random YAML-looking text.
+  characters flipped), or random YAML-looking text; ``CONFIG_LOADERS`` load each kind.
+
+``is_vietnamese`` is what every message an officer reads must be.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import copy
 import io
 import random
 import re
+import unicodedata
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -28,6 +31,11 @@ import yaml
 from lxml import etree
 
 from examples import SAMPLE_CLUSTER_DIR
+from pipeline.config.award_rules import load_rules
+from pipeline.config.cluster import load_cluster
+from pipeline.config.rubric import load_rubric
+from pipeline.core.configfile import load_model
+from pipeline.runs.workspace import WorkspaceConfig
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLE_DOCX = SAMPLE_CLUSTER_DIR / "inbox" / "BC TĐKT 2023 - ĐH VHNT Thủ đô.docx"
@@ -248,3 +256,17 @@ def yaml_text(rng: random.Random, kind: str) -> str:
             chars[rng.randrange(len(chars))] = rng.choice(":-[]{}&*!|>'\"#%@`,? \n\t\\" + "aă1")
         return "".join(chars)
     return "".join(rng.choice(":-[]{}&*!|>'\"#%@`,? \n\n  \tabcđê12") for _ in range(rng.randint(0, 400)))
+
+
+CONFIG_LOADERS = {
+    "cluster": load_cluster,
+    "rubric": load_rubric,
+    "rules": load_rules,
+    "workspace": lambda path: load_model(path, WorkspaceConfig),
+}
+_VIETNAMESE = set("ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ")
+
+
+def is_vietnamese(message: str) -> bool:
+    """NFC text with Vietnamese letters in it."""
+    return unicodedata.is_normalized("NFC", message) and bool(_VIETNAMESE & set(message.lower()))
