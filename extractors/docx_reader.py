@@ -63,7 +63,11 @@ def open_word(path: Path) -> docx.document.Document:
 _HOSTILE_XML = ("entity", "amplification", "huge", "excessive depth", "depth")
 
 
-def _xml_refused(name: str, error: etree.XMLSyntaxError) -> RejectedFileError:
+def _xml_refused(name: str, error: etree.XMLSyntaxError) -> RejectedFileError | MemoryError:
+    if error.code == etree.ErrorTypes.ERR_NO_MEMORY:
+        # libxml2 could not allocate (under the per-file cap: 290 MB of XML) and says so as a syntax
+        # error "unknown error, line 0": a memory limit, for the isolation to name, not damage.
+        return MemoryError(str(error))
     words = str(error).lower()
     if any(w in words for w in _HOSTILE_XML):
         return RejectedFileError(

@@ -90,6 +90,18 @@ def test_a_255_byte_name_keeps_its_note_and_leaves_no_temporary_file(tmp_path):
     assert not [p for p in root.rglob(".tdkt-*")]
 
 
+def test_xml_libxml2_cannot_allocate_is_a_memory_limit_not_damage(tmp_path):
+    """At a 1 GB cap libxml2 fails on 290 MB of XML with a syntax error ("unknown error, line 0")
+    instead of MemoryError: it was named 'bị hỏng hoặc chưa được sao chép hết'."""
+    from pipeline.core.settings import Settings
+    from pipeline.runs.steps import open_file_isolated
+
+    path = hostile.write_case(tmp_path, "xml-290-MB.docx")
+    opened = open_file_isolated(path, path.name, Settings(max_memory_mb=1024, read_workers=1))
+    assert opened.outcome.rejection.reason is RejectReason.LIMIT
+    assert opened.outcome.rejection.message.startswith("cần hơn 1024 MB bộ nhớ để đọc")
+
+
 # A hostile file's truthful reason: its reason and the start of its message (limits at 768 MB).
 EXPECTED = {
     "zip-khai-sai-kich-thuoc.docx": (RejectReason.TOO_LARGE, "tệp có dấu hiệu tệp độc hại (zip bomb)"),
