@@ -10,7 +10,7 @@ process of its own with the per-file memory cap at --memory-mb, then all the cas
 Memory is the run's whole process tree (run, forkserver, reading workers, LibreOffice,
 Tesseract), resident sizes summed and sampled every 50 ms (tests/memory_watch.py). Handled
 cleanly: the run ends with drafts, prints no traceback, names each hostile file once with a
-reason other than an internal error, and drafts both valid units.
+reason other than an internal error or plain damage, and drafts both valid units.
 
 Fuzzed: --fuzz inputs of each kind from tests/generators/fuzz_inputs.py (seeds --seed on): .docx,
 PDF and .txt read as a run reads them (in a worker under the limits), and configuration files
@@ -85,6 +85,8 @@ def run_inbox(files: list[str], memory_mb: int, folder: Path) -> Tried:
             entry = rejected.get(name)
             if entry is None or entry["reason"] == RejectReason.INTERNAL.value:
                 problems.append(f"{name}: {entry['message'] if entry else 'not named'}")
+            elif "chưa được sao chép hết" in entry["message"]:  # every case is hostile, none merely damaged
+                problems.append(f"{name}: named as damaged: {entry['message'][:80]}")
         report = (out / "ket-qua-xu-ly-2023.txt").read_text(encoding="utf-8")
         problems += [f"{name}: named {report.count(name)} times" for name in names if report.count(name) != 1]
         if sorted(summary["result"]["reports"]) != ["cdyt", "dhvhnt"]:
