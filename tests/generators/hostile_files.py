@@ -1,6 +1,6 @@
 """Hostile inbox files built in code: small files whose reading would cost gigabytes or hours, or
 that lie about what they hold, as a hostile-input trial found them (issue 17). Used by the tests
-(tests/test_hostile_inbox.py, tests/test_hostile_corpus.py) and by bench/hostile.py; nothing here
+(tests/test_hostile_corpus.py) and by bench/hostile.py; nothing here
 is committed as a binary file.
 
 ``CASES`` lists every case: its inbox file name, what it is, and a builder writing it at a path.
