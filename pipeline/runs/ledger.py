@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -356,6 +357,29 @@ def _add_missing_columns(engine: Engine) -> None:
                 if column.name not in present and column.nullable:
                     kind = column.type.compile(dialect=engine.dialect)
                     connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+
+
+_open: dict[str, Ledger] = {}
+_open_lock = threading.Lock()
+
+
+@contextmanager
+def opened_ledger(url: str) -> Iterator[Ledger]:
+    """The ledger at ``url`` for the duration, shared by everything in this process that asks for the
+    same URL meanwhile: a run's tasks (threads) use the run's engine instead of each building one
+    and checking the schema again. Closed when the first opener is done."""
+    with _open_lock:
+        ledger = _open.get(url)
+        mine = ledger is None
+        if mine:
+            ledger = _open[url] = Ledger(url)
+    try:
+        yield ledger
+    finally:
+        if mine:
+            with _open_lock:
+                _open.pop(url, None)
+            ledger.close()
 
 
 def _engine_options(url: str) -> dict:

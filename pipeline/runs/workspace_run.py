@@ -35,9 +35,10 @@ from pipeline.runs.intake import (
     understand_file,
     understanding_fingerprint,
 )
-from pipeline.runs.ledger import FileRow, FileStatus, Ledger
+from pipeline.runs.ledger import FileRow, FileStatus, Ledger, opened_ledger
 from pipeline.runs.progress import watcher
 from pipeline.runs.run_lines import cluster_line, ingested_line
+from pipeline.runs.side_by_side import reading_threads, side_by_side
 from pipeline.runs.workspace import ClusterSource, Workspace
 from templates import DEFAULT_RUBRIC
 
@@ -73,9 +74,8 @@ def new_run_id() -> str:
 
 
 class ClusterSteps(Protocol):
-    """How a cluster's steps are carried out: called directly (PlainSteps), or as Prefect tasks
-    (flows/workspace.py), which add retries and logging and nothing else. The order of the steps is
-    process_cluster's alone."""
+    """How a cluster's steps are carried out (PlainSteps; tests put in their own to stop a run
+    half-way). The order of the steps is process_cluster's alone."""
 
     def scan(self, source: ClusterSource) -> Scan: ...
 
@@ -85,31 +85,36 @@ class ClusterSteps(Protocol):
 
 
 class PlainSteps:
-    """The steps called one after another in this process, on one ledger."""
+    """The steps called in this process, on one ledger. A cluster's new files are read side by
+    side, up to ``workers`` at a time (each in a worker process of pipeline/runs/isolation.py, so
+    the threads here only wait); one worker reads them one after another."""
 
-    def __init__(self, ws: Workspace, ledger: Ledger, run_id: str):
+    def __init__(self, ws: Workspace, ledger: Ledger, run_id: str, workers: int | None = None):
         self.ws, self.ledger, self.run_id = ws, ledger, run_id
+        self.workers = workers if workers is not None else reading_threads(ws.config().limits.settings())
 
     def scan(self, source: ClusterSource) -> Scan:
         return scan(self.ws, source, self.ledger, self.ws.config().settle_seconds)
 
     def ingest(self, source: ClusterSource, candidates: list[Candidate], inputs: ClusterInputs) -> list[Ingested]:
-        return [ingest_or_wait(self.ws, source, c, self.ledger, self.run_id, inputs.rubric, inputs.cluster)
-                for c in candidates]
+        def one(candidate: Candidate) -> Ingested:
+            return ingest_or_wait(self.ws, source, candidate, self.ledger, self.run_id, inputs.rubric, inputs.cluster)
+
+        return side_by_side(one, candidates, self.workers)
 
     def draft(self, source: ClusterSource, skipped: list[Rejection]) -> tuple[list[YearDrafts], bool]:
         return draft_cluster(self.ws, source, self.ledger, self.run_id, skipped)
 
 
-def process_workspace(root: Path, run_id: str | None = None) -> WorkspaceRun:
+def process_workspace(root: Path, run_id: str | None = None, workers: int | None = None) -> WorkspaceRun:
+    """Every cluster of the workspace, one after another (`tdkt process` runs them side by side as
+    Prefect tasks: flows/workspace.py). ``workers``: files read at once (default: one per reading
+    worker process)."""
     ws = Workspace(root).create()
     run_id = run_id or new_run_id()
-    ledger = Ledger(ws.ledger_url())
-    try:
-        steps = PlainSteps(ws, ledger, run_id)
+    with opened_ledger(ws.ledger_url()) as ledger:
+        steps = PlainSteps(ws, ledger, run_id, workers)
         clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
-    finally:
-        ledger.close()
     return WorkspaceRun(run_id=run_id, root=str(ws.root), clusters=clusters)
 
 
@@ -234,10 +239,13 @@ def import_set_aside_criteria(ws: Workspace, source: ClusterSource, ledger: Ledg
 
 def _read_again(ws: Workspace, ledger: Ledger, rows: list[FileRow], rubric: Rubric, cluster: Cluster | None) -> int:
     limits = ws.config().limits.settings()
-    for row in rows:
+
+    def one(row: FileRow) -> None:
         archived = ws.archive / f"{row.sha256}{row.ext}"
         reading, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster, limits)
         ledger.update_file(row.sha256, reading)
+
+    side_by_side(one, rows, reading_threads(limits))
     return len(rows)
 
 
