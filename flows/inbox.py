@@ -18,6 +18,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from flows.run_log import LoggedLines
 from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import Rubric
 from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
@@ -26,8 +27,6 @@ from pipeline.runs import steps as run
 from pipeline.runs.criteria_choice import ClusterInputs
 from pipeline.runs.error_log import LOG_NAME, errors_logged_to
 from pipeline.runs.progress import PrintedLines, watched_or, watcher, watching
-
-from flows.run_log import LoggedLines
 
 _PLAIN = inbox_run.PlainInboxSteps
 

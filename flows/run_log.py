@@ -3,6 +3,8 @@ already watches the run (tdkt's terminal display, serve's printed lines)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from prefect import get_run_logger
 from prefect.exceptions import MissingContextError
 
@@ -24,10 +26,8 @@ class LoggedLines:
 
     def finished(self, name: str, line: str) -> None:
         self.shown.finished(name, line)
-        try:
+        with suppress(MissingContextError):  # called outside a run (a plain call of the task's function)
             get_run_logger().info(line)
-        except MissingContextError:  # called outside a run (a plain call of the task's function)
-            pass
 
     def note(self, line: str) -> None:
         self.shown.note(line)

@@ -23,14 +23,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from flows.run_log import LoggedLines
 from pipeline.runs.error_log import LOG_NAME, errors_logged_to
 from pipeline.runs.ledger import opened_ledger
 from pipeline.runs.progress import PrintedLines, watched_or, watching
 from pipeline.runs.run_lines import cluster_line
 from pipeline.runs.workspace import ClusterSource, Workspace
 from pipeline.runs.workspace_run import ClusterRun, PlainSteps, WorkspaceRun, new_run_id, process_cluster
-
-from flows.run_log import LoggedLines
 
 
 @task(name="xu-ly-cum", task_run_name="xử lý {source.key}", cache_policy=NO_CACHE)

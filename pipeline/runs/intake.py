@@ -194,7 +194,10 @@ def understand_file(archived: Path, name: str, rubric: Rubric, cluster: Cluster 
 def _criteria_reading(criteria: CriteriaDocument) -> FileReading:
     """A criteria document as the ledger keeps it: imported once, never read again (its reading
     depends on no rubric)."""
-    return FileReading(status=FileStatus.CRITERIA, criteria=criteria.model_dump_json(), doc_date=criteria.doc_date)
+    # Read from the archive, the document's own modification time is when tdkt copied it; its
+    # arrival is the ledger row's (the inbox file's), put back whenever the document is used.
+    stored = criteria.model_copy(update={"arrived": None})
+    return FileReading(status=FileStatus.CRITERIA, criteria=stored.model_dump_json(), doc_date=criteria.doc_date)
 
 
 def _changed(candidate: Candidate) -> bool:

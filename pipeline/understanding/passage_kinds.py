@@ -9,9 +9,9 @@ limitations, directions and proposals, the signature block), then each sentence 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from pipeline.core.model import Block, BlockKind
 from pipeline.core.textnorm import fold
