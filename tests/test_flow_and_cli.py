@@ -7,19 +7,11 @@ import sys
 from pathlib import Path
 
 import docx
-import pytest
-from prefect.testing.utilities import prefect_test_harness
 
 from examples import SAMPLE_CLUSTER_DIR
 
 TDKT = [sys.executable, "-m", "cli.main"]
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def prefect_harness():
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
 
 
 def test_flow_over_an_inbox_with_bad_files(prefect_harness, bad_inbox, tmp_path):

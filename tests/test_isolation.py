@@ -75,7 +75,7 @@ def test_a_run_sets_aside_the_file_that_breaks_a_limit_and_drafts_the_others(tmp
     monkeypatch.setenv("TDKT_MAX_SECONDS", "0.01")
     summary = process_inbox(inbox, tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
     assert summary.drafts == []
-    assert {r.reason for r in summary.rejected} == {RejectReason.LIMIT}
+    assert {r.reason for r in summary.rejected} == {RejectReason.LIMIT}, summary.rejected
     assert all(r.message.startswith("đọc quá 0,01 giây chưa xong") for r in summary.rejected)
     monkeypatch.setenv("TDKT_MAX_SECONDS", "300")
     summary = process_inbox(inbox, tmp_path / "out2", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")

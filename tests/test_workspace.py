@@ -122,6 +122,30 @@ def test_two_runs_one_ledger_entry_per_file_and_no_new_drafts(tmp_path):
                         for row in ledger_before["files"]}
 
 
+def test_a_run_with_nothing_new_scores_nothing_and_gives_the_same_result(tmp_path, monkeypatch):
+    """The second run reads the result back from the data beside the drafts; any input that changes
+    (here the cluster file, then a report arriving) makes the next run score again."""
+    import pipeline.runs.drafting
+
+    root = make_workspace(tmp_path / "ws")
+    first = run(root).years[0]
+    scored = []
+    real = pipeline.runs.drafting.score_cluster
+    monkeypatch.setattr(pipeline.runs.drafting, "score_cluster", lambda *a, **k: scored.append(1) or real(*a, **k))
+    again = run(root).years[0]
+    assert scored == [] and again.version is None
+    assert again.summary.result == first.summary.result and again.summary.rejected == first.summary.rejected
+    assert again.summary.drafts == first.summary.drafts and Path(again.summary.drafts[0]).exists()
+    cluster = (root / "cluster.yaml").read_text(encoding="utf-8")
+    (root / "cluster.yaml").write_text(cluster.replace("issue_date: 2023-12-28", "issue_date: 2023-12-29"),
+                                       encoding="utf-8")
+    changed = run(root).years[0]
+    assert scored == [1] and changed.version == 2
+    assert run(root).years[0].version is None and scored == [1]
+    drop(root, SAMPLE / "CĐNT Thăng Long - Báo cáo thi đua khen thưởng 2023.pdf", "BC CĐNT.pdf", 1_700_000_100)
+    assert run(root).years[0].version == 3 and scored == [1, 1]
+
+
 def test_byte_identical_file_under_another_name_is_a_duplicate(tmp_path):
     root = make_workspace(tmp_path / "ws")
     run(root)

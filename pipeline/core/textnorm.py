@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Annotated
 
 # Combining tone marks (huyền, sắc, ngã, hỏi, nặng). Vowel-quality marks (circumflex, breve,
@@ -56,6 +57,7 @@ def _tone_position(letters: str) -> int | None:
     return first + 1
 
 
+@lru_cache(maxsize=1 << 17)  # words repeat: a report has a few thousand distinct ones, folded ~40 times each
 def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.lower())
     tone = next((ch for ch in decomposed if ch in _TONES), None)
@@ -74,6 +76,20 @@ def fold(text: str) -> str:
     Folding keeps the length of NFC text unchanged, so character offsets found in the folded
     text point at the same characters in the NFC original.
     """
+    # The readers fold the same paragraph and cell again and again (a report's blocks ~30 times
+    # each); short texts are remembered, long ones are not kept alive by the cache.
+    return _fold_short(text) if len(text) <= _FOLD_CACHED_CHARS else _fold(text)
+
+
+_FOLD_CACHED_CHARS = 2_000
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = nfc(text)
     folded = _WORD.sub(lambda m: _fold_word(m.group(0)), text)
     return folded if len(folded) == len(text) else text.lower()

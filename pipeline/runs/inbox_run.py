@@ -12,11 +12,13 @@ from typing import Protocol
 from pipeline.config.cluster import Cluster, load_cluster
 from pipeline.config.rubric import Rubric
 from pipeline.core.errors import RejectReason
+from pipeline.core.settings import Settings
 from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
 from pipeline.runs.criteria_choice import ClusterInputs
 from pipeline.runs.inbox_names import entry_reason
 from pipeline.runs.progress import watcher
 from pipeline.runs.run_lines import outcome_line
+from pipeline.runs.side_by_side import reading_threads, side_by_side
 from pipeline.runs.steps import Opened, finish_run, open_file_isolated, run_criteria, understand_isolated
 
 
@@ -77,11 +79,20 @@ def understand_one(opened: Opened, rubric: Rubric, cluster: Cluster | None) -> F
 
 
 class PlainInboxSteps:
+    """The steps in this process; files are opened and understood side by side, one per reading
+    worker process (``workers``: 1 reads them one after another)."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers if workers is not None else reading_threads(Settings())
+
     def open(self, files: list[tuple[Path, str]]) -> list[Opened]:
-        return [open_one(path, name) for path, name in files]
+        return side_by_side(lambda file: open_one(*file), files, self.workers)
 
     def understand(self, opened: list[Opened], rubric: Rubric, cluster: Cluster | None) -> list[FileOutcome]:
-        return [understand_one(o, rubric, cluster) if o.document is not None else o.outcome for o in opened]
+        def one(o: Opened) -> FileOutcome:
+            return understand_one(o, rubric, cluster) if o.document is not None else o.outcome
+
+        return side_by_side(one, opened, self.workers)
 
     def finish(self, outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path,
                skipped: list[Rejection]) -> RunSummary:

@@ -78,6 +78,7 @@ def scan(ws: Workspace, source: ClusterSource, ledger: Ledger, settle_seconds: f
     new, waiting, known = [], [], 0
     now = time.time()
     files, skipped = _entries(ws, source)
+    names = ledger.name_keys(source.key)
     for path in files:
         name = path.name
         if name.lower().endswith(TEMP_SUFFIXES):
@@ -89,7 +90,7 @@ def scan(ws: Workspace, source: ClusterSource, ledger: Ledger, settle_seconds: f
             waiting.append(name)
             continue
         rel = path.relative_to(source.inbox).as_posix()
-        if ledger.known_name(source.key, rel, stat.st_size, stat.st_mtime):
+        if (rel, stat.st_size, stat.st_mtime) in names:
             known += 1
         elif now - stat.st_mtime < settle_seconds:
             waiting.append(name)  # still being written, or just arrived: read it next run
@@ -194,7 +195,10 @@ def understand_file(archived: Path, name: str, rubric: Rubric, cluster: Cluster 
 def _criteria_reading(criteria: CriteriaDocument) -> FileReading:
     """A criteria document as the ledger keeps it: imported once, never read again (its reading
     depends on no rubric)."""
-    return FileReading(status=FileStatus.CRITERIA, criteria=criteria.model_dump_json(), doc_date=criteria.doc_date)
+    # Read from the archive, the document's own modification time is when tdkt copied it; its
+    # arrival is the ledger row's (the inbox file's), put back whenever the document is used.
+    stored = criteria.model_copy(update={"arrived": None})
+    return FileReading(status=FileStatus.CRITERIA, criteria=stored.model_dump_json(), doc_date=criteria.doc_date)
 
 
 def _changed(candidate: Candidate) -> bool:

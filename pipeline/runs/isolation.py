@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.errors import RejectedFileError, RejectReason, WorkspaceError
 from pipeline.core.settings import Settings
 from pipeline.core.textnorm import format_number as fmt
 
@@ -58,6 +58,12 @@ class _Pools:
             key = (workers, memory_mb)
             pool = self._pools.get(key)
             if pool is None or not pool.active:
+                if multiprocessing.current_process().daemon:
+                    # A Dask worker under its nanny is a daemon by default, and a daemon may not
+                    # start processes: reading there without isolation would drop the limits.
+                    raise WorkspaceError("tiến trình này không được tạo tiến trình đọc tệp riêng (tiến trình "
+                                         "daemon, như Dask worker mặc định); hãy chạy Dask worker với biến môi "
+                                         "trường DASK_DISTRIBUTED__WORKER__DAEMON=False")
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(_PRELOAD)
                 pool = ProcessPool(max_workers=workers, max_tasks=_FILES_PER_WORKER, initializer=_start_worker,

@@ -8,8 +8,10 @@ never process a file twice; a claim left by a killed run is taken over by the ne
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +30,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    func,
     inspect,
     select,
     text,
@@ -142,6 +145,17 @@ class DraftRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class ClusterStateRow(Base):
+    """What a cluster's drafting last found (a digest of the ledger's rows and the cluster's input
+    files): a run that finds the same has nothing to redo."""
+
+    __tablename__ = "cluster_states"
+
+    cluster: Mapped[str] = mapped_column(String(100), primary_key=True)
+    state: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class LockRow(Base):
     __tablename__ = "locks"
 
@@ -188,12 +202,6 @@ class Ledger:
         self.engine.dispose()
 
     # --- names and contents --------------------------------------------------------------
-
-    def known_name(self, cluster: str, path: str, size: int, mtime: float) -> NameRow | None:
-        with self.session() as s:
-            return s.scalars(select(NameRow).where(
-                NameRow.cluster == cluster, NameRow.path == path, NameRow.size == size, NameRow.mtime == mtime
-            )).first()
 
     def file(self, sha256: str) -> FileRow | None:
         with self.session() as s:
@@ -273,6 +281,43 @@ class Ledger:
     def names(self, cluster: str) -> list[NameRow]:
         with self.session() as s:
             return list(s.scalars(select(NameRow).where(NameRow.cluster == cluster).order_by(NameRow.id)))
+
+    def name_keys(self, cluster: str) -> set[tuple[str, int, float]]:
+        """(path, size, mtime) of every name recorded for the cluster: one query for a whole scan."""
+        with self.session() as s:
+            return {tuple(r) for r in s.execute(select(NameRow.path, NameRow.size, NameRow.mtime)
+                                                .where(NameRow.cluster == cluster))}
+
+    def digest(self, cluster: str) -> str:
+        """A digest of everything the ledger holds for the cluster that its drafts depend on: each
+        file's status and when it was last read, the names recorded, the drafts written."""
+        h = hashlib.sha256()
+        with self.session() as s:
+            # A criteria document's import is included whole (a few per cluster): an import made by
+            # an earlier importer is done again at drafting.
+            for row in s.execute(select(FileRow.sha256, FileRow.status, FileRow.reason, FileRow.understood_with,
+                                        FileRow.processed_at, FileRow.superseded_by, FileRow.criteria)
+                                 .where(FileRow.cluster == cluster).order_by(FileRow.sha256)):
+                h.update(repr(tuple(row)).encode())
+            h.update(repr(s.execute(select(func.count(NameRow.id), func.max(NameRow.id))
+                                    .where(NameRow.cluster == cluster)).one()).encode())
+            for row in s.execute(select(DraftRow.id, DraftRow.status, DraftRow.sha256)
+                                 .where(DraftRow.cluster == cluster).order_by(DraftRow.id)):
+                h.update(repr(tuple(row)).encode())
+        return h.hexdigest()
+
+    def cluster_state(self, cluster: str) -> str | None:
+        with self.session() as s:
+            row = s.get(ClusterStateRow, cluster)
+            return row.state if row else None
+
+    def set_cluster_state(self, cluster: str, state: str) -> None:
+        with self.session() as s:
+            row = s.get(ClusterStateRow, cluster)
+            if row is None:
+                s.add(ClusterStateRow(cluster=cluster, state=state, updated_at=now()))
+            else:
+                row.state, row.updated_at = state, now()
 
     def set_superseded(self, cluster: str, superseded: dict[str, str | None]) -> None:
         with self.session() as s:
@@ -356,6 +401,29 @@ def _add_missing_columns(engine: Engine) -> None:
                 if column.name not in present and column.nullable:
                     kind = column.type.compile(dialect=engine.dialect)
                     connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+
+
+_open: dict[str, Ledger] = {}
+_open_lock = threading.Lock()
+
+
+@contextmanager
+def opened_ledger(url: str) -> Iterator[Ledger]:
+    """The ledger at ``url`` for the duration, shared by everything in this process that asks for the
+    same URL meanwhile: a run's tasks (threads) use the run's engine instead of each building one
+    and checking the schema again. Closed when the first opener is done."""
+    with _open_lock:
+        ledger = _open.get(url)
+        mine = ledger is None
+        if mine:
+            ledger = _open[url] = Ledger(url)
+    try:
+        yield ledger
+    finally:
+        if mine:
+            with _open_lock:
+                _open.pop(url, None)
+            ledger.close()
 
 
 def _engine_options(url: str) -> dict:

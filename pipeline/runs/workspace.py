@@ -18,6 +18,7 @@ from __future__ import annotations
 import grp
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -81,6 +82,12 @@ class WorkspaceConfig(BaseModel):
                                   description="Mode of the files tdkt writes, e.g. '0664'; default: as the umask gives")
     group: str | None = Field(default=None, description="Group the files tdkt writes belong to (a share's group)")
     limits: Limits = Field(default_factory=Limits)
+    clusters_at_once: int | None = Field(default=None, ge=1, le=64,
+                                         description="Clusters processed side by side in one run (default: one "
+                                         "more than the reading workers, so one drafts while the others read)")
+    dask_address: str | None = Field(default=None, pattern=r"^(tcp|tls|inproc|ucx)://\S+$",
+                                     description="A Dask scheduler (e.g. 'tcp://10.0.0.5:8786'): clusters are then "
+                                     "processed by its workers, on other machines that share this workspace")
 
     @field_validator("group")
     @classmethod
@@ -138,7 +145,11 @@ class Workspace:
 
     def config(self) -> WorkspaceConfig:
         path = self.root / CONFIG_NAME
-        return load_model(path, WorkspaceConfig) if path.exists() else WorkspaceConfig()
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return WorkspaceConfig()
+        return _config(path, stat.st_mtime_ns, stat.st_size).model_copy(deep=True)
 
     def ledger_url(self) -> str:
         return self.config().ledger_url or f"sqlite:///{(self.root / 'ledger.sqlite').resolve()}"
@@ -192,3 +203,8 @@ def cluster_key(symbol: str) -> str:
     """'CTĐ18' → 'ctd18': a folder name that survives any file system."""
     return re.sub(r"[^a-z0-9]+", "-", strip_tones(symbol).replace("đ", "d").lower()).strip("-") or "cum"
 
+
+@lru_cache(maxsize=32)
+def _config(path: Path, mtime_ns: int, size: int) -> WorkspaceConfig:
+    """tdkt.yaml parsed once per version of the file (a run asks for it for every file it reads)."""
+    return load_model(path, WorkspaceConfig)

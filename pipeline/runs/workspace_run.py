@@ -9,18 +9,22 @@ changed.
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors import file_sha256
 from pipeline.config.cluster import Cluster, load_cluster
 from pipeline.config.rubric import Rubric, load_rubric
 from pipeline.core.errors import ConfigError, RejectReason, WorkspaceError
 from pipeline.criteria import IMPORTER_VERSION
-from pipeline.results.outcome import ClusterResult, CriteriaDocument, Rejection
+from pipeline.results.outcome import ClusterResult, CriteriaDocument, Rejection, RunSummary
+from pipeline.runs import intake
 from pipeline.runs.criteria_choice import REVIEW_FOLDER, ClusterInputs, choose_criteria, export_for_review
 from pipeline.runs.drafting import YearDrafts, draft_year, score_year, years_of
 from pipeline.runs.intake import (
@@ -35,9 +39,10 @@ from pipeline.runs.intake import (
     understand_file,
     understanding_fingerprint,
 )
-from pipeline.runs.ledger import FileRow, FileStatus, Ledger
+from pipeline.runs.ledger import FileRow, FileStatus, Ledger, opened_ledger
 from pipeline.runs.progress import watcher
 from pipeline.runs.run_lines import cluster_line, ingested_line
+from pipeline.runs.side_by_side import reading_threads, side_by_side
 from pipeline.runs.workspace import ClusterSource, Workspace
 from templates import DEFAULT_RUBRIC
 
@@ -73,9 +78,8 @@ def new_run_id() -> str:
 
 
 class ClusterSteps(Protocol):
-    """How a cluster's steps are carried out: called directly (PlainSteps), or as Prefect tasks
-    (flows/workspace.py), which add retries and logging and nothing else. The order of the steps is
-    process_cluster's alone."""
+    """How a cluster's steps are carried out (PlainSteps; tests put in their own to stop a run
+    half-way). The order of the steps is process_cluster's alone."""
 
     def scan(self, source: ClusterSource) -> Scan: ...
 
@@ -85,31 +89,36 @@ class ClusterSteps(Protocol):
 
 
 class PlainSteps:
-    """The steps called one after another in this process, on one ledger."""
+    """The steps called in this process, on one ledger. A cluster's new files are read side by
+    side, up to ``workers`` at a time (each in a worker process of pipeline/runs/isolation.py, so
+    the threads here only wait); one worker reads them one after another."""
 
-    def __init__(self, ws: Workspace, ledger: Ledger, run_id: str):
+    def __init__(self, ws: Workspace, ledger: Ledger, run_id: str, workers: int | None = None):
         self.ws, self.ledger, self.run_id = ws, ledger, run_id
+        self.workers = workers if workers is not None else reading_threads(ws.config().limits.settings())
 
     def scan(self, source: ClusterSource) -> Scan:
         return scan(self.ws, source, self.ledger, self.ws.config().settle_seconds)
 
     def ingest(self, source: ClusterSource, candidates: list[Candidate], inputs: ClusterInputs) -> list[Ingested]:
-        return [ingest_or_wait(self.ws, source, c, self.ledger, self.run_id, inputs.rubric, inputs.cluster)
-                for c in candidates]
+        def one(candidate: Candidate) -> Ingested:
+            return ingest_or_wait(self.ws, source, candidate, self.ledger, self.run_id, inputs.rubric, inputs.cluster)
+
+        return side_by_side(one, candidates, self.workers)
 
     def draft(self, source: ClusterSource, skipped: list[Rejection]) -> tuple[list[YearDrafts], bool]:
         return draft_cluster(self.ws, source, self.ledger, self.run_id, skipped)
 
 
-def process_workspace(root: Path, run_id: str | None = None) -> WorkspaceRun:
+def process_workspace(root: Path, run_id: str | None = None, workers: int | None = None) -> WorkspaceRun:
+    """Every cluster of the workspace, one after another (`tdkt process` runs them side by side as
+    Prefect tasks: flows/workspace.py). ``workers``: files read at once (default: one per reading
+    worker process)."""
     ws = Workspace(root).create()
     run_id = run_id or new_run_id()
-    ledger = Ledger(ws.ledger_url())
-    try:
-        steps = PlainSteps(ws, ledger, run_id)
+    with opened_ledger(ws.ledger_url()) as ledger:
+        steps = PlainSteps(ws, ledger, run_id, workers)
         clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
-    finally:
-        ledger.close()
     return WorkspaceRun(run_id=run_id, root=str(ws.root), clusters=clusters)
 
 
@@ -190,13 +199,59 @@ def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: 
     with ledger.lock(f"drafts:{source.key}", run_id) as acquired:
         if not acquired or ledger.in_flight(source.key, run_id):
             return [], True
+        skipped = skipped or []
+        if ledger.cluster_state(source.key) == drafting_state(ws, source, ledger, skipped):
+            kept = kept_drafts(ws, source, ledger)
+            if kept is not None:
+                return kept, False
         clean_temporaries(ws, source)
         import_set_aside_criteria(ws, source, ledger)
         inputs = cluster_inputs(ws, source, ledger)
         inputs.choice = export_for_review(inputs.choice, ws.drafts / source.key / REVIEW_FOLDER, ws.root,
                                           _adopt_hint(ws, source))
         refresh_understanding(ws, source, ledger, inputs.rubric, inputs.cluster)
-        return [draft_year(ws, source, ledger, year, inputs, skipped or []) for year in years_of(ledger, source)], False
+        years = [draft_year(ws, source, ledger, year, inputs, skipped) for year in years_of(ledger, source)]
+        ledger.set_cluster_state(source.key, drafting_state(ws, source, ledger, skipped))
+        return years, False
+
+
+def drafting_state(ws: Workspace, source: ClusterSource, ledger: Ledger, skipped: list[Rejection]) -> str:
+    """Everything a cluster's drafting depends on, as one digest: the ledger's rows for it, its
+    configuration files, the entries its run report names as not documents, and tdkt itself (its
+    code and templates). Equal to the digest stored after the last drafting: nothing to redo."""
+    h = hashlib.sha256(ledger.digest(source.key).encode())
+    for path in (source.cluster_file, source.rubric_file, source.rules_file):
+        h.update(f"{path}:{file_sha256(path) if path else ''}".encode())
+    h.update(repr([(r.file, r.message) for r in skipped]).encode())
+    h.update(f"{code_digest()}:{intake.READER_VERSION}:{IMPORTER_VERSION}".encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The code and templates this process runs (a new tdkt may score or write differently)."""
+    h = hashlib.sha256()
+    top = Path(__file__).resolve().parents[2]
+    for folder in ("pipeline", "extractors", "templates"):
+        for path in sorted((top / folder).rglob("*")):
+            if path.suffix in {".py", ".yaml", ".docx", ".jsonl"} and path.is_file():
+                h.update(path.relative_to(top).as_posix().encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+def kept_drafts(ws: Workspace, source: ClusterSource, ledger: Ledger) -> list[YearDrafts] | None:
+    """The drafts as the last run left them, each year's result read back from the data written
+    beside them (nothing scored or written again); None if any is missing or unreadable."""
+    kept = []
+    for year in years_of(ledger, source):
+        out_dir = ws.drafts / source.key / str(year)
+        try:
+            summary = RunSummary.model_validate_json((out_dir / f"ket-qua-xu-ly-{year}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        summary.drafts = [str(out_dir / name) for name in summary.drafts]
+        kept.append(YearDrafts(year, None, [], summary))
+    return kept
 
 
 def _adopt_hint(ws: Workspace, source: ClusterSource) -> str:
@@ -234,10 +289,13 @@ def import_set_aside_criteria(ws: Workspace, source: ClusterSource, ledger: Ledg
 
 def _read_again(ws: Workspace, ledger: Ledger, rows: list[FileRow], rubric: Rubric, cluster: Cluster | None) -> int:
     limits = ws.config().limits.settings()
-    for row in rows:
+
+    def one(row: FileRow) -> None:
         archived = ws.archive / f"{row.sha256}{row.ext}"
         reading, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster, limits)
         ledger.update_file(row.sha256, reading)
+
+    side_by_side(one, rows, reading_threads(limits))
     return len(rows)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
 from pipeline.understanding.facts import AwardFact, Recipient
-from pipeline.understanding.nlp import RuleSet
+from pipeline.understanding.nlp import RuleSet, text_of
 from pipeline.understanding.passages import quote, sentence_bounds
 from pipeline.understanding.years import TextYears, lead_ins
 
@@ -38,15 +38,15 @@ def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[Aw
         spans = _longest(doc.spans.get("awards", []))
         if not spans:
             continue
-        years = TextYears(doc.text, lead).of_awards([(s.start_char, s.end_char) for s in spans])
+        years = TextYears(text_of(doc), lead).of_awards([(s.start_char, s.end_char) for s in spans])
         for span, year in zip(spans, years, strict=True):
-            s_start, s_end = sentence_bounds(doc.text, span.start_char, span.end_char)
-            before = doc.text[max(s_start, previous_end) : span.start_char]
+            s_start, s_end = sentence_bounds(text_of(doc), span.start_char, span.end_char)
+            before = text_of(doc)[max(s_start, previous_end) : span.start_char]
             previous_end = span.end_char
-            if any(w in doc.text[s_start : span.start_char] for w in _NOT_RECEIVED):
+            if any(w in text_of(doc)[s_start : span.start_char] for w in _NOT_RECEIVED):
                 continue
             info = rules.awards[span.id_]
-            after = doc.text[span.end_char : s_end]
+            after = text_of(doc)[span.end_char : s_end]
             as_written = block.text[span.start_char : span.end_char]
             for recipient, count in _recipients(before, after, info.recipient):
                 facts.append(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import EvidencePassage
+from pipeline.understanding.nlp import text_of
 from pipeline.understanding.passage_kinds import (
     EVIDENCE,
     BlockRole,
@@ -58,12 +59,12 @@ def find_evidence(blocks: list[Block], docs: list[Doc], *, year: int | None = No
     order = 0
     for block, doc, role in zip(blocks, docs, block_roles(blocks), strict=True):
         for (code, start, end), phrases in _sentences(doc).items():
-            kind = classify(doc.text[start:end], role, year)
-            if kind in EVIDENCE and bare_topic(doc.text[start:end], phrases):
+            kind = classify(text_of(doc)[start:end], role, year)
+            if kind in EVIDENCE and bare_topic(text_of(doc)[start:end], phrases):
                 continue
             if kind in EVIDENCE or (code in negative and kind is PassageKind.DIFFICULTY):
                 passage = EvidencePassage(criterion=code, phrases=phrases, quote=quote(block, start, end))
-                found.setdefault(code, []).append(_candidate(passage, doc.text[start:end], kind, role, order))
+                found.setdefault(code, []).append(_candidate(passage, text_of(doc)[start:end], kind, role, order))
                 order += 1
     return {code: [c.passage for c in sorted(candidates, key=lambda c: (not c.fact, -c.rank, c.order))
                    [:_MAX_PER_CRITERION]]
@@ -79,7 +80,7 @@ def _sentences(doc: Doc) -> dict[tuple[str, int, int], list[str]]:
     for span in spans:
         if _inside_other(span, spans):
             continue
-        bounds = sentence_bounds(doc.text, span.start_char, span.end_char)
+        bounds = sentence_bounds(text_of(doc), span.start_char, span.end_char)
         phrases = by_sentence.setdefault((span.label_, *bounds), [])
         if span.text not in phrases:
             phrases.append(span.text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import MetricFact
-from pipeline.understanding.nlp import RuleSet
+from pipeline.understanding.nlp import RuleSet, text_of
 from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds
 from pipeline.understanding.years import TextYears, lead_ins, mentions
 
@@ -30,7 +30,7 @@ def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[M
     seen: set[tuple[str, float, str, int | None]] = set()
     for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
         seen_tokens: set[int] = set()
-        years = TextYears(doc.text, lead)
+        years = TextYears(text_of(doc), lead)
         for match_id, start, end in sorted(rules.metric_matcher(doc), key=lambda m: (m[1], -m[2])):
             if start in seen_tokens:
                 continue
@@ -83,10 +83,10 @@ def _fact(block: Block, doc: Doc, figure: tuple[int, int], where: int, measure: 
     if not measure.strip(" ,;:-–"):
         return None
     first, last = doc[figure[0]], doc[figure[1] - 1]
-    _, c_end = clause_bounds(doc.text, first.idx, last.idx + len(last))
+    _, c_end = clause_bounds(text_of(doc), first.idx, last.idx + len(last))
     # "đạt 92% (năm 2022 là 88%)": another year's figure in parentheses is not part of this one's quote.
-    paren = doc.text.find("(", last.idx + len(last), c_end + 1)
-    if paren >= 0 and mentions(doc.text[paren:c_end]):
+    paren = text_of(doc).find("(", last.idx + len(last), c_end + 1)
+    if paren >= 0 and mentions(text_of(doc)[paren:c_end]):
         c_end = paren
     original = block.text[where : where + len(measure)].strip(" ,;:-–")
     return MetricFact(
@@ -100,16 +100,16 @@ def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
     restated = _restated_for_a_year(doc, start, rules)
     if restated is not None:
         return _measure_before(doc, restated, rules)
-    c_start, _ = clause_bounds(doc.text, doc[start].idx, doc[start].idx)
-    text = doc.text[c_start : doc[start].idx]
+    c_start, _ = clause_bounds(text_of(doc), doc[start].idx, doc[start].idx)
+    text = text_of(doc)[c_start : doc[start].idx]
     for verb in sorted(rules.metrics.verbs, key=len, reverse=True):
         stripped = text.rstrip()
         if stripped.endswith(" " + verb) or stripped.strip() == verb:
             text = stripped[: -len(verb)]
             break
     if not text.strip() and c_start > 1:
-        p_start, _ = clause_bounds(doc.text, c_start - 2, c_start - 2)
-        c_start, text = p_start, doc.text[p_start : c_start - 1]
+        p_start, _ = clause_bounds(text_of(doc), c_start - 2, c_start - 2)
+        c_start, text = p_start, text_of(doc)[p_start : c_start - 1]
     # "Kết quả khảo sát cho thấy tỷ lệ sinh viên …": the measure starts at its head word.
     folded = text.lower()
     heads = [folded.rfind(f" {h} ") + 1 for h in rules.metrics.measure_heads if f" {h} " in f" {folded} "]
@@ -126,8 +126,8 @@ def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
 def _restated_for_a_year(doc: Doc, start: int, rules: RuleSet) -> int | None:
     """'đạt 92% (năm 2022 là 88%)': a figure in parentheses that says only which year it is of
     restates the figure before the parenthesis, for that year. The index of that figure, or None."""
-    s_start, _ = sentence_bounds(doc.text, doc[start].idx, doc[start].idx)
-    before = doc.text[s_start : doc[start].idx]
+    s_start, _ = sentence_bounds(text_of(doc), doc[start].idx, doc[start].idx)
+    before = text_of(doc)[s_start : doc[start].idx]
     paren = before.rfind("(")
     if paren < 0 or ")" in before[paren:]:
         return None
@@ -149,13 +149,13 @@ def _noun_after(doc: Doc, index: int, rules: RuleSet) -> str | None:
         words.append(token)
     if not words:
         return None
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return text_of(doc)[words[0].idx : words[-1].idx + len(words[-1])]
 
 
 def _aspirational(doc: Doc, start: int, rules: RuleSet) -> bool:
     """A target or plan ("phấn đấu đạt 100%"), not a result."""
-    s_start, _ = sentence_bounds(doc.text, doc[start].idx, doc[start].idx)
-    before = doc.text[s_start : doc[start].idx]
+    s_start, _ = sentence_bounds(text_of(doc), doc[start].idx, doc[start].idx)
+    before = text_of(doc)[s_start : doc[start].idx]
     return any(word in before for word in rules.metrics.targets)
 
 

@@ -104,6 +104,18 @@ class RuleSet:
         return self.nlp.pipe(stripped(t) for t in texts)
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy's Doc.text joins every token again on each call, and the
+    readers slice it for every match (a third of understanding went there)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "tdkt.text"
+
+
 def fold_for_rules(text: str) -> str:
     folded = fold(text)
     return folded.replace("\n", " ") if len(folded) == len(text) else text.replace("\n", " ")

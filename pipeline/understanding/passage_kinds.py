@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from pipeline.core.model import Block, BlockKind
 from pipeline.core.textnorm import fold
@@ -217,7 +218,13 @@ def _has(text: str, phrases: list[str]) -> bool:
 
 
 def _has_word(text: str, words: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+    # The plain substring test first: most words are absent, and it is ~50× cheaper than the search.
+    return any(w in text and _word_pattern(w).search(text) for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def sentence_words(text: str) -> int:
