@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
-from docx.oxml.ns import qn
 from lxml import etree
+
+from extractors.xml_names import qn
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from docx.exceptions import InvalidXmlError
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import PartFactory
-from docx.oxml.ns import qn
 from docx.package import Package
 from docx.parts.document import DocumentPart
 from docx.text.paragraph import Paragraph
@@ -28,6 +27,7 @@ from extractors.docx_numbering import Numbering, int_value
 from extractors.docx_styles import Styles
 from extractors.docx_text import MC_FALLBACK, paragraph_text
 from extractors.layout import heading_level
+from extractors.xml_names import qn
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
 from pipeline.core.settings import Settings

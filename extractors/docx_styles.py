@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from docx.document import Document as WordDocument
-from docx.oxml.ns import qn
 from lxml import etree
+
+from extractors.xml_names import qn
 
 _HEADING_STYLE = re.compile(r"^(heading|tiêu đề|đầu đề)\s*(\d)$", re.IGNORECASE)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
 from lxml import etree
 
 from extractors.docx_styles import Styles
 from extractors.legacy import decode, encoding_of_font, guess_encoding
+from extractors.xml_names import qn
 
 # python-docx does not map the markup-compatibility prefix.
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -55,12 +55,15 @@ def paragraph_text(p: etree._Element, styles: Styles) -> ParagraphText:
 
 
 def _runs(p: etree._Element) -> list[etree._Element]:
+    if any(a.tag in _SKIP for a in p.iterancestors()):
+        return []  # the whole paragraph is inside a deletion, a text box or a fallback
     runs = []
     for run in p.iter(qn("w:r")):
-        ancestors = run.iterancestors()
-        if any(a.tag in _SKIP for a in ancestors if a is not p):
-            continue
-        runs.append(run)
+        parent = run.getparent()
+        while parent is not p and parent is not None and parent.tag not in _SKIP:
+            parent = parent.getparent()
+        if parent is p:
+            runs.append(run)
     return runs
 
 

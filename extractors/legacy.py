@@ -127,6 +127,8 @@ def guess_encoding(text: str) -> str | None:
     dense in Latin-1 symbols (¸ µ ¶ ¨ ©…) that real text rarely has; VNI text pairs plain vowels
     with mark characters ("aø", "eá").
     """
+    if text.isascii():
+        return None  # both write their letters with Latin-1 characters
     letters = sum(ch.isalpha() for ch in text)
     if letters < 8 or len(_VIETNAMESE_UNICODE.findall(text)) > letters * 0.02:
         return None
