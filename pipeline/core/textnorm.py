@@ -57,7 +57,9 @@ def _tone_position(letters: str) -> int | None:
     return first + 1
 
 
-@lru_cache(maxsize=1 << 17)  # words repeat: a report has a few thousand distinct ones, folded ~40 times each
+# Words repeat: a report has a few thousand distinct ones, each folded ~40 times. Vietnamese has
+# ~7,000 syllables in use; the bound keeps a text of random words from growing it (~5 MB at most).
+@lru_cache(maxsize=1 << 15)
 def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.lower())
     tone = next((ch for ch in decomposed if ch in _TONES), None)
@@ -77,14 +79,14 @@ def fold(text: str) -> str:
     text point at the same characters in the NFC original.
     """
     # The readers fold the same paragraph and cell again and again (a report's blocks ~30 times
-    # each); short texts are remembered, long ones are not kept alive by the cache.
+    # each); short texts are remembered (at most ~16 MB), long ones are not kept alive by the cache.
     return _fold_short(text) if len(text) <= _FOLD_CACHED_CHARS else _fold(text)
 
 
-_FOLD_CACHED_CHARS = 2_000
+_FOLD_CACHED_CHARS = 1_000
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _fold_short(text: str) -> str:
     return _fold(text)
 
