@@ -183,11 +183,23 @@ def _run_flow(args: argparse.Namespace, inbox: Path, out: Path, rubric: Path | N
 
     api_url, sentence = choose_server(None)
     print(f"Đang xử lý {inbox}. {sentence}", flush=True)
+    _warm_up_while_a_server_starts(api_url, None)
     with _watching(console, temporary_server=api_url is None):
         summary = process_inbox(inbox, out, year=getattr(args, "year", None), rubric=rubric, rules=rules,
                                 cluster=cluster)
     print_summary(summary)
     return 0 if summary.drafts else 1
+
+
+def _warm_up_while_a_server_starts(api_url: str | None, workspace: object | None) -> None:
+    """A temporary Prefect server takes seconds to start: the reading workers start meanwhile (with
+    a running server a run with nothing new would only pay for them)."""
+    if api_url is not None:
+        return
+    from pipeline.core.settings import Settings
+    from pipeline.runs.isolation import warm_up
+
+    warm_up(workspace.config().limits.settings() if workspace is not None else Settings())
 
 
 @contextmanager
@@ -253,6 +265,7 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
     from cli.output import console, print_workspace_run
     from flows.workspace import process_workspace
 
+    _warm_up_while_a_server_starts(api_url, Workspace(ws.resolve()))
     with _watching(console, temporary_server=api_url is None):
         run = process_workspace(str(ws.resolve()))
     print_workspace_run(run)

@@ -96,6 +96,19 @@ def run_isolated(read: Callable[..., T], args: tuple, settings: Settings, name: 
                                                                              detail=value))
 
 
+def warm_up(settings: Settings) -> None:
+    """Start the reading workers now without waiting for them (while a Prefect server starts, say),
+    so that the first files do not wait for them to load the readers."""
+    if settings.isolate:
+        pool = _POOLS.get(settings.read_workers, settings.max_memory_mb)
+        for _ in range(settings.read_workers):
+            pool.schedule(_ready)
+
+
+def _ready() -> None:
+    """Nothing: scheduling it starts the pool's workers."""
+
+
 _cap: list[int] = []  # this worker's address-space cap, once set
 
 
