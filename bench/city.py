@@ -311,7 +311,7 @@ def measure(label: str, command: list[str], env: dict[str, str], log: Path, samp
     sampler.stop.set()
     sampler.join()
     result.peak_pss_mb, result.peak_rss_mb = sampler.peak_pss / 1024, sampler.peak_rss / 1024
-    result.processes = len(sampler.seen) + 1
+    result.processes = max(1, len(sampler.seen))  # the child among them
     return result
 
 
@@ -523,7 +523,12 @@ class Accuracy:
     totals_wrong: int = 0
     totals_missing: int = 0
     totals_unstated: int = 0
-    problems: list[str] = field(default_factory=list)  # the first few differences, to look into
+    problems: dict[str, list[str]] = field(default_factory=dict)  # kind → the first differences, to look into
+
+    def note(self, kind: str, text: str, keep: int = 4) -> None:
+        seen = self.problems.setdefault(kind, [])
+        if len(seen) < keep:
+            seen.append(text)
 
     def line(self) -> list[str]:
         scores = self.scores_exact + self.scores_wrong + self.scores_missing
@@ -564,32 +569,30 @@ def judge(read: dict[tuple, tuple], truths: list[dict]) -> Accuracy:
             file, rows, total = read.get((truth["key"], entry["year"], entry["unit"]), (None, {}, None))
             if file is not None and Path(file).name == entry["file"]:
                 acc.used += 1
-            elif len(acc.problems) < 8:
-                acc.problems.append(f"{truth['key']} {entry['year']} {entry['unit']}: used {file}, "
-                                    f"want {entry['file']}")
+            else:
+                acc.note("not used", f"{truth['key']} {entry['year']} {entry['unit']}: used {file}, "
+                                     f"want {entry['file']}")
             for code, want in entry["scores"].items():
                 got = rows.get(code)
                 if got is None:
                     acc.scores_missing += 1
-                    if len(acc.problems) < 8:
-                        acc.problems.append(f"{entry['file']} {code}: not read, want {want:g} ({entry['layout']})")
+                    acc.note("not read", f"{entry['file']} {code}: want {want:g} ({entry['layout']})")
                 elif abs(got - want) < 1e-6:
                     acc.scores_exact += 1
                 else:
                     acc.scores_wrong += 1
-                    if len(acc.problems) < 8:
-                        acc.problems.append(f"{entry['file']} {code}: read {got:g}, want {want:g} ({entry['layout']})")
+                    acc.note("wrong", f"{entry['file']} {code}: read {got:g}, want {want:g} ({entry['layout']})")
             if entry["stated_total"] is None:
                 acc.totals_unstated += 1
             elif total is None:
                 acc.totals_missing += 1
-                if len(acc.problems) < 8:
-                    acc.problems.append(f"{entry['file']}: total not read, want {entry['stated_total']:g} "
-                                        f"({entry['layout']})")
+                acc.note("total not read", f"{entry['file']}: want {entry['stated_total']:g} ({entry['layout']})")
             elif abs(total - entry["stated_total"]) < 1e-6:
                 acc.totals_exact += 1
             else:
                 acc.totals_wrong += 1
+                acc.note("total wrong", f"{entry['file']}: read {total:g}, want {entry['stated_total']:g} "
+                                        f"({entry['layout']})")
     return acc
 
 
@@ -752,8 +755,9 @@ def _print_scale(out: ScaleResult, stats: CorpusStats, accuracy: Accuracy) -> No
     print("  accuracy (tdkt's first run against the truth):")
     for line in accuracy.line():
         print(f"    {line}")
-    for line in accuracy.problems:
-        print(f"      {line}")
+    for kind, lines in accuracy.problems.items():
+        for line in lines:
+            print(f"      {kind}: {line}")
     if out.plain_reads_same is not None:
         print(f"    the plain functions read the same: {'yes' if out.plain_reads_same else 'NO'}")
     if out.stages:
