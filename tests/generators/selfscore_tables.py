@@ -163,13 +163,17 @@ class GeneratedReport:
 def generate_report(seed: int) -> GeneratedReport:
     """The rubric of criteria seed ``seed``, a unit's self-scores on it, and a layout."""
     rubric = generate_criteria(seed, "default").rubric
-    rng = random.Random(f"selfscore-{seed}")
+    return report_on(rubric, seed, random.Random(f"selfscore-{seed}"), random.Random(f"selfscore-form-{seed}"))
+
+
+def report_on(rubric: Rubric, seed: int, rng: random.Random, form_rng: random.Random) -> GeneratedReport:
+    """A unit's self-scores on ``rubric`` and a layout, drawn from ``rng`` (``form_rng`` decides
+    prose or table on a stream of its own); for reports on a rubric of the caller's choice."""
     scores = {c.code: _draw_score(rng, c, rubric.scale) for _, c in rubric.leaves()}
     total = round(sum(_signed(c, scores[c.code]) for _, c in rubric.leaves()), 2)
     layout = _layout(rng)
     lines = _lines(rng, rubric, scores, layout)
-    form_rng = random.Random(f"selfscore-form-{seed}")  # its own stream: the tables stay as they were
-    if form_rng.random() < PROSE_SHARE:
+    if form_rng.random() < PROSE_SHARE:  # its own stream: the tables stay as they were
         from .selfscore_prose import prose_lines  # it builds on this module
 
         _as_prose(form_rng, layout)
