@@ -3,11 +3,14 @@ limit, or whose reader dies, is set aside with that reason and the run goes on."
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import time
+import zipfile
 
 import pytest
+from lxml import etree
 
 from examples import SAMPLE_CLUSTER_DIR
 from pipeline.core.errors import RejectedFileError, RejectReason
@@ -63,23 +66,44 @@ def test_a_reader_that_dies_is_named_for_its_file_alone():
     assert run_isolated(_slow, (0,), LIMITS) == "xong"
 
 
+def _long_report(target, copies: int) -> None:
+    """The sample report of Trường ĐH VHNT Thủ đô with its body written out ``copies`` times: still
+    that unit's report, but seconds of reading instead of a tenth of one."""
+    with zipfile.ZipFile(SAMPLE_CLUSTER_DIR / "inbox" / "BC TĐKT 2023 - ĐH VHNT Thủ đô.docx") as source, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                body = root[0]
+                content = [child for child in body if not child.tag.endswith("}sectPr")]
+                for _ in range(copies - 1):
+                    for child in content:
+                        body[-1].addprevious(copy.deepcopy(child))
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            out.writestr(item, data)
+
+
 def test_a_run_sets_aside_the_file_that_breaks_a_limit_and_drafts_the_others(tmp_path, monkeypatch):
-    """A report whose reading takes longer than allowed (here: a limit of a hundredth of a second
-    for everything, then the run again with room) beside the valid ones."""
+    """A report whose reading takes longer than allowed beside a valid one, then the run again with
+    room for it."""
     from pipeline.runs.inbox_run import process_inbox
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for name in ("BC TĐKT 2023 - ĐH VHNT Thủ đô.docx", "Bao cao tong ket thi dua 2023_CDYT.pdf"):
-        shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / name, inbox / name)
-    monkeypatch.setenv("TDKT_MAX_SECONDS", "0.01")
+    _long_report(inbox / "BC TĐKT 2023 - ĐH VHNT Thủ đô (dài).docx", 60)
+    shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / "Bao cao tong ket thi dua 2023_CDYT.pdf",
+                    inbox / "Bao cao tong ket thi dua 2023_CDYT.pdf")
+    monkeypatch.setenv("TDKT_MAX_SECONDS", "1.5")
     summary = process_inbox(inbox, tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
-    assert summary.drafts == []
-    assert {r.reason for r in summary.rejected} == {RejectReason.LIMIT}, summary.rejected
-    assert all(r.message.startswith("đọc quá 0,01 giây chưa xong") for r in summary.rejected)
+    assert [u.member_id for u in summary.result.board.units] == ["cdyt"]
+    assert [(r.file, r.reason) for r in summary.rejected] == [("BC TĐKT 2023 - ĐH VHNT Thủ đô (dài).docx",
+                                                               RejectReason.LIMIT)], summary.rejected
+    assert summary.rejected[0].message.startswith("đọc quá 1,5 giây chưa xong (giới hạn max_seconds)")
     monkeypatch.setenv("TDKT_MAX_SECONDS", "300")
     summary = process_inbox(inbox, tmp_path / "out2", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
     assert len(summary.drafts) == 5 and summary.rejected == []
+    assert sorted(u.member_id for u in summary.result.board.units) == ["cdyt", "dhvhnt"]
 
 
 def test_a_workspace_sets_its_limits_in_tdkt_yaml(tmp_path):
