@@ -92,3 +92,75 @@ def test_a_spreadsheet_dressed_as_word_is_refused_plainly(tmp_path):
         extract(fake)
     assert err.value.reason is RejectReason.UNSUPPORTED
     assert "không phải văn bản Word" in err.value.message
+
+
+def _linked_odt(target: Path, *links: str) -> Path:
+    """An OpenDocument text whose pictures are links (not embedded): LibreOffice reads it for tdkt."""
+    frames = "".join(f'<text:p><draw:frame draw:name="h{i}" svg:width="2cm" svg:height="2cm" text:anchor-type="as-char">'
+                     f'<draw:image xlink:href="{link}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
+                     "</draw:frame></text:p>" for i, link in enumerate(links))
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2"><office:body>'
+        "<office:text><text:p>BÁO CÁO tổng kết công tác thi đua, khen thưởng năm 2023</text:p>"
+        f"{frames}<text:p>Nhà trường hoàn thành 100% chỉ tiêu.</text:p></office:text></office:body>"
+        "</office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(target, "w") as odt:
+        odt.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        odt.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return target
+
+
+def test_libreoffice_never_follows_a_documents_links(tmp_path, soffice):
+    """A picture linked to a local file and one linked to a web address: the document is read, and
+    LibreOffice neither opens the file (a FIFO here: opening it for reading shows on its writing
+    end) nor connects to the address (a listener here). With LibreOffice's defaults it did both."""
+    import errno
+    import os
+    import socket
+    import threading
+
+    canary = tmp_path / "canary"
+    os.mkfifo(canary)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    odt = _linked_odt(tmp_path / "BC liên kết.odt", canary.as_uri(),
+                      f"http://127.0.0.1:{listener.getsockname()[1]}/anh.png")
+    touched: list[str] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            try:
+                os.close(os.open(canary, os.O_WRONLY | os.O_NONBLOCK))
+                touched.append("file")
+            except OSError as e:
+                assert e.errno == errno.ENXIO  # no reader: nobody opened it
+            try:
+                listener.accept()[0].close()
+                touched.append("network")
+            except TimeoutError:
+                pass
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        doc = extract(odt, odt.name, Settings(max_seconds=120))
+    finally:
+        done.set()
+        watcher.join()
+        listener.close()
+    assert any("hoàn thành 100% chỉ tiêu" in b.text for b in doc.blocks)
+    assert touched == []
