@@ -96,7 +96,8 @@ def test_a_spreadsheet_dressed_as_word_is_refused_plainly(tmp_path):
 
 def _linked_odt(target: Path, *links: str) -> Path:
     """An OpenDocument text whose pictures are links (not embedded): LibreOffice reads it for tdkt."""
-    frames = "".join(f'<text:p><draw:frame draw:name="h{i}" svg:width="2cm" svg:height="2cm" text:anchor-type="as-char">'
+    frames = "".join(f'<text:p><draw:frame draw:name="h{i}" svg:width="2cm" svg:height="2cm" '
+                     'text:anchor-type="as-char">'
                      f'<draw:image xlink:href="{link}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'
                      "</draw:frame></text:p>" for i, link in enumerate(links))
     content = (
