@@ -1,8 +1,9 @@
 """Prefect orchestration of a workspace run: the flow `tdkt serve` schedules and workers run.
 
-One task run per cluster runs pipeline.runs.workspace_run.process_cluster, the same function the
-plain run calls: scan the inbox, take the new files in (read side by side in the reading worker
-processes), draft. Tasks are this coarse on purpose: a city's year is ~1,500 files, and a task
+A first task run finds the clusters with nothing to do (no new file, drafting state unchanged:
+their drafts are kept); then one task run per cluster with work runs
+pipeline.runs.workspace_run.process_cluster, the same function the plain run calls: scan the
+inbox, take the new files in (read side by side in the reading worker processes), draft. Tasks are this coarse on purpose: a city's year is ~1,500 files, and a task
 run per file cost more in Prefect than reading the file (shared/stack.md: bursts of small tasks
 lock Prefect's SQLite database).
 
@@ -29,7 +30,14 @@ from pipeline.runs.ledger import opened_ledger
 from pipeline.runs.progress import PrintedLines, watched_or, watching
 from pipeline.runs.run_lines import cluster_line
 from pipeline.runs.workspace import ClusterSource, Workspace
-from pipeline.runs.workspace_run import ClusterRun, PlainSteps, WorkspaceRun, new_run_id, process_cluster
+from pipeline.runs.workspace_run import (
+    ClusterRun,
+    PlainSteps,
+    WorkspaceRun,
+    new_run_id,
+    process_cluster,
+    unchanged_cluster,
+)
 
 
 @task(name="xu-ly-cum", task_run_name="xử lý {source.key}", cache_policy=NO_CACHE)
@@ -41,6 +49,15 @@ def cluster_task(root: str, source: ClusterSource, run_id: str) -> ClusterRun:
         return process_cluster(ws, source, ledger, PlainSteps(ws, ledger, run_id))
 
 
+@task(name="kiem-tra-hop-thu", task_run_name="kiểm tra {count} hộp thư", cache_policy=NO_CACHE)
+def unchanged_clusters(root: str, sources: list[ClusterSource], count: int) -> list[ClusterRun | None]:
+    """Each cluster's run if it has nothing to do (its drafts kept), else None: one task for them
+    all, so a run with nothing new costs Prefect one task run, not one per cluster."""
+    ws = Workspace(Path(root))
+    with opened_ledger(ws.ledger_url()) as ledger, watched_or(PrintedLines()):
+        return [unchanged_cluster(ws, source, ledger) for source in sources]
+
+
 @flow(name="process_workspace")
 def process_workspace(workspace: str) -> WorkspaceRun:
     root = Path(workspace)
@@ -48,10 +65,16 @@ def process_workspace(workspace: str) -> WorkspaceRun:
     run_id = flow_run.get_id() or new_run_id()
     sources = ws.clusters()
     config = ws.config()
-    if config.dask_address:
-        clusters = on_dask(str(root), sources, run_id, config.dask_address)
+    done = unchanged_clusters(str(root), sources, len(sources))
+    work = [source for source, run in zip(sources, done, strict=True) if run is None]
+    if not work:
+        worked = []
+    elif config.dask_address:
+        worked = on_dask(str(root), work, run_id, config.dask_address)
     else:
-        clusters = side_by_side(str(root), sources, run_id, ThreadPoolTaskRunner(max_workers=clusters_at_once(ws)))
+        worked = side_by_side(str(root), work, run_id, ThreadPoolTaskRunner(max_workers=clusters_at_once(ws)))
+    by_key = {run.key: run for run in worked}
+    clusters = [run if run is not None else by_key[source.key] for source, run in zip(sources, done, strict=True)]
     logger = get_run_logger()
     for run in clusters:  # the run's summary in its logs, one line per cluster
         (logger.error if run.problem else logger.info)(cluster_line(run))

@@ -125,6 +125,8 @@ def process_workspace(root: Path, run_id: str | None = None, workers: int | None
 def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, steps: ClusterSteps) -> ClusterRun:
     """One cluster's run: its inputs, the inbox scanned, the new files taken in (copies of a
     content after its first arrival, so they are recorded as duplicates), then the drafts."""
+    if (unchanged := unchanged_cluster(ws, source, ledger)) is not None:
+        return unchanged
     run = ClusterRun(key=source.key)
     inputs = load_inputs(ws, source, ledger, run)
     if inputs is None:
@@ -139,6 +141,22 @@ def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, steps:
         run.years, run.drafting_skipped = steps.draft(source, run.skipped)
     except ConfigError as e:  # rules that do not fit a criteria document that just arrived
         run.problem = str(e)
+    watcher().note(cluster_line(run))
+    return run
+
+
+def unchanged_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger) -> ClusterRun | None:
+    """The cluster's run when there is nothing to do: no new or changed file in its inbox and the
+    drafting state stored after its last drafting (pipeline.runs.workspace_run.drafting_state), so
+    its drafts are kept as they are; None when there is work. Reads only: takes no lock, claims no
+    file (a run working on the cluster meanwhile changes its state)."""
+    found = scan(ws, source, ledger, ws.config().settle_seconds)
+    if found.new or ledger.cluster_state(source.key) != drafting_state(ws, source, ledger, found.skipped):
+        return None
+    kept = kept_drafts(ws, source, ledger)
+    if kept is None:
+        return None
+    run = ClusterRun(key=source.key, waiting=found.waiting, known=found.known, skipped=found.skipped, years=kept)
     watcher().note(cluster_line(run))
     return run
 
