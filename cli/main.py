@@ -194,12 +194,31 @@ def _run_flow(args: argparse.Namespace, inbox: Path, out: Path, rubric: Path | N
 def _warm_up_while_a_server_starts(api_url: str | None, workspace: object | None) -> None:
     """A temporary Prefect server takes seconds to start: the reading workers start meanwhile (with
     a running server a run with nothing new would only pay for them)."""
-    if api_url is not None:
+    if api_url is not None or (workspace is not None and not _maybe_new_files(workspace)):
         return
     from pipeline.core.settings import Settings
     from pipeline.runs.isolation import warm_up
 
     warm_up(workspace.config().limits.settings() if workspace is not None else Settings())
+
+
+def _maybe_new_files(workspace: object) -> bool:
+    """Whether any inbox entry changed since the SQLite ledger was last written (its ctime moves
+    when a file is copied, moved or renamed in, whatever mtime the copy keeps). A guess that only
+    decides whether to start the reading workers early: a PostgreSQL ledger always says yes."""
+    ledger = workspace.root / "ledger.sqlite"
+    if workspace.config().ledger_url or not ledger.exists():
+        return True
+    since = max([ledger.stat().st_mtime, *(p.stat().st_mtime for p in ledger.parent.glob("ledger.sqlite-*"))])
+    for folder, _, names in os.walk(workspace.inbox):
+        for name in names:
+            try:
+                stat = os.lstat(os.path.join(folder, name))
+            except OSError:
+                continue
+            if max(stat.st_mtime, stat.st_ctime) > since:
+                return True
+    return False
 
 
 @contextmanager

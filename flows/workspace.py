@@ -3,9 +3,10 @@
 A first task run finds the clusters with nothing to do (no new file, drafting state unchanged:
 their drafts are kept); then one task run per cluster with work runs
 pipeline.runs.workspace_run.process_cluster, the same function the plain run calls: scan the
-inbox, take the new files in (read side by side in the reading worker processes), draft. Tasks are this coarse on purpose: a city's year is ~1,500 files, and a task
-run per file cost more in Prefect than reading the file (shared/stack.md: bursts of small tasks
-lock Prefect's SQLite database).
+inbox, take the new files in (read side by side in the reading worker processes), draft. Tasks
+are this coarse on purpose: a city's year is ~1,500 files, and a task run per file cost more in
+Prefect than reading the file (shared/stack.md: bursts of small tasks lock Prefect's SQLite
+database).
 
 Clusters run side by side: on this machine in threads (ThreadPoolTaskRunner; the reading itself
 is done by worker processes, so one cluster drafts while the others read), or, when tdkt.yaml

@@ -100,3 +100,26 @@ def test_a_full_disk_is_one_line_saying_what_to_do(capsys, tmp_path, monkeypatch
     assert code == 1 and out == "" and "Traceback" not in err
     assert err.strip() == ("Lỗi: ổ đĩa đã đầy khi ghi sổ theo dõi hoặc dự thảo; hãy giải phóng chỗ trống trên ổ chứa "
                            "không gian làm việc rồi chạy lại (không tệp nào bị mất: lần chạy sau làm tiếp)")
+
+
+def test_reading_workers_start_early_only_when_the_inbox_may_hold_new_files(tmp_path):
+    """While a temporary Prefect server starts, tdkt process starts the reading workers only if an
+    inbox file changed after the ledger was last written (a run with nothing new would only pay
+    for them)."""
+    import os
+    import time
+
+    from cli.main import _maybe_new_files
+    from pipeline.runs.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws").create()
+    assert _maybe_new_files(ws)  # no ledger yet: everything is new
+    report = ws.inbox / "BC.docx"
+    report.write_bytes(b"x")
+    ledger = ws.root / "ledger.sqlite"
+    ledger.write_bytes(b"")
+    later = time.time() + 5
+    os.utime(ledger, (later, later))
+    assert not _maybe_new_files(ws)
+    os.utime(ledger, (later - 3600, later - 3600))  # a file copied in after the ledger was written
+    assert _maybe_new_files(ws)
