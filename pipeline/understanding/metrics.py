@@ -9,6 +9,7 @@ Each figure records the year the text states for it (see years.py: "đạt 92% (
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
@@ -24,11 +25,16 @@ if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every import
 _MAX_MEASURE_WORDS = 12
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[MetricFact]:
     """Figures in reading order; a figure repeated later (a summary restating it) is kept once."""
     facts: list[MetricFact] = []
     seen: set[tuple[str, float, str, int | None]] = set()
     for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
+        if not _DIGIT.search(text_of(doc)):
+            continue  # every figure's pattern starts at a digit: spare the matcher's regexes
         seen_tokens: set[int] = set()
         years = TextYears(text_of(doc), lead)
         for match_id, start, end in sorted(rules.metric_matcher(doc), key=lambda m: (m[1], -m[2])):

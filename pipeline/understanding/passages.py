@@ -35,6 +35,10 @@ def quote(block: Block, start: int, end: int) -> Quote:
     verbatim (so Ctrl+F in the source finds it), else from the normalized text."""
     normalized = block.text[start:end].strip(" ,;:-–+")
     raw = unicodedata.normalize("NFC", block.raw)
+    if normalized and normalized in raw:
+        # Most passages are in the raw text as they are: no pattern to build (a pattern per quote
+        # overflowed re's cache and compiling them was a quarter of understanding a long report).
+        return Quote(text=normalized, provenance=block.provenance)
     pattern = r"\s+".join(re.escape(w) for w in normalized.split())
     found = re.search(pattern, raw) if pattern else None
     text = found.group(0) if found else normalized

@@ -37,7 +37,7 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
         for i, block in enumerate(body)
         for text, prov in block_texts(block)
     ]
-    weights, first_seen = _mentions(texts, rules.docs(t for t, _, _ in texts), "units")
+    weights, first_seen = _mentions(texts, rules.unit_docs(t for t, _, _ in texts), "units")
     if not weights:
         weights, first_seen = _mentions(texts, rules.loose_docs(t for t, _, _ in texts), "units_loose")
     if not weights:
