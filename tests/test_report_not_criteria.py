@@ -126,7 +126,10 @@ def test_a_criteria_template_with_an_empty_self_score_column_is_criteria(tmp_pat
 
 @pytest.mark.parametrize("title", [["BÁO CÁO", "Tổng kết công tác thi đua, khen thưởng năm 2023"],
                                    ["BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2023"]])
-def test_a_filled_table_is_a_units_whatever_its_title(tmp_path, title):
+@pytest.mark.parametrize("written", ["{score}", "{score}/{max}"], ids=["score", "score/max"])
+def test_a_filled_table_is_a_units_whatever_its_title(tmp_path, title, written):
     rubric = load_rubric(SAMPLE_CLUSTER_DIR / "rubric.yaml")
-    scores = {c.code: f"{(c.max or 0) - 0.5:g}".replace(".", ",") for g in rubric.groups for c in g.criteria}
+    scores = {c.code: written.format(score=f"{(c.max or 0) - 0.5:g}".replace(".", ","), max=f"{c.max or 0:g}")
+              for g in rubric.groups for c in g.criteria}
+    assert scores["I.1"] in ("9,5", "9,5/10")
     assert not is_rubric_document(extract(units_report(tmp_path / "bc.docx", title, scores)))

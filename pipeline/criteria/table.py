@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from pipeline.config.rubric import GroupKind
 from pipeline.core.model import Block, Cell, Document, Provenance
-from pipeline.core.textnorm import fold, parse_number
+from pipeline.core.textnorm import fold
 from pipeline.criteria.codes import parse_code
 from pipeline.understanding.rules import header_roles
+from pipeline.understanding.selfscore_checks import score_number
 from pipeline.understanding.table_columns import TableLayout, find_layout, header_text, roles_named
 
 ROLES = header_roles("self", "verified", "guidance", "note", "bonus", "deduction", "max", "group", "code",
@@ -155,13 +156,14 @@ def _folded_row(row: list[Cell]) -> list[str]:
 
 
 def self_scores_filled(tables: list[tuple[Block, TableLayout]]) -> bool:
-    """Whether a self-score column (a unit's table) holds numbers; an empty one is a template."""
+    """Whether a self-score column (a unit's table) holds scores, as the self-scoring reader reads
+    them ("9,5", "3,5/5"); an empty one is a template."""
     for block, layout in tables:
         column = layout.columns.get("self")
         if column is None:
             continue
         for row in block.rows[layout.header_rows:]:
-            if column < len(row) and parse_number(row[column].text) is not None:
+            if column < len(row) and score_number(row[column].text) is not None:
                 return True
     return False
 

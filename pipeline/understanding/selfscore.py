@@ -93,7 +93,7 @@ def self_score_columns(doc: Document) -> list[bool]:
         layout = _layout(block)
         if layout is not None:
             column = layout.columns["self"]
-            found.append(any(column < len(row) and parse_number(row[column].text) is not None
+            found.append(any(column < len(row) and score_number(row[column].text) is not None
                              for row in block.rows[layout.header_rows:]))
     return found
 
