@@ -224,7 +224,26 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float, pitch: 
         or no_overlap
         or prev.in_margin != line.in_margin
         or starts_list_item(line.text)
+        or _heading_ends(prev, line)
     )
+
+
+# Letters a line in capitals must have to be taken for a heading (a shorter one ends short anyway).
+_HEADING_LETTERS = 12
+
+
+def _heading_ends(prev: Line, line: Line) -> bool:
+    """A heading in capitals ("I. THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ, CHUYÊN MÔN ĐƯỢC GIAO") ends where a
+    line that does not go on in capitals follows, paragraph spacing or not: running text does not
+    wrap from a whole line of capitals into a word in lower case. A title in capitals wrapped over
+    lines stays one, with what follows its last words on their line ("- ĐƯỢC TẶNG CỜ THI ĐUA …
+    HOẶC" / "THÀNH PHỐ TRONG NĂM: tự chấm 2 điểm"), and so does a line that ends on a comma."""
+    first = line.text.split(maxsplit=1)[0]
+    return _in_capitals(prev.text) and not prev.text.endswith(",") and any(ch.islower() for ch in first)
+
+
+def _in_capitals(text: str) -> bool:
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= _HEADING_LETTERS
 
 
 def paragraph_text(lines: list[Line]) -> str:

@@ -134,3 +134,12 @@ def test_scans_are_read_exactly_but_one(outcomes):
     rows = outcomes["scan"]
     assert len(rows) == SCAN
     assert sum(o.status == "exact" for o in rows) >= SCAN - 1, _report(rows, ("reported", "silent", "crash"))
+
+
+def test_criteria_documents_are_taken_for_criteria_in_an_inbox(outcomes):
+    """An inbox sets a file apart as the cluster's criteria document (is_rubric_document) before
+    it is read as a report: every generated criteria document, in every format, is."""
+    everything = [o for rows in outcomes.values() for o in rows]
+    missed = [o for o in everything if not o.recognised]
+    assert not missed, f"{len(missed)} of {len(everything)} not taken for criteria:\n  " + "\n  ".join(
+        o.line() for o in missed[:SHOWN])

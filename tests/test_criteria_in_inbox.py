@@ -279,6 +279,26 @@ def test_a_criteria_document_an_older_tdkt_set_aside_is_imported(tmp_path):
     assert totals(again.years[0].summary) == {"cdsp": 1000, "cdyt": 980}
 
 
+def test_a_units_report_an_older_tdkt_took_for_criteria_is_read_again(tmp_path):
+    """An older tdkt set a unit's report aside as a criteria document it could not import; a
+    newer reader (another READER_VERSION in the row's fingerprint) reads it again as the report."""
+    root = workspace(tmp_path / "ws", "rubric.yaml")
+    for i, name in enumerate(REPORTS):
+        put(root / "inbox", SAMPLE / name, name, ARRIVED + i)
+    first = process_workspace(root).clusters[0]
+    assert sorted(totals(first.years[0].summary)) == ["cdsp", "cdyt", "dhvhnt"]
+    with sqlite3.connect(root / "ledger.sqlite") as db:  # as an older tdkt left the CĐYT report
+        db.execute("update files set status = 'rejected', reason = 'criteria_unreadable', facts = null, "
+                   "unit_id = null, unit_name = null, year = null, understood_with = 'an older reader', "
+                   "message = 'đây là bảng tiêu chí chấm điểm thi đua nhưng tdkt không nhập được' "
+                   "where first_name = ?", (REPORTS[1],))
+    assert sorted(totals(process_workspace(tmp_path / "ws").clusters[0].years[0].summary)) == [
+        "cdsp", "cdyt", "dhvhnt"]
+    with sqlite3.connect(root / "ledger.sqlite") as db:
+        assert db.execute("select status, reason, unit_id from files where first_name = ?",
+                          (REPORTS[1],)).fetchone() == ("read", None, "cdyt")
+
+
 # --- tdkt run --------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ import docx
 import pytest
 
 from extractors import extract
+from extractors.pdf_lines import Line, paragraph_text, paragraphs
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import BlockKind, Part
 
@@ -84,3 +85,32 @@ def test_password_protected_pdf_is_rejected(tmp_path: Path, to_pdf):
         extract(pdf)
     assert err.value.reason is RejectReason.ENCRYPTED
     assert "mật khẩu" in err.value.message
+
+
+def _page(rows: list[tuple[str, float]]) -> list[Line]:
+    """Lines as a page without paragraph spacing places them: from the left margin (72 pt), 16 pt
+    apart, each ending at the x given (523: the right margin)."""
+    return [Line(text=text, x0=72.0, x1=x1, top=100.0 + 16 * i - 12, bottom=100.0 + 16 * i)
+            for i, (text, x1) in enumerate(rows)]
+
+
+def test_a_heading_in_capitals_ends_where_text_not_in_capitals_follows():
+    lines = _page([
+        ("I. THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ, CHUYÊN MÔN ĐƯỢC GIAO", 520.0),  # as wide as the text
+        ("Hoàn thành chỉ tiêu tuyển sinh được giao", 300.0),
+        ("Đơn vị đã triển khai đầy đủ các nội dung theo kế hoạch, có văn bản minh chứng kèm", 523.0),
+        ("theo và các biên bản kiểm tra.", 250.0),
+        ("- ĐƯỢC TẶNG CỜ THI ĐUA, BẰNG KHEN CỦA CHÍNH PHỦ, BỘ, NGÀNH HOẶC", 521.0),
+        ("THÀNH PHỐ TRONG NĂM: tự chấm 2 điểm", 260.0),  # a title in capitals goes on
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI, SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI,", 522.0),
+        ("trao tặng Bằng khen cho tập thể Nhà trường.", 310.0),  # after a comma: one sentence
+    ])
+    assert [paragraph_text(p) for p in paragraphs(lines, 842.0)] == [
+        "I. THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ, CHUYÊN MÔN ĐƯỢC GIAO",
+        "Hoàn thành chỉ tiêu tuyển sinh được giao",
+        "Đơn vị đã triển khai đầy đủ các nội dung theo kế hoạch, có văn bản minh chứng kèm theo và các biên bản "
+        "kiểm tra.",
+        "- ĐƯỢC TẶNG CỜ THI ĐUA, BẰNG KHEN CỦA CHÍNH PHỦ, BỘ, NGÀNH HOẶC THÀNH PHỐ TRONG NĂM: tự chấm 2 điểm",
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI, SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI, trao tặng Bằng khen cho tập thể Nhà "
+        "trường.",
+    ]

@@ -145,6 +145,24 @@ def test_self_scores_written_in_prose_criterion_by_criterion():
     assert row.match == "prose" and row.max_points == 20 and row.provenance.paragraph == 1
 
 
+def test_prose_paragraphs_a_pdf_ran_together_are_read_apart():
+    """A PDF with no spacing between paragraphs runs a heading into the text next to it: a
+    heading in capitals into the next heading, a score line into the next item's heading."""
+    table = find_self_score_table(_prose([
+        "A. THỰC HIỆN NHIỆM VỤ CHUYÊN MÔN Hoàn thành chỉ tiêu tuyển sinh được giao",
+        "Đơn vị tự chấm: 18/20 điểm.",
+        "- Tư vấn, truyền thông tuyển sinh: tự chấm 9,5 điểm Chất lượng đào tạo",
+        "Đơn vị đã triển khai đầy đủ các nội dung theo kế hoạch. Đơn vị tự chấm: 28/30 điểm.",
+        "B. CÔNG TÁC TỔ CHỨC, CÁN BỘ ĐÁNH GIÁ, XẾP LOẠI VIÊN CHỨC",  # both headings in capitals
+        "Đơn vị tự chấm: 25 điểm.",
+        "- THỰC HIỆN CHẾ ĐỘ, CHÍNH SÁCH: tự chấm 12,5 điểm",  # a title in capitals before its own score
+        "C. ĐIỂM THƯỞNG Có sáng kiến được công nhận cấp Thành phố: tự chấm 2 điểm.",
+        "Tiêu chí D.1. Tự chấm: trừ 3 điểm. TỔNG HỢP KẾT QUẢ TỰ CHẤM Tổng điểm tự chấm: 92 điểm.",
+    ]), RUBRIC)
+    assert _scores(table) == TRUTH and not table.unmatched and not table.problems
+    assert table.claimed_total == 92
+
+
 def test_a_criterion_scored_twice_in_prose_with_different_figures_is_reported():
     table = find_self_score_table(_prose([
         "Tiêu chí A.2. Tự chấm: 28/30 điểm.", "Tiêu chí A.2 (Chất lượng đào tạo): tự chấm 30 điểm."]), RUBRIC)

@@ -77,3 +77,19 @@ def test_a_table_sent_in_two_files_is_read_as_one_or_flagged(tmp_path):
     assert not [o for o in rows if o.status in ("silent", "crash")], _report(rows, ("silent", "crash"))
     exact = sum(o.status == "exact" for o in rows)
     assert exact >= 0.9 * len(rows), _report(rows, ("flagged",))
+
+
+def test_scores_in_prose_read_from_a_text_pdf_as_from_its_docx(to_pdf, tmp_path):
+    """LibreOffice's PDF of a report scoring in prose has no spacing between paragraphs: headings
+    run into the text next to them (a group's heading in capitals into its first item's, a score
+    line into the next item's heading). The PDF is read as its .docx is."""
+    from generators.selfscore_runs import check
+    from generators.selfscore_tables import generate_report, write_docx
+
+    seeds = [s for s in range(10_000, 10_200) if generate_report(s).layout.form == "prose"][:12]
+    sources = [write_docx(generate_report(s), tmp_path / f"p{s}.docx") for s in seeds]
+    pdfs = to_pdf(sources, tmp_path / "pdf")
+    read = [(check("docx", s, d), check("pdf", s, p)) for s, d, p in zip(seeds, sources, pdfs, strict=True)]
+    differ = [f"{d.line()}  |  {p.line()}" for d, p in read if (d.status, d.diff) != (p.status, p.diff)]
+    assert len(seeds) == 12 and not differ, "\n".join(differ)
+    assert sum(p.status == "exact" for _, p in read) >= 11

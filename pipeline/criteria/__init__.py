@@ -17,7 +17,7 @@ from pipeline.criteria.importer import (
 # What a criteria document imports as depends on the importer. A workspace keeps each import; one
 # made by an earlier importer version is done again from the archived original. Raise this with
 # every change that can change an import's result.
-IMPORTER_VERSION = 2
+IMPORTER_VERSION = 3  # 3: a header PDF broke ("ST T") read; a unit's report is never criteria
 
 __all__ = [
     "IMPORTER_VERSION", "RubricImport", "RubricImportError", "import_file", "import_rubric", "is_rubric_document",

@@ -26,6 +26,8 @@ from pipeline.criteria.principles import PrinciplesReading, read_principles
 from pipeline.criteria.table import criteria_tables, read_rows, self_scores_filled
 from pipeline.criteria.text import sentence_case
 from pipeline.criteria.tree import Tree
+from pipeline.understanding.doc_kind import titled_kind
+from pipeline.understanding.selfscore import self_score_columns
 from templates import DEFAULT_RULES
 
 
@@ -192,13 +194,25 @@ def is_rubric_document(doc: Document) -> bool:
     """A criteria document (as the cluster signs it), not a unit's report: a criteria table with
     no self scores filled in, under a title about criteria or with little text around it."""
     tables = criteria_tables(doc)
-    if not tables or self_scores_filled(tables):
+    if not tables or self_scores_filled(tables) or _a_units_table(doc):
         return False
     if sum(len(block.rows) - layout.header_rows for block, layout in tables) < 5:
         return False
     texts = [b.text for b in doc.body_text_blocks()]
     titled = any(w in fold(t) for t in texts[:8] for w in _RUBRIC_TITLE_WORDS)
     return titled or sum(len(t.split()) for t in texts) < 150
+
+
+def _a_units_table(doc: Document) -> bool:
+    """A unit's self-scoring table, however this module read its header: the report reader finds
+    self-scores in a table (the two readers of headers then never disagree silently), or the
+    document is titled as a report ("BÁO CÁO …") and a table has a self-score column, even an
+    empty one (a unit's report is read and flagged, never taken for the cluster's criteria)."""
+    columns = self_score_columns(doc)
+    if any(columns):
+        return True
+    titled = titled_kind(doc)
+    return bool(columns) and titled is not None and titled.kind == "report"
 
 
 def import_file(path: Path, name: str | None = None, base_rules: AwardRules | None = None) -> RubricImport:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from pipeline.config.rubric import GroupKind
 from pipeline.core.model import Block, Cell, Document, Provenance
-from pipeline.core.textnorm import fold, parse_number
+from pipeline.core.textnorm import fold
 from pipeline.criteria.codes import parse_code
 from pipeline.understanding.rules import header_roles
-from pipeline.understanding.table_columns import TableLayout, find_layout
+from pipeline.understanding.selfscore_checks import score_number
+from pipeline.understanding.table_columns import TableLayout, find_layout, header_text, roles_named
 
 ROLES = header_roles("self", "verified", "guidance", "note", "bonus", "deduction", "max", "group", "code",
                      "ordinal", "label")
@@ -84,9 +85,10 @@ def _looks_like_header(row: list[Cell]) -> bool:
 
 
 def _is_column_name(text: str) -> bool:
-    folded = " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split())
-    return not _NUMBER.search(folded) and len(folded) < 60 and any(
-        re.search(rf"(^|\W){re.escape(w)}(\W|$)", folded) for _, words in ROLES for w in words)
+    """A header cell: short, no number, naming a column's role as the layout reads it (a PDF's
+    "ST T" broken in a narrow column included: a second header row under it is still header)."""
+    folded = header_text(text)
+    return not _NUMBER.search(folded) and len(folded) < 60 and bool(roles_named(folded, ROLES))
 
 
 def _find_unnamed_code_column(block: Block, header_rows: int, columns: dict[str, int]) -> None:
@@ -154,13 +156,14 @@ def _folded_row(row: list[Cell]) -> list[str]:
 
 
 def self_scores_filled(tables: list[tuple[Block, TableLayout]]) -> bool:
-    """Whether a self-score column (a unit's table) holds numbers; an empty one is a template."""
+    """Whether a self-score column (a unit's table) holds scores, as the self-scoring reader reads
+    them ("9,5", "3,5/5"); an empty one is a template."""
     for block, layout in tables:
         column = layout.columns.get("self")
         if column is None:
             continue
         for row in block.rows[layout.header_rows:]:
-            if column < len(row) and parse_number(row[column].text) is not None:
+            if column < len(row) and score_number(row[column].text) is not None:
                 return True
     return False
 

@@ -279,8 +279,11 @@ def _adopt_hint(ws: Workspace, source: ClusterSource) -> str:
             "được ưu tiên hơn bảng tiêu chí trong hộp thư.")
 
 
-# Rejections that depend on the rubric or cluster file, and may change when those do.
-_UNDERSTANDING_REASONS = {RejectReason.UNKNOWN_UNIT.value, RejectReason.NOT_A_REPORT.value}
+# Rejections that depend on the rubric or cluster file, and may change when those do; and files set
+# aside as criteria documents that could not be imported, which a newer reader may find to be a
+# unit's report (read again, like the rest, when the reader's version changes).
+_UNDERSTANDING_REASONS = {RejectReason.UNKNOWN_UNIT.value, RejectReason.NOT_A_REPORT.value,
+                          RejectReason.CRITERIA_UNREADABLE.value}
 
 
 def refresh_understanding(ws: Workspace, source: ClusterSource, ledger: Ledger, rubric: Rubric,

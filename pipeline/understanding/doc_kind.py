@@ -71,6 +71,15 @@ def document_kind(doc: Document, header: HeaderFacts, has_table: bool) -> KindFo
     return _report("")
 
 
+def titled_kind(doc: Document) -> KindFound | None:
+    """The kind the document's own title names at its top ("BÁO CÁO", "GIẤY MỜI", or a title in
+    sentence case under the administrative header), read without the header's facts."""
+    lines = list(header_lines(doc))
+    administrative = any(_HEADER_START.match(fold(ln.text).strip()) for ln in lines) or (
+        document_kinds().motto in " ".join(fold(ln.text) for ln in lines))
+    return _by_title(lines, administrative)
+
+
 def _report(evidence: str) -> KindFound:
     return KindFound("report", document_kinds().kinds["report"].name, evidence)
 

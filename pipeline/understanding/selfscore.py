@@ -85,6 +85,19 @@ def _total_in_text(doc: Document, after_paragraph: int, table: SelfScoreTable,
             return
 
 
+def self_score_columns(doc: Document) -> list[bool]:
+    """For each table whose header names the unit's self-score column (as this reader finds the
+    table), whether that column holds a number: what tells a unit's table from a criteria table."""
+    found = []
+    for block in doc.tables():
+        layout = _layout(block)
+        if layout is not None:
+            column = layout.columns["self"]
+            found.append(any(column < len(row) and score_number(row[column].text) is not None
+                             for row in block.rows[layout.header_rows:]))
+    return found
+
+
 def _layout(block: Block) -> TableLayout | None:
     layout = find_layout(block, _ROLES, lambda c: "self" in c and ("max" in c or "label" in c), _is_header_row)
     if layout is not None and "code" not in layout.columns and "ordinal" in layout.columns:

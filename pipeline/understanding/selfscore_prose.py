@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from pipeline.config.rubric import Criterion, Rubric
 from pipeline.core.model import Block, Document
@@ -32,6 +33,9 @@ _LEAD = re.compile(r"^[\s\-–+*•;,.]*(?:(?:tiêu chí|phần|nội dung|mục
 _TITLE_OK = 0.6  # a text names a row by its title when each holds this share of the other's words
 _TITLE_WORDS = 3  # and the text naming it at least this many words
 _HEADING_WORDS = 30  # a paragraph this short can name the criterion the next paragraph scores
+_HEADING_LETTERS = 12  # letters of a heading in capitals run into the text under it
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = (".", ":", ";", "!", "?")
 
 
 @dataclass(frozen=True)
@@ -71,15 +75,13 @@ def prose_self_scores(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
     unmatched: list[str] = []
     for block in doc.body_text_blocks():
         folded = fold(block.text)
-        matches = list(_SCORE.finditer(folded))
-        if not matches:
-            if len(folded.split()) <= _HEADING_WORDS:
-                reader.heading(block.text)
-            continue
-        start = 0
-        for match in matches:  # "Phần B.1. Tự chấm 25/25 điểm; phần B.2. Tự chấm 12,5/15 điểm."
+        for start, end in _parts(block.text, folded):
+            match = _SCORE.search(folded, start, end)
+            if match is None:
+                if len(folded[start:end].split()) <= _HEADING_WORDS:
+                    reader.heading(block.text[start:end])
+                continue
             before = block.text[start: match.start()]
-            start = match.end()
             if _TOTAL_BEFORE.search(fold(before)):
                 continue  # "Tổng điểm tự chấm: 84,5 điểm": the total, read as the total
             place = reader.scored(before)
@@ -91,6 +93,38 @@ def prose_self_scores(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
         return None
     return SelfScoreTable(rows=rows, claimed_total=None, unmatched=unmatched, problems=_twice(rows),
                           provenance=rows[0].provenance)
+
+
+def _parts(text: str, folded: str) -> list[tuple[int, int]]:
+    """Where a paragraph holds paragraphs of its own, as a PDF runs them together when nothing
+    spaces them: each score ends one ("Phần B.1. Tự chấm 25/25 điểm; phần B.2. Tự chấm …", or
+    "… tự chấm 10/10 điểm Chất lượng đào tạo …": the next item's heading), and a heading in
+    capitals is one ("I. THỰC HIỆN NHIỆM VỤ … ĐƯỢC GIAO Hoàn thành chỉ tiêu tuyển sinh …")."""
+    cuts = {m.end() for m in _SCORE.finditer(folded)}
+    cuts |= _capitals_headings(text, folded, cuts)
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    return list(pairwise(bounds))
+
+
+def _capitals_headings(text: str, folded: str, cuts: set[int]) -> set[int]:
+    """Both ends of each heading in capitals that opens a part (the paragraph, the text after a
+    score or after a sentence) and runs into text that is not in capitals. Not before the score
+    it introduces ("- ĐƯỢC TẶNG CỜ THI ĐUA …: tự chấm 2 điểm" is one item)."""
+    found: set[int] = set()
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        opens = i == 0 or tokens[i - 1].group().endswith(_SENTENCE_END) or any(
+            tokens[i - 1].end() <= cut <= tokens[i].start() for cut in cuts)
+        end = i
+        while end < len(tokens) and not any(ch.islower() for ch in tokens[end].group()):
+            end += 1
+        letters = sum(ch.isalpha() for t in tokens[i:end] for ch in t.group())
+        runs_into_text = end < len(tokens) and not _SCORE.match(folded, tokens[end].start())
+        if opens and letters >= _HEADING_LETTERS and runs_into_text:
+            found |= {tokens[i].start(), tokens[end].start()}
+        i = max(end, i + 1)
+    return found
 
 
 class _Reader:
@@ -127,16 +161,27 @@ class _Reader:
         heading first."""
         lead = _LEAD.match(fold(text))
         first = text[lead.end() if lead else 0:].split(maxsplit=1)
-        if first and (key := _plain(first[0].rstrip(":,;)"))) in self.by_code:
-            return self.by_code[key]
         said = words(text)
+        if first and (key := _plain(first[0].rstrip(":,;)"))) in self.by_code:
+            return self._run_in(said, self.by_code[key])
         if len(said) < _TITLE_WORDS:
             return None  # "Đơn vị tự chấm …": too few words to name a criterion by its title
         places = [p for p in self.places if p.scored or not scored_only]
         good = [(share, self._near(p), p) for p in places if (share := _both_ways(said, p.words))]
         # The closer title first; between titles as close, the row nearer the current heading
         # (the same item title, "Có sáng kiến …", under several criteria).
-        return max(good, key=lambda s: s[0] + 0.05 * s[1])[2] if good else None
+        return self._run_in(said, max(good, key=lambda s: s[0] + 0.05 * s[1])[2]) if good else None
+
+    def _run_in(self, said: set[str], place: _Place) -> _Place:
+        """The row a heading names: ``place``, or, when place holds rows and the heading says more
+        than its title, the row under it whose title the rest names (a group's heading and its
+        first item's run together in capitals: "I. THỰC HIỆN NHIỆM VỤ … ĐƯỢC GIAO HOÀN THÀNH CHỈ
+        TIÊU TUYỂN SINH ĐƯỢC GIAO")."""
+        rest = said - place.words
+        if place.scored or len(rest) < _TITLE_WORDS:
+            return place
+        under = [(share, p) for p in self.places if place.code in p.above and (share := _both_ways(rest, p.words))]
+        return max(under, key=lambda s: s[0])[1] if under else place
 
     def _near(self, place: _Place) -> int:
         """How close a row is to the current heading: under it (2), under the row above it (1),

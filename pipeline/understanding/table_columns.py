@@ -45,12 +45,34 @@ def column_labels(block: Block, header_rows: int) -> list[str]:
     for c in range(len(block.rows[0])):
         parts: list[str] = []
         for r in range(header_rows):
-            # Punctuation in a header is noise (what OCR leaves of a rule: "Điểm tự _ chấm").
-            text = " ".join(re.sub(r"[^\w\s]|_", " ", fold(block.rows[r][c].text)).split())
+            text = header_text(block.rows[r][c].text)
             if text and text not in parts:
                 parts.append(text)
         labels.append(" ".join(parts))
     return labels
+
+
+def header_text(text: str) -> str:
+    """A header cell's words, folded. Punctuation in a header is noise (what OCR leaves of a
+    rule: "Điểm tự _ chấm")."""
+    return " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split())
+
+
+def roles_named(label: str, roles: Roles) -> list[tuple[int, int, str]]:
+    """The roles a folded header label names, as (-length of the longest word found, the role's
+    order, role): whole words ("Nội dung tiêu chí"), else a short header a PDF broke inside a
+    narrow column ("ST T" for "STT", "Mã s ố"). Every reader of header rows asks this, so a
+    header one reader knows is known to all."""
+    found = []
+    for order, (role, words) in enumerate(roles):
+        longest = max((len(w) for w in words if re.search(rf"(^|\W){re.escape(w)}(\W|$)", label)), default=0)
+        if longest:
+            found.append((-longest, order, role))
+    if not found:
+        compact = label.replace(" ", "")
+        found = [(0, order, role) for order, (role, words) in enumerate(roles)
+                 if compact and any(compact == w.replace(" ", "") for w in words)]
+    return found
 
 
 def assign_roles(labels: list[str], roles: Roles, loose: bool = False) -> dict[str, int]:
@@ -60,16 +82,7 @@ def assign_roles(labels: list[str], roles: Roles, loose: bool = False) -> dict[s
     taken by the first column that claims it; a later column falls back to its next role."""
     columns: dict[str, int] = {}
     for c, label in enumerate(labels):
-        found = []
-        for order, (role, words) in enumerate(roles):
-            longest = max((len(w) for w in words if re.search(rf"(^|\W){re.escape(w)}(\W|$)", label)), default=0)
-            if longest:
-                found.append((-longest, order, role))
-        if not found:
-            # A short header a PDF broke inside a narrow column ("ST T" for "STT", "Mã s ố").
-            compact = label.replace(" ", "")
-            found = [(0, order, role) for order, (role, words) in enumerate(roles)
-                     if compact and any(compact == w.replace(" ", "") for w in words)]
+        found = roles_named(label, roles)
         if loose:  # read by OCR: words with a letter wrong count too, a little less specific
             found += [(-max(len(w) for w in near) + 1, order, role) for order, (role, words) in enumerate(roles)
                       if (near := [w for w in words if _nearly_in(label, w)])]

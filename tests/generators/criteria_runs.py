@@ -56,6 +56,7 @@ class Outcome:
     diff: str = ""
     detail: str = ""  # what the import reported, or the exception
     layout: str = ""
+    recognised: bool | None = None  # taken for a criteria document in an inbox (None: not read)
 
     def line(self) -> str:
         return f"{self.case.fmt} seed {self.case.seed}: {self.diff or self.detail} [{self.layout}]"
@@ -68,26 +69,30 @@ def plan(docx: int = 0, pdf: int = 0, doc: int = 0, odt: int = 0, scan: int = 0,
 
 def check(case: Case, path: Path) -> Outcome:
     """Import one file and compare it with its truth."""
-    from extractors import extract  # noqa: F401  (imported before timing: the first call loads it)
+    from extractors import extract  # (imported before timing: the first call loads it)
     from pipeline.core.errors import RejectedFileError
-    from pipeline.criteria import RubricImportError, import_file
+    from pipeline.criteria import RubricImportError, import_rubric, is_rubric_document
 
     g = generate(case.seed, case.profile)
     want = rubric_shape(g.rubric)
     start = time.perf_counter()
+    recognised = None
     try:
-        imported = import_file(path)
+        doc = extract(path, path.name)  # what import_file does, once for both questions
+        recognised = is_rubric_document(doc)
+        imported = import_rubric(doc)
     except (RubricImportError, RejectedFileError) as e:
-        return Outcome(case, "reported", time.perf_counter() - start, "", f"refused: {e}", g.summary())
+        return Outcome(case, "reported", time.perf_counter() - start, "", f"refused: {e}", g.summary(), recognised)
     except Exception as e:  # a crash is a finding, reported with its seed
-        return Outcome(case, "crash", time.perf_counter() - start, "", f"{type(e).__name__}: {e}", g.summary())
+        return Outcome(case, "crash", time.perf_counter() - start, "", f"{type(e).__name__}: {e}", g.summary(),
+                       recognised)
     seconds = time.perf_counter() - start
     got = rubric_shape(imported.rubric)
     if got == want:
-        return Outcome(case, "exact", seconds, layout=g.summary())
+        return Outcome(case, "exact", seconds, layout=g.summary(), recognised=recognised)
     said = "; ".join([*imported.unplaced, *imported.problems])[:300]
     return Outcome(case, "silent" if imported.clean else "reported", seconds, first_difference(got, want), said,
-                   g.summary())
+                   g.summary(), recognised)
 
 
 def _write_and_check(case: Case, folder: str) -> Outcome:

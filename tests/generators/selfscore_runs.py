@@ -86,15 +86,28 @@ class Outcome:
         return f"{self.fmt} seed {self.seed}: {self.diff} [{self.layout}]"
 
 
+class TakenForCriteria(Exception):
+    """tdkt took the unit's table for the cluster's criteria document (an inbox would set it aside,
+    or import it as the cluster's criteria): silently wrong."""
+
+
 def check(fmt: str, seed: int, path: Path, note: str = "") -> Outcome:
-    """Read one file and compare the reading with its truth (``note``: how the file was made,
-    added to the layout in reports)."""
+    """Read one file as an inbox does and compare the reading with its truth (``note``: how the
+    file was made, added to the layout in reports)."""
     from extractors import extract
+    from pipeline.criteria import is_rubric_document
     from pipeline.understanding.selfscore import find_self_score_table
 
     report = generate_report(seed)
     layout = f"{note} | {report.summary()}" if note else report.summary()
-    return _judged(report, fmt, layout, lambda: find_self_score_table(extract(path), report.rubric))
+
+    def read():
+        doc = extract(path)
+        if is_rubric_document(doc):
+            raise TakenForCriteria
+        return find_self_score_table(doc, report.rubric)
+
+    return _judged(report, fmt, layout, read)
 
 
 def _judged(report: GeneratedReport, fmt: str, layout: str, read) -> Outcome:
@@ -103,6 +116,10 @@ def _judged(report: GeneratedReport, fmt: str, layout: str, read) -> Outcome:
     start = time.perf_counter()
     try:
         table = read()
+    except TakenForCriteria:
+        return Outcome(status="silent", seconds=time.perf_counter() - start,
+                       diff="taken for the cluster's criteria document", shape="taken for a criteria document",
+                       **base)
     except Exception as e:  # a crash is a finding, reported with its seed
         return Outcome(status="crash", seconds=time.perf_counter() - start, diff=f"{type(e).__name__}: {e}",
                        shape=f"crash {type(e).__name__}", **base)
