@@ -122,7 +122,10 @@ def _entries(ws: Workspace, source: ClusterSource) -> tuple[list[Path], list[Rej
     root = source.inbox.resolve()
     files, skipped = [], []
     for path in sorted(source.inbox.rglob("*")):
-        if any(path.resolve().is_relative_to(o) for o in other):
+        # One resolve and a set lookup per folder above it: a city's 60 clusters made this a
+        # resolve per file and per other cluster (200,000 for a run with nothing new, 7 s).
+        resolved = path.resolve()
+        if resolved in other or any(parent in other for parent in resolved.parents):
             continue  # another cluster's folder: its own run names it
         if path.name.lower().endswith(TEMP_SUFFIXES) and path.is_file():
             files.append(path)  # still arriving: scan() lists it as waiting for the next run

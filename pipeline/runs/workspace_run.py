@@ -239,7 +239,11 @@ def drafting_state(ws: Workspace, source: ClusterSource, ledger: Ledger, skipped
     code and templates). Equal to the digest stored after the last drafting: nothing to redo."""
     h = hashlib.sha256(ledger.digest(source.key).encode())
     for path in (source.cluster_file, source.rubric_file, source.rules_file):
-        h.update(f"{path}:{file_sha256(path) if path else ''}".encode())
+        # Named inside the workspace (tdkt's defaults by name): a workspace copied elsewhere keeps
+        # its state.
+        where = path.relative_to(ws.root).as_posix() if path and path.is_relative_to(ws.root) else \
+            (path.name if path else "")
+        h.update(f"{where}:{file_sha256(path) if path else ''}".encode())
     h.update(repr([(r.file, r.message) for r in skipped]).encode())
     h.update(f"{code_digest()}:{intake.READER_VERSION}:{IMPORTER_VERSION}".encode())
     return h.hexdigest()
