@@ -178,14 +178,14 @@ def _run_flow(args: argparse.Namespace, inbox: Path, out: Path, rubric: Path | N
               cluster: Path | None) -> int:
     _quiet_prefect(args.verbose)
     from cli.output import console, print_summary
-    from flows.inbox import process_inbox
+    from flows.inbox import run_inbox
     from flows.server_choice import choose_server
 
     api_url, sentence = choose_server(None)
     print(f"Đang xử lý {inbox}. {sentence}", flush=True)
     _warm_up_while_a_server_starts(api_url, None)
     with _watching(console, temporary_server=api_url is None):
-        summary = process_inbox(inbox, out, year=getattr(args, "year", None), rubric=rubric, rules=rules,
+        summary = run_inbox(inbox, out, year=getattr(args, "year", None), rubric=rubric, rules=rules,
                                 cluster=cluster)
     print_summary(summary)
     return 0 if summary.drafts else 1
@@ -282,11 +282,11 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
         os.environ["PREFECT_API_URL"] = api_url
     print(sentence, flush=True)
     from cli.output import console, print_workspace_run
-    from flows.workspace import process_workspace
+    from flows.workspace import run_workspace
 
     _warm_up_while_a_server_starts(api_url, Workspace(ws.resolve()))
     with _watching(console, temporary_server=api_url is None):
-        run = process_workspace(str(ws.resolve()))
+        run = run_workspace(str(ws.resolve()))
     print_workspace_run(run)
     return 1 if any(c.problem for c in run.clusters) else 0
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from flows.run_log import LoggedLines
 from pipeline.config.cluster import Cluster
@@ -58,17 +59,26 @@ class TaskSteps:
     def open(self, files: list[tuple[Path, str]]) -> list[run.Opened]:
         return open_files(files, len(files))
 
+    # Documents and outcomes are passed quoted: Prefect would walk every block and cell of every
+    # document looking for futures in a task's inputs.
     def understand(self, opened: list[run.Opened], rubric: Rubric, cluster: Cluster | None) -> list[FileOutcome]:
-        return read_reports(opened, rubric, cluster, sum(o.document is not None for o in opened))
+        return read_reports(quote(opened), rubric, cluster, sum(o.document is not None for o in opened))
 
     def finish(self, outcomes: list[FileOutcome], inputs: ClusterInputs, year: int | None, out_dir: Path,
                skipped: list[Rejection]) -> RunSummary:
-        return score_and_draft(outcomes, inputs, year, out_dir, skipped)
+        return score_and_draft(quote(outcomes), inputs, year, out_dir, skipped)
 
 
 @flow(name="process_inbox")
 def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
-                  rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
+                  rules: Path | None = None, cluster: Path | None = None) -> quote[RunSummary]:
+    """The run; its result is quoted (Prefect walks a flow's result looking for futures)."""
     with watched_or(PrintedLines()) as shown, watching(LoggedLines(shown)), \
             errors_logged_to(Path(out_dir) / LOG_NAME):
-        return inbox_run.process_inbox(inbox, out_dir, year, rubric, rules, cluster, steps=TaskSteps())
+        return quote(inbox_run.process_inbox(inbox, out_dir, year, rubric, rules, cluster, steps=TaskSteps()))
+
+
+def run_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
+              rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
+    """The flow run in this process, its result unwrapped."""
+    return process_inbox(inbox, out_dir, year, rubric, rules, cluster).unwrap()

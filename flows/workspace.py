@@ -24,6 +24,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from flows.run_log import LoggedLines
 from pipeline.runs.error_log import LOG_NAME, errors_logged_to
@@ -59,8 +60,15 @@ def unchanged_clusters(root: str, sources: list[ClusterSource], count: int) -> l
         return [unchanged_cluster(ws, source, ledger) for source in sources]
 
 
+def run_workspace(workspace: str) -> WorkspaceRun:
+    """The flow run in this process (a temporary server or PREFECT_API_URL's), its result unwrapped."""
+    return process_workspace(workspace).unwrap()
+
+
 @flow(name="process_workspace")
-def process_workspace(workspace: str) -> WorkspaceRun:
+def process_workspace(workspace: str) -> quote[WorkspaceRun]:
+    """The workspace's run; its result is quoted: Prefect walks a flow's result looking for futures,
+    and a city's summaries are millions of objects (seconds of CPU for nothing)."""
     root = Path(workspace)
     ws = Workspace(root).create()
     run_id = flow_run.get_id() or new_run_id()
@@ -81,7 +89,7 @@ def process_workspace(workspace: str) -> WorkspaceRun:
         (logger.error if run.problem else logger.info)(cluster_line(run))
     if not clusters:
         logger.info("Hộp thư trống: chưa có báo cáo nào và chưa có tệp thông tin Cụm.")
-    return WorkspaceRun(run_id=run_id, root=str(root), clusters=clusters)
+    return quote(WorkspaceRun(run_id=run_id, root=str(root), clusters=clusters))
 
 
 def side_by_side(root: str, sources: list[ClusterSource], run_id: str, runner: TaskRunner) -> list[ClusterRun]:
@@ -94,16 +102,16 @@ def side_by_side(root: str, sources: list[ClusterSource], run_id: str, runner: T
 
 
 @flow(name="process_workspace_dask")
-def _on_dask(root: str, sources: list[ClusterSource], run_id: str) -> list[ClusterRun]:
+def _on_dask(root: str, sources: list[ClusterSource], run_id: str) -> quote[list[ClusterRun]]:
     futures = [cluster_task.submit(root, s, run_id) for s in sources]
-    return [future.result() for future in futures]
+    return quote([future.result() for future in futures])
 
 
 def on_dask(root: str, sources: list[ClusterSource], run_id: str, address: str) -> list[ClusterRun]:
     """The clusters on a Dask cluster's workers (prefect-dask), as a subflow with that task runner."""
     from prefect_dask import DaskTaskRunner  # only a workspace that names a Dask scheduler needs it
 
-    return _on_dask.with_options(task_runner=DaskTaskRunner(address=address))(root, sources, run_id)
+    return _on_dask.with_options(task_runner=DaskTaskRunner(address=address))(root, sources, run_id).unwrap()
 
 
 def clusters_at_once(ws: Workspace) -> int:

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 def test_flow_over_an_inbox_with_bad_files(prefect_harness, bad_inbox, tmp_path):
     from test_bad_input import check_bad_inbox_summary
 
-    from flows.inbox import process_inbox
+    from flows.inbox import run_inbox as process_inbox
 
     summary = process_inbox(bad_inbox, tmp_path / "out", rubric=SAMPLE_CLUSTER_DIR / "rubric.yaml",
                             rules=SAMPLE_CLUSTER_DIR / "rules.yaml", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")
@@ -103,8 +103,8 @@ def test_flows_use_the_criteria_document_in_the_inbox(prefect_harness, tmp_path)
     """The Prefect flows behind `tdkt run` and `tdkt process` score on the inbox's criteria document."""
     from test_criteria_in_inbox import nested_inbox, totals, workspace
 
-    from flows.inbox import process_inbox
-    from flows.workspace import process_workspace
+    from flows.inbox import run_inbox as process_inbox
+    from flows.workspace import run_workspace as process_workspace
 
     rubric = nested_inbox(tmp_path / "inbox", tmp_path / "src")
     summary = process_inbox(tmp_path / "inbox", tmp_path / "out", cluster=SAMPLE_CLUSTER_DIR / "cluster.yaml")

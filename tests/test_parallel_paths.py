@@ -83,7 +83,7 @@ def draft_texts(root: Path) -> dict[str, list[str]]:
 
 def test_the_parallel_and_dask_paths_give_what_the_sequential_path_gives(two_clusters, prefect_harness, tmp_path,
                                                                        monkeypatch):
-    from flows.workspace import process_workspace as flow
+    from flows.workspace import run_workspace as flow
 
     monkeypatch.setenv("TDKT_ISOLATE", "0")  # the reference: everything in this process, in order
     sequential = process_workspace(copy_of(two_clusters, tmp_path / "sequential"), workers=1)
