@@ -482,3 +482,23 @@ def test_an_unknown_group_in_tdkt_yaml_is_a_plain_error(tmp_path):
         config.write("group: khong-co-nhom-nay\n")
     with pytest.raises(ConfigError, match="không có nhóm người dùng 'khong-co-nhom-nay'"):
         run(root)
+
+
+def test_a_temporary_file_renamed_while_temporaries_are_cleaned_is_left_alone(tmp_path, monkeypatch):
+    """archive/ is shared by the clusters drafted side by side: a copy another cluster renames to
+    its final name between the listing and the look at its age is not an error (a city's run
+    stopped on it)."""
+    from pipeline.runs.workspace import Workspace
+    from pipeline.runs.workspace_run import clean_temporaries
+
+    root = make_workspace(tmp_path / "ws")
+    ws = Workspace(root).create()
+    [source] = ws.clusters()
+    gone = ws.archive / ".tdkt-renamed-meanwhile.docx"
+    old = ws.archive / ".tdkt-left-by-a-killed-run.docx"
+    old.write_bytes(b"x")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    real_glob = Path.glob
+    monkeypatch.setattr(Path, "glob", lambda self, pattern: [gone, *real_glob(self, pattern)])
+    clean_temporaries(ws, source)
+    assert not old.exists()

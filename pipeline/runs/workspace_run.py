@@ -330,7 +330,11 @@ def clean_temporaries(ws: Workspace, source: ClusterSource) -> None:
         temp.unlink(missing_ok=True)  # safe: drafting for this cluster holds its lock
     for folder in (ws.archive, ws.rejected / source.key):
         for temp in folder.glob(".tdkt-*") if folder.is_dir() else []:
-            if time.time() - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
+            try:
+                stale = time.time() - temp.stat().st_mtime > _STALE_TEMP_SECONDS
+            except FileNotFoundError:
+                continue  # archive/ is shared: another cluster's copy, renamed to its name meanwhile
+            if stale:
                 temp.unlink(missing_ok=True)
 
 
