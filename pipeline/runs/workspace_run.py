@@ -150,7 +150,7 @@ def unchanged_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger) -> C
     drafting state stored after its last drafting (pipeline.runs.workspace_run.drafting_state), so
     its drafts are kept as they are; None when there is work. Reads only: takes no lock, claims no
     file (a run working on the cluster meanwhile changes its state)."""
-    found = scan(ws, source, ledger, ws.config().settle_seconds)
+    found = scan(ws, source, ledger, ws.config().settle_seconds, hashed=False)  # the work scans again
     if found.new or ledger.cluster_state(source.key) != drafting_state(ws, source, ledger, found.skipped):
         return None
     kept = kept_drafts(ws, source, ledger)
