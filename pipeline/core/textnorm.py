@@ -13,6 +13,7 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _VOWELS = set("aăâeêioôơuưy")
 _MARKED = set("ăâêôơư")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)", re.UNICODE)  # separators at even indexes, words at odd
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 
 
@@ -93,7 +94,11 @@ def _fold_short(text: str) -> str:
 
 def _fold(text: str) -> str:
     text = nfc(text)
-    folded = _WORD.sub(lambda m: _fold_word(m.group(0)), text)
+    # Split, not sub with a function: the words are folded by one map over the cached word fold,
+    # with no match object or Python call per word (fold was a sixth of understanding a report).
+    parts = _WORD_SPLIT.split(text)
+    parts[1::2] = map(_fold_word, parts[1::2])
+    folded = "".join(parts)
     return folded if len(folded) == len(text) else text.lower()
 
 
@@ -121,7 +126,10 @@ def capitalized(text: str) -> str:
 def strip_tones(text: str) -> str:
     """Remove tone marks only (keeps ă â ê ô ơ ư đ): a loose key for near matches."""
     decomposed = unicodedata.normalize("NFD", fold(text))
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    return unicodedata.normalize("NFC", decomposed.translate(_NO_TONES))
+
+
+_NO_TONES = dict.fromkeys(map(ord, _TONES))
 
 
 _NUMBER = re.compile(r"^[+-−–]?\(?\s*\d[\d.,\s]*\)?$")

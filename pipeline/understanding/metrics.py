@@ -1,6 +1,6 @@
 """Headline figures: a value and what it measures.
 
-Three shapes, matched by spaCy token patterns built from rules/metrics.yaml:
+Three shapes, found from the token texts with the nouns of rules/metrics.yaml (figure_spans.py):
 - "tỷ lệ sinh viên có việc làm sau tốt nghiệp đạt 92,5%"  → measure before the verb, a percentage;
 - "tuyển sinh được 1.250/1.200 chỉ tiêu"                    → a value against a target;
 - "15 đề tài nghiên cứu khoa học cấp cơ sở"                 → a count of a noun phrase.
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import MetricFact
+from pipeline.understanding.figure_spans import COUNT, FRACTION, PERCENT
 from pipeline.understanding.nlp import RuleSet, text_of
 from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds
 from pipeline.understanding.years import TextYears, lead_ins, mentions
@@ -35,13 +36,8 @@ def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[M
     for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
         if not _DIGIT.search(text_of(doc)):
             continue  # every figure's pattern starts at a digit: spare the matcher's regexes
-        seen_tokens: set[int] = set()
         years = TextYears(text_of(doc), lead)
-        for match_id, start, end in sorted(rules.metric_matcher(doc), key=lambda m: (m[1], -m[2])):
-            if start in seen_tokens:
-                continue
-            seen_tokens.update(range(start, end))
-            kind = doc.vocab.strings[match_id]
+        for kind, start, end in rules.figures.spans(doc, text_of(doc)):
             if _aspirational(doc, start, rules):
                 continue
             fact = _READERS[kind](block, doc, start, end, rules)
@@ -170,4 +166,4 @@ def _is_date_or_number_line(doc: Doc, start: int) -> bool:
     return previous in ("số", "ngày", "năm", "tháng", "/") or doc[start].text.count("/") > 1
 
 
-_READERS = {"PERCENT": _percent, "FRACTION": _fraction, "COUNT": _count}
+_READERS = {PERCENT: _percent, FRACTION: _fraction, COUNT: _count}

@@ -1,4 +1,4 @@
-"""The rule-based spaCy pipeline: unit names, award names and evidence phrases as span rulers.
+"""The rule-based spaCy pipeline: unit names, award names and evidence phrases marked on tokens.
 
 spaCy has no trained Vietnamese pipeline and tdkt downloads nothing. Rules run over folded text
 (NFC, lower case, one tone placement: see textnorm.fold), which keeps character offsets, so a
@@ -12,7 +12,6 @@ in shared/stack.md: phrase recall 1.00 vs 0.61 and 0.94).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,11 +19,12 @@ from typing import TYPE_CHECKING
 from pipeline.config.cluster import Cluster, Member
 from pipeline.config.rubric import Rubric
 from pipeline.core.textnorm import fold, strip_tones
+from pipeline.understanding.figure_spans import FigureSpans
+from pipeline.understanding.phrase_spans import PhraseSpans
 from pipeline.understanding.rules import MetricRules, award_vocabulary, metric_rules, unit_rules
 
 if TYPE_CHECKING:  # spaCy (~0.5 s) is imported when a rule set is built, not by every importer
     from spacy.language import Language
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc
 
 
@@ -41,8 +41,9 @@ class AwardInfo:
 class RuleSet:
     """Everything rule-based understanding needs, built once per run from the run's data."""
 
-    nlp: Language
-    metric_matcher: Matcher
+    nlp: Language  # its tokenizer: the phrases are marked by the PhraseSpans below
+    phrases: dict[str, PhraseSpans]  # awards, units, units_loose, evidence; absent when there are none
+    figures: FigureSpans
     awards: dict[str, AwardInfo]
     metrics: MetricRules
     members: dict[str, Member]
@@ -51,55 +52,58 @@ class RuleSet:
     def build(cls, rubric: Rubric, cluster: Cluster | None) -> RuleSet:
         import spacy
 
-        # Our span rulers hold phrase patterns only; spaCy warns (W036) that their token matcher is
-        # empty. Set after spaCy's import, which puts its own "once" filter for W036 first.
-        warnings.filterwarnings("ignore", message=r".*\[W036\]", category=UserWarning)
         nlp = spacy.blank("xx")
         awards = _award_patterns()
-        # Each award name also without "ư", as TCVN3 text reads once its soft hyphens are dropped.
-        _ruler(nlp, "awards", [
-            {"label": "AWARD", "pattern": variant, "id": key}
-            for key, (phrase, _) in awards.items()
-            for variant in {phrase, phrase.replace("ư", "")}
-        ])
-        _ruler(nlp, "units", [
-            {"label": "UNIT", "pattern": alias, "id": member.id}
-            for member in (cluster.members if cluster else [])
-            for alias in member_aliases(member)
-        ])
-        # Tone marks are what OCR loses most ("Cao đăng" for "Cao đẳng"): a second, looser set of
-        # names without them, tried on text without them when the exact names are not found.
-        # And without "ư": TCVN3 stores it as the soft hyphen, which PDF makers drop ("Trờng").
-        _ruler(nlp, "units_loose", [
-            {"label": "UNIT", "pattern": strip_tones(variant), "id": member.id}
-            for member in (cluster.members if cluster else [])
-            for alias in member_aliases(member)
-            for variant in {alias, alias.replace("ư", "")}
-        ])
-        _ruler(nlp, "evidence", [
-            {"label": criterion.code, "pattern": fold(phrase)}
-            for _, criterion in rubric.leaves()
-            for phrase in {*criterion.evidence, *(criterion.deduction.phrases if criterion.deduction else [])}
-        ])
+        members = cluster.members if cluster else []
+        phrases = {
+            # Each award name also without "ư", as TCVN3 text reads once its soft hyphens are dropped.
+            "awards": [
+                {"label": "AWARD", "pattern": variant, "id": key}
+                for key, (phrase, _) in awards.items()
+                for variant in {phrase, phrase.replace("ư", "")}
+            ],
+            "units": [{"label": "UNIT", "pattern": alias, "id": m.id} for m in members for alias in member_aliases(m)],
+            # Tone marks are what OCR loses most ("Cao đăng" for "Cao đẳng"): a second, looser set of
+            # names without them, tried on text without them when the exact names are not found.
+            # And without "ư": TCVN3 stores it as the soft hyphen, which PDF makers drop ("Trờng").
+            "units_loose": [
+                {"label": "UNIT", "pattern": strip_tones(variant), "id": m.id}
+                for m in members
+                for alias in member_aliases(m)
+                for variant in {alias, alias.replace("ư", "")}
+            ],
+            "evidence": [
+                {"label": criterion.code, "pattern": fold(phrase)}
+                for _, criterion in rubric.leaves()
+                for phrase in {*criterion.evidence, *(criterion.deduction.phrases if criterion.deduction else [])}
+            ],
+        }
         rules = metric_rules()
         return cls(
             nlp=nlp,
-            metric_matcher=_metric_matcher(nlp, rules),
+            phrases={key: PhraseSpans(nlp, key, found) for key, found in phrases.items() if found},
+            figures=FigureSpans.build(rules.counted),
             awards={key: info for key, (_, info) in awards.items()},
             metrics=rules,
             members={m.id: m for m in (cluster.members if cluster else [])},
         )
 
     def docs(self, texts: Iterable[str]) -> Iterator[Doc]:
-        """spaCy docs of folded texts; line breaks become spaces so names may wrap."""
-        return self.nlp.pipe(fold_for_rules(t) for t in texts)
+        """spaCy docs of folded texts with award names and evidence phrases marked; line breaks
+        become spaces so names may wrap."""
+        marks = [self.phrases[key] for key in ("awards", "evidence") if key in self.phrases]
+        for text in texts:
+            doc = self._doc(fold_for_rules(text))
+            for mark in marks:
+                mark(doc)
+            yield doc
 
-    def unit_docs(self, texts: Iterable[str]) -> Iterator[Doc]:
-        """Docs of folded texts with the unit names marked and nothing else: the other rulers are
-        not run (they were a quarter of understanding a long report, for nothing here)."""
+    def unit_docs(self, texts: Iterable[str]) -> Iterator[Doc | None]:
+        """Docs of folded texts with the unit names marked and nothing else; None for a text that
+        names no unit (most table cells), which is not tokenized."""
         return self._only("units", (fold_for_rules(t) for t in texts))
 
-    def loose_docs(self, texts: Iterable[str]) -> Iterator[Doc]:
+    def loose_docs(self, texts: Iterable[str]) -> Iterator[Doc | None]:
         """Docs of the same texts without tone marks (same length), for the loose unit names."""
         def stripped(text: str) -> str:
             folded = fold_for_rules(text)
@@ -108,14 +112,15 @@ class RuleSet:
 
         return self._only("units_loose", (stripped(t) for t in texts))
 
-    def _only(self, ruler: str, texts: Iterable[str]) -> Iterator[Doc]:
-        # The tokenizer and one component called directly: select_pipes would change the shared
-        # pipeline for every thread using this rule set.
-        names = self.nlp.pipe_names
-        component = self.nlp.get_pipe(ruler) if ruler in names else None
+    def _only(self, key: str, texts: Iterable[str]) -> Iterator[Doc | None]:
+        mark = self.phrases.get(key)
         for text in texts:
-            doc = self.nlp.make_doc(text)
-            yield component(doc) if component is not None else doc
+            yield mark(self._doc(text)) if mark is not None and mark.could_hold(text) else None
+
+    def _doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc.user_data[_TEXT_KEY] = text  # spaCy keeps the text exactly: no need to join the tokens again
+        return doc
 
 
 def text_of(doc: Doc) -> str:
@@ -133,17 +138,6 @@ _TEXT_KEY = "tdkt.text"
 def fold_for_rules(text: str) -> str:
     folded = fold(text)
     return folded.replace("\n", " ") if len(folded) == len(text) else text.replace("\n", " ")
-
-
-def _ruler(nlp: Language, name: str, patterns: list[dict]) -> None:
-    if not patterns:
-        return  # docs then have no span group of that name; readers use doc.spans.get(name, [])
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name=name,
-        config={"spans_key": name, "phrase_matcher_attr": "ORTH", "validate": True, "overwrite": False},
-    )
-    ruler.add_patterns(patterns)
 
 
 def _award_patterns() -> dict[str, tuple[str, AwardInfo]]:
@@ -176,17 +170,3 @@ def member_aliases(member: Member) -> list[str]:
                 variants.add(bare.replace(long, fold(short)))
                 variants.add("trường " + bare.replace(long, fold(short)))
     return sorted(v for v in variants if len(v) >= 3)
-
-
-def _metric_matcher(nlp: Language, rules: MetricRules) -> Matcher:
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(nlp.vocab, validate=True)
-    number = {"TEXT": {"REGEX": r"^\d[\d.,]*$"}}
-    matcher.add("PERCENT", [[number, {"ORTH": "%"}]])
-    matcher.add("FRACTION", [[{"TEXT": {"REGEX": r"^\d[\d.,]*/\d[\d.,]*$"}}]])
-    counted = []
-    for noun in rules.counted:
-        counted.append([number, *({"ORTH": syllable} for syllable in fold(noun).split())])
-    matcher.add("COUNT", counted)
-    return matcher

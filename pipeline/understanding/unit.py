@@ -53,6 +53,8 @@ def _mentions(texts: list[tuple[str, Provenance, int]], docs: object,
     weights: Counter[str] = Counter()
     first_seen: dict[str, tuple[str, Provenance]] = {}
     for (text, prov, weight), spacy_doc in zip(texts, docs, strict=True):
+        if spacy_doc is None:
+            continue  # names no unit
         for span in spacy_doc.spans.get(key, []):
             weights[span.id_] += weight
             written = " ".join(text[span.start_char : span.end_char].split())

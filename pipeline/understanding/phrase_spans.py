@@ -1,0 +1,58 @@
+"""Phrases of a rule set marked on a spaCy doc as ``doc.spans[key]``.
+
+This is what spaCy's SpanRuler does with phrase patterns (same spans, labels, ids and order),
+without what it costs on every doc: it also runs a token matcher that has no patterns and sets and
+resets a warnings filter (compiling its regex) for each doc, which was most of the rulers' time.
+And texts that cannot hold any of the phrases are not tokenized at all (``could_hold``): most
+paragraphs and table cells name no unit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class PhraseSpans:
+    def __init__(self, nlp: Language, key: str, patterns: list[dict]) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.key = key
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._names: dict[int, tuple[str, str]] = {}
+        by_name: dict[str, list[str]] = {}
+        for pattern in patterns:
+            label, span_id = pattern["label"], pattern.get("id", "")
+            name = repr((label, span_id))
+            self._names[nlp.vocab.strings.add(name)] = (label, span_id)
+            by_name.setdefault(name, []).append(pattern["pattern"])
+        for name, phrases in by_name.items():
+            self._matcher.add(name, [nlp.make_doc(phrase) for phrase in phrases])
+        # A phrase's tokens are consecutive tokens of the text, so without the whitespace between
+        # them the phrase is a substring of the text without its whitespace: the test that lets
+        # a text be skipped, whatever the spacing around punctuation ("kinh tế-kỹ thuật").
+        # One alternation of the literals: 2-4× faster than testing them one by one.
+        self._any = re.compile("|".join(re.escape(bare) for bare in sorted({_bare(p["pattern"]) for p in patterns})))
+
+    def could_hold(self, text: str) -> bool:
+        """False only when no phrase can be found in ``text``."""
+        return self._any.search(_bare(text)) is not None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+
+        found = {
+            Span(doc, start, end, label=self._names[match][0], span_id=self._names[match][1])
+            for match, start, end in self._matcher(doc)
+            if start != end
+        }
+        doc.spans[self.key] = sorted(found)
+        return doc
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
