@@ -202,11 +202,28 @@ def _warm_up_while_a_server_starts(api_url: str | None, workspace: object | None
     warm_up(workspace.config().limits.settings() if workspace is not None else Settings())
 
 
+def _settled(workspace: object) -> object | None:
+    """The run, done here without Prefect, when no cluster has anything to do: a temporary server
+    would take longer to start and stop than the whole run (with a running server the flow runs as
+    usual and is recorded there). Asked only when no inbox entry looks new, so a run with work
+    does not check twice."""
+    if _maybe_new_files(workspace):
+        return None
+    from cli.output import console
+    from pipeline.runs.workspace_run import settled_workspace
+
+    with _watching(console, temporary_server=False):
+        settled = settled_workspace(workspace.root)
+    if settled is not None:
+        print("Không có gì mới trong hộp thư và cấu hình không đổi: lần chạy này không cần máy chủ Prefect.")
+    return settled
+
+
 def _maybe_new_files(workspace: object) -> bool:
     """Whether any inbox entry changed since the SQLite ledger was last written (its ctime moves
     when a file is copied, moved or renamed in, whatever mtime the copy keeps). A guess that only
     decides whether to start the reading workers early: a PostgreSQL ledger always says yes."""
-    ledger = workspace.root / "ledger.sqlite"
+    ledger = workspace.ledger_file
     if workspace.config().ledger_url or not ledger.exists():
         return True
     since = max([ledger.stat().st_mtime, *(p.stat().st_mtime for p in ledger.parent.glob("ledger.sqlite-*"))])
@@ -277,14 +294,19 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
     from flows.server_choice import choose_server
     from pipeline.runs.workspace import Workspace
 
-    api_url, sentence = choose_server(Workspace(ws.resolve()))
+    workspace = Workspace(ws.resolve())
+    api_url, sentence = choose_server(workspace)
+    from cli.output import console, print_workspace_run
+
+    if api_url is None and (settled := _settled(workspace)) is not None:
+        print_workspace_run(settled)
+        return 1 if any(c.problem for c in settled.clusters) else 0
     if api_url:
         os.environ["PREFECT_API_URL"] = api_url
     print(sentence, flush=True)
-    from cli.output import console, print_workspace_run
     from flows.workspace import run_workspace
 
-    _warm_up_while_a_server_starts(api_url, Workspace(ws.resolve()))
+    _warm_up_while_a_server_starts(api_url, workspace)
     with _watching(console, temporary_server=api_url is None):
         run = run_workspace(str(ws.resolve()))
     print_workspace_run(run)

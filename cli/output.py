@@ -13,7 +13,7 @@ from pipeline.core.textnorm import printable
 from pipeline.criteria.importer import RubricImport
 from pipeline.nomination.nominate import Status
 from pipeline.results.explain import UnitExplanation
-from pipeline.results.outcome import FileOutcome, RunSummary
+from pipeline.results.outcome import FileOutcome, Rejection, RunSummary, YearHeadline
 from pipeline.results.run_report import criteria_lines
 from pipeline.runs.workspace_run import WorkspaceRun
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
@@ -40,42 +40,46 @@ def print_workspace_run(run: WorkspaceRun) -> None:
                 console.print(f"  Năm {year.year}: không có gì mới; dự thảo giữ nguyên.")
             else:
                 console.print(f"  Năm {year.year}: đã ghi dự thảo bản {year.version}.")
-            print_summary(year.summary, rejected=False, drafts_label="Dự thảo (bản mới nhất):")
+            print_headline(year.headline, [], "Dự thảo (bản mới nhất):")
 
 
 def print_summary(summary: RunSummary, rejected: bool = True, drafts_label: str = "Dự thảo đã ghi:") -> None:
-    result = summary.result
-    if summary.criteria:
-        for line in criteria_lines(summary.criteria):
+    year = summary.result.year if summary.result else summary.year or 0
+    print_headline(YearHeadline.of(year, summary), summary.rejected if rejected else [], drafts_label)
+
+
+def print_headline(headline: YearHeadline, rejected: list[Rejection], drafts_label: str) -> None:
+    if headline.criteria:
+        for line in criteria_lines(headline.criteria):
             console.print(line, markup=False)
-    if result is not None:
-        table = Table(title=f"Kết quả chấm điểm năm {result.year}", title_justify="left")
+    if headline.nominations is not None:
+        table = Table(title=f"Kết quả chấm điểm năm {headline.year}", title_justify="left")
         for column in ("Hạng", "Đơn vị", "Điểm", "Đề xuất"):
             table.add_column(column, justify="right" if column in ("Hạng", "Điểm") else "left")
-        for nomination in result.nominations.nominations:
+        for nomination in headline.nominations.nominations:
             award = nomination.award or "Không đề nghị"
             if nomination.status is Status.TIE_VOTE:
                 award += " (đồng điểm, Cụm biểu quyết)"
             table.add_row(str(nomination.rank), nomination.name, fmt(nomination.total), award)
         console.print(table)
-        leadership = result.nominations.leadership
-        console.print(f"Cụm trưởng năm {result.year + 1}: {leadership.leader or 'Cụm biểu quyết'}; "
+        leadership = headline.nominations.leadership
+        console.print(f"Cụm trưởng năm {headline.year + 1}: {leadership.leader or 'Cụm biểu quyết'}; "
                       f"Cụm phó: {leadership.deputy or 'Cụm biểu quyết'}")
-    if summary.rejected and rejected:
-        console.print(f"\n[bold]Tệp không dùng ({len(summary.rejected)}):[/bold]")
-        for rejection in summary.rejected:
+    if rejected:
+        console.print(f"\n[bold]Tệp không dùng ({len(rejected)}):[/bold]")
+        for rejection in rejected:
             console.print(printable(f"  - {rejection.file}: {rejection.message}"), markup=False)
-    if summary.problem:
-        console.print(f"\n[bold red]Không tạo được dự thảo:[/bold red] {summary.problem}")
-    if summary.drafts:
+    if headline.problem:
+        console.print(f"\n[bold red]Không tạo được dự thảo:[/bold red] {headline.problem}")
+    if headline.drafts:
         console.print(f"\n[bold]{drafts_label}[/bold]")
-        for path in summary.drafts:
+        for path in headline.drafts:
             console.print(f"  {path}", markup=False)
-        folder = Path(summary.drafts[0]).parent
+        folder = Path(headline.drafts[0]).parent
         console.print(f"Sửa danh sách đề nghị khen thưởng trong Word xong, chạy: tdkt finalize \"{folder}\" để cập "
                       "nhật Tờ trình, Biên bản và Báo cáo theo danh sách.", markup=False)
-    if summary.report:
-        console.print(f"Kết quả xử lý chi tiết: {summary.report}", markup=False)
+    if headline.report:
+        console.print(f"Kết quả xử lý chi tiết: {headline.report}", markup=False)
 
 
 def print_extract(outcome: FileOutcome) -> None:

@@ -58,6 +58,11 @@ def test_readme_demo_command_on_a_fresh_workspace(tmp_path):
     again = subprocess.run([str(REPO / "scripts" / "demo"), "--workspace", str(workspace)], capture_output=True,
                            text=True, timeout=300, env=_env(), cwd=tmp_path)
     assert again.returncode == 0 and "Năm 2023: không có gì mới; dự thảo giữ nguyên." in again.stdout
+    # Nothing to do: said without starting a temporary Prefect server, with the same ranking.
+    assert "lần chạy này không cần máy chủ Prefect" in again.stdout
+    assert "Khởi động máy chủ Prefect tạm thời" not in again.stdout
+    assert any("Trường Đại học Văn hóa Nghệ thuật Thủ đô" in line and "101,5" in line
+               and "Cờ thi đua của Chính phủ" in line for line in again.stdout.splitlines())
     explain = subprocess.run([*TDKT, "explain", "y te", "--workspace", str(workspace)], capture_output=True,
                              text=True, timeout=120, env=_env(), cwd=REPO)
     assert explain.returncode == 0, explain.stderr[-3000:]

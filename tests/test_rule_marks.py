@@ -97,7 +97,7 @@ def _phrase_text(rng: random.Random) -> str:
             name = rng.choice(_NAMES).split()
             words.append(" ".join(name[: rng.randint(1, len(name))]))
         else:
-            words.append(rng.choice(_FILLER + ["kinh tế-kỹ thuật", "(cđ", "y tế)", "hà đông,"]))
+            words.append(rng.choice([*_FILLER, "kinh tế-kỹ thuật", "(cđ", "y tế)", "hà đông,"]))
     return rng.choice([" ", "  ", " - "]).join(words)
 
 

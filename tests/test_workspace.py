@@ -146,6 +146,39 @@ def test_a_run_with_nothing_new_scores_nothing_and_gives_the_same_result(tmp_pat
     assert run(root).years[0].version == 3 and scored == [1, 1]
 
 
+def test_a_run_with_nothing_new_says_the_kept_result_without_reading_it_back(tmp_path, monkeypatch):
+    """What such a run says of a year (ranking, proposals, drafts) is kept in the ledger; the year's
+    whole result (a megabyte for a cluster of eight) is read back only when asked for. A ledger of
+    an older tdkt, or a result beside the drafts that is missing, makes the run draft again, with
+    the same version."""
+    from pipeline.results.outcome import RunSummary
+
+    root = make_workspace(tmp_path / "ws")
+    first = run(root).years[0]
+    read_back = []
+    real = RunSummary.model_validate_json
+    monkeypatch.setattr(RunSummary, "model_validate_json",
+                        classmethod(lambda cls, data, **k: read_back.append(1) or real(data, **k)))
+    again = run(root).years[0]
+    assert again.version is None and read_back == []
+    ranked = [(n.rank, n.name, n.total, n.award) for n in again.headline.nominations.nominations]
+    assert ranked == [(n.rank, n.name, n.total, n.award) for n in first.summary.result.nominations.nominations]
+    assert ranked[0][1] == "Trường Đại học Văn hóa Nghệ thuật Thủ đô" and ranked[0][2] == 101.5
+    assert again.headline.drafts == first.summary.drafts and Path(again.headline.drafts[0]).exists()
+    assert again.summary.result == first.summary.result and read_back == [1]  # read when asked for
+
+    with sqlite3.connect(root / "ledger.sqlite") as db:  # as an older tdkt left it
+        db.execute("update cluster_states set headlines = null")
+    redrafted = run(root).years[0]
+    assert redrafted.version is None and redrafted.headline == first.headline
+    assert run(root).years[0].headline.drafts == first.summary.drafts and read_back == [1]
+
+    result = root / "drafts" / "ctd18" / "2023" / "ket-qua-xu-ly-2023.json"
+    written = result.read_bytes()
+    result.unlink()
+    assert run(root).years[0].version is None and result.read_bytes() == written
+
+
 def test_byte_identical_file_under_another_name_is_a_duplicate(tmp_path):
     root = make_workspace(tmp_path / "ws")
     run(root)

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors import file_sha256
 from pipeline.core.errors import NoReportsError, RejectReason
 from pipeline.core.files import write_text_atomically
 from pipeline.drafts.render import DOCUMENTS, render_document
-from pipeline.results.outcome import ClusterResult, FileOutcome, Rejection, RunSummary
+from pipeline.results.outcome import ClusterResult, FileOutcome, Rejection, RunSummary, YearHeadline
 from pipeline.results.run_report import report_lines
 from pipeline.runs.change_note import change_note, draft_summary
 from pipeline.runs.criteria_choice import ClusterInputs
@@ -37,10 +37,30 @@ _CHANGE_NOTE = "ghi-chu-thay-doi-{year}.txt"
 
 @dataclass
 class YearDrafts:
+    """A year's drafts after a run: a version written by it, or the drafts kept as they were."""
+
     year: int
     version: int | None  # the version written by this run, None if nothing changed
     paths: list[Path]
-    summary: RunSummary
+    headline: YearHeadline
+    result_file: Path | None = None  # the whole result beside the drafts, read back when asked for
+    _summary: RunSummary | None = field(default=None, repr=False)
+
+    @classmethod
+    def scored(cls, year: int, version: int | None, paths: list[Path], summary: RunSummary,
+               result_bytes: int = 0) -> YearDrafts:
+        return cls(year, version, paths, YearHeadline.of(year, summary, result_bytes), _summary=summary)
+
+    @property
+    def summary(self) -> RunSummary:
+        """The year's whole result: as this run scored it, or, for drafts kept as they were, read
+        back from beside them (only when asked for: the CLI prints the headline)."""
+        if self._summary is None:
+            assert self.result_file is not None
+            summary = RunSummary.model_validate_json(self.result_file.read_bytes())
+            summary.drafts = [str(self.result_file.parent / name) for name in summary.drafts]
+            self._summary = summary
+        return self._summary
 
 
 def years_of(ledger: Ledger, source: ClusterSource) -> list[int]:
@@ -55,7 +75,7 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, 
     ledger.set_superseded(source.key, {r.sha256: r.replaced_by for r in summary.rejected
                                        if r.reason is RejectReason.SUPERSEDED})
     if summary.result is None:
-        return YearDrafts(year, None, [], summary)
+        return YearDrafts.scored(year, None, [], summary)
     result = summary.result
     out_dir = ws.drafts / source.key / str(year)
     version, paths = _write_version(ledger, source.key, year, out_dir, result, fingerprint(result))
@@ -64,10 +84,9 @@ def draft_year(ws: Workspace, source: ClusterSource, ledger: Ledger, year: int, 
     # tdkt's proposal as data, beside the drafts: what `tdkt finalize` compares the reviewers' list with.
     # pydantic's own serializer: the same JSON as json.dumps(indent=1), several times faster, and it
     # is written (or compared) on every run, changed or not.
-    _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.json",
-                      summary.model_copy(update={"drafts": [Path(d).name for d in summary.drafts]})
-                      .model_dump_json(indent=1))
-    return YearDrafts(year, version, paths, summary)
+    data = summary.model_copy(update={"drafts": [Path(d).name for d in summary.drafts]}).model_dump_json(indent=1)
+    _write_if_changed(out_dir / f"ket-qua-xu-ly-{year}.json", data)
+    return YearDrafts.scored(year, version, paths, summary, len(data.encode()))
 
 
 def score_year(source: ClusterSource, ledger: Ledger, year: int, inputs: ClusterInputs,

@@ -154,6 +154,9 @@ class ClusterStateRow(Base):
     cluster: Mapped[str] = mapped_column(String(100), primary_key=True)
     state: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # What that drafting said of each year (JSON list of results.outcome.YearHeadline), said again
+    # by a run that finds the same state. None in a ledger of an older tdkt.
+    headlines: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class LockRow(Base):
@@ -311,13 +314,18 @@ class Ledger:
             row = s.get(ClusterStateRow, cluster)
             return row.state if row else None
 
-    def set_cluster_state(self, cluster: str, state: str) -> None:
+    def kept_headlines(self, cluster: str) -> str | None:
+        with self.session() as s:
+            row = s.get(ClusterStateRow, cluster)
+            return row.headlines if row else None
+
+    def set_cluster_state(self, cluster: str, state: str, headlines: str | None = None) -> None:
         with self.session() as s:
             row = s.get(ClusterStateRow, cluster)
             if row is None:
-                s.add(ClusterStateRow(cluster=cluster, state=state, updated_at=now()))
+                s.add(ClusterStateRow(cluster=cluster, state=state, updated_at=now(), headlines=headlines))
             else:
-                row.state, row.updated_at = state, now()
+                row.state, row.updated_at, row.headlines = state, now(), headlines
 
     def set_superseded(self, cluster: str, superseded: dict[str, str | None]) -> None:
         with self.session() as s:

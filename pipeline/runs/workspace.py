@@ -151,8 +151,13 @@ class Workspace:
             return WorkspaceConfig()
         return _config(path, stat.st_mtime_ns, stat.st_size).model_copy(deep=True)
 
+    @property
+    def ledger_file(self) -> Path:
+        """The SQLite ledger, used unless tdkt.yaml names another database."""
+        return self.root / "ledger.sqlite"
+
     def ledger_url(self) -> str:
-        return self.config().ledger_url or f"sqlite:///{(self.root / 'ledger.sqlite').resolve()}"
+        return self.config().ledger_url or f"sqlite:///{self.ledger_file.resolve()}"
 
     def create(self) -> Workspace:
         """The workspace's folders made if missing, and the way its files are to be shared

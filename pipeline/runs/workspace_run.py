@@ -16,14 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from extractors import file_sha256
 from pipeline.config.cluster import Cluster, load_cluster
 from pipeline.config.rubric import Rubric, load_rubric
 from pipeline.core.errors import ConfigError, RejectReason, WorkspaceError
 from pipeline.criteria import IMPORTER_VERSION
-from pipeline.results.outcome import ClusterResult, CriteriaDocument, Rejection, RunSummary
+from pipeline.results.outcome import ClusterResult, CriteriaDocument, Rejection, YearHeadline
 from pipeline.runs import intake
 from pipeline.runs.criteria_choice import REVIEW_FOLDER, ClusterInputs, choose_criteria, export_for_review
 from pipeline.runs.drafting import YearDrafts, draft_year, score_year, years_of
@@ -120,6 +120,24 @@ def process_workspace(root: Path, run_id: str | None = None, workers: int | None
         steps = PlainSteps(ws, ledger, run_id, workers)
         clusters = [process_cluster(ws, source, ledger, steps) for source in ws.clusters()]
     return WorkspaceRun(run_id=run_id, root=str(ws.root), clusters=clusters)
+
+
+def settled_workspace(root: Path) -> WorkspaceRun | None:
+    """The workspace's run if no cluster has anything to do (every one's drafts kept as they are),
+    or None as soon as one has work or the workspace has no ledger yet. Reads only. The CLI asks
+    this before it starts a temporary Prefect server: such a run only says "nothing new", which
+    needs no orchestration, and the server's start and stop were most of its time."""
+    ws = Workspace(root)
+    if not ws.config().ledger_url and not ws.ledger_file.exists():
+        return None
+    clusters = []
+    with opened_ledger(ws.ledger_url()) as ledger:
+        for source in ws.clusters():
+            run = unchanged_cluster(ws, source, ledger)
+            if run is None:
+                return None
+            clusters.append(run)
+    return WorkspaceRun(run_id=new_run_id(), root=str(ws.root), clusters=clusters) if clusters else None
 
 
 def process_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, steps: ClusterSteps) -> ClusterRun:
@@ -229,7 +247,7 @@ def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: 
                                           _adopt_hint(ws, source))
         refresh_understanding(ws, source, ledger, inputs.rubric, inputs.cluster)
         years = [draft_year(ws, source, ledger, year, inputs, skipped) for year in years_of(ledger, source)]
-        ledger.set_cluster_state(source.key, drafting_state(ws, source, ledger, skipped))
+        ledger.set_cluster_state(source.key, drafting_state(ws, source, ledger, skipped), _stored_headlines(years))
         return years, False
 
 
@@ -262,18 +280,39 @@ def code_digest() -> str:
 
 
 def kept_drafts(ws: Workspace, source: ClusterSource, ledger: Ledger) -> list[YearDrafts] | None:
-    """The drafts as the last run left them, each year's result read back from the data written
-    beside them (nothing scored or written again); None if any is missing or unreadable."""
+    """The drafts as the last run left them, each year as that run said it (nothing scored, written
+    or read back); None if the ledger has not kept that (an older tdkt) or a year's result beside
+    its drafts is missing or not as written."""
+    stored = ledger.kept_headlines(source.key)
+    if stored is None:
+        return None
+    headlines = {h.year: h for h in _HEADLINES.validate_json(stored)}
     kept = []
     for year in years_of(ledger, source):
+        headline = headlines.get(year)
         out_dir = ws.drafts / source.key / str(year)
-        try:
-            summary = RunSummary.model_validate_json((out_dir / f"ket-qua-xu-ly-{year}.json").read_bytes())
-        except (OSError, ValueError):
+        result = out_dir / f"ket-qua-xu-ly-{year}.json"
+        if headline is None or not headline.result_bytes or _size(result) != headline.result_bytes:
             return None
-        summary.drafts = [str(out_dir / name) for name in summary.drafts]
-        kept.append(YearDrafts(year, None, [], summary))
+        headline.drafts = [str(out_dir / name) for name in headline.drafts]
+        kept.append(YearDrafts(year, None, [], headline, result))
     return kept
+
+
+_HEADLINES = TypeAdapter(list[YearHeadline])
+
+
+def _stored_headlines(years: list[YearDrafts]) -> str:
+    """The years' headlines as the ledger keeps them: drafts by name (a copied workspace keeps them)."""
+    return _HEADLINES.dump_json([y.headline.model_copy(update={"drafts": [Path(d).name for d in y.headline.drafts]})
+                                 for y in years]).decode()
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _adopt_hint(ws: Workspace, source: ClusterSource) -> str:
