@@ -177,18 +177,34 @@ def _quiet_prefect(verbose: bool, console_level: str = "CRITICAL") -> None:
 def _run_flow(args: argparse.Namespace, inbox: Path, out: Path, rubric: Path | None, rules: Path | None,
               cluster: Path | None) -> int:
     _quiet_prefect(args.verbose)
-    from cli.output import console, print_summary
-    from flows.inbox import run_inbox
     from flows.server_choice import choose_server
 
     api_url, sentence = choose_server(None)
     print(f"Đang xử lý {inbox}. {sentence}", flush=True)
+    server = _temporary_server(api_url)
     _warm_up_while_a_server_starts(api_url, None)
+    from cli.output import console, print_summary
+    from flows.inbox import run_inbox
+
     with _watching(console, temporary_server=api_url is None):
+        if server is not None:
+            server.wait_ready()
         summary = run_inbox(inbox, out, year=getattr(args, "year", None), rubric=rubric, rules=rules,
-                                cluster=cluster)
+                            cluster=cluster)
     print_summary(summary)
     return 0 if summary.drafts else 1
+
+
+def _temporary_server(api_url: str | None) -> object | None:
+    """With no server to use, the run's temporary one, started now: it starts while this process
+    imports the flows (flows/temporary_server.py)."""
+    if api_url is not None:
+        return None
+    from flows.temporary_server import TemporaryServer
+
+    server = TemporaryServer()
+    os.environ["PREFECT_API_URL"] = server.start()
+    return server
 
 
 def _warm_up_while_a_server_starts(api_url: str | None, workspace: object | None) -> None:
@@ -304,10 +320,13 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
     if api_url:
         os.environ["PREFECT_API_URL"] = api_url
     print(sentence, flush=True)
+    server = _temporary_server(api_url)
+    _warm_up_while_a_server_starts(api_url, workspace)
     from flows.workspace import run_workspace
 
-    _warm_up_while_a_server_starts(api_url, workspace)
     with _watching(console, temporary_server=api_url is None):
+        if server is not None:
+            server.wait_ready()
         run = run_workspace(str(ws.resolve()))
     print_workspace_run(run)
     return 1 if any(c.problem for c in run.clusters) else 0
