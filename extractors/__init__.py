@@ -2,7 +2,9 @@
 
 `extract()` is the single entry point; `EXTRACTORS` is the one table mapping a detected format to
 its reader (.doc, .odt and .rtf go through LibreOffice to the .docx reader). Formats tdkt
-recognizes but cannot read get a plain message saying what to do.
+recognizes but cannot read get a plain message saying what to do. `convert_legacy_together()`
+converts the .doc, .odt and .rtf files of a batch ahead, in one LibreOffice call, for `extract()`
+to read each one without starting LibreOffice again.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from extractors.base import Extractor
 from extractors.docx_reader import read_docx
-from extractors.office_convert import read_with_libreoffice
+from extractors.office_convert import convert_many, read_with_libreoffice
 from extractors.pdf_limits import check_pdf
 from extractors.pdf_reader import read_pdf
 from extractors.sniff import Sniffed, sniff
@@ -23,12 +25,17 @@ from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import Document, DocumentFormat
 from pipeline.core.settings import Settings
 
+# The formats LibreOffice converts to .docx before they are read.
+_LIBREOFFICE: dict[Sniffed, DocumentFormat] = {
+    Sniffed.OLE_WORD: DocumentFormat.DOC,
+    Sniffed.ODT: DocumentFormat.ODT,
+    Sniffed.RTF: DocumentFormat.RTF,
+}
+
 EXTRACTORS: dict[Sniffed, Extractor] = {
     Sniffed.DOCX: read_docx,
     Sniffed.PDF: read_pdf,
-    Sniffed.OLE_WORD: partial(read_with_libreoffice, source=DocumentFormat.DOC),
-    Sniffed.ODT: partial(read_with_libreoffice, source=DocumentFormat.ODT),
-    Sniffed.RTF: partial(read_with_libreoffice, source=DocumentFormat.RTF),
+    **{kind: partial(read_with_libreoffice, source=source) for kind, source in _LIBREOFFICE.items()},
     Sniffed.TEXT: read_text,
 }
 
@@ -61,6 +68,32 @@ def extract(path: Path, display_name: str | None = None, settings: Settings | No
     """Read one file into the document model, or raise RejectedFileError saying why not."""
     settings = settings or Settings()
     name = display_name or path.name
+    kind = _checked_kind(path, name, settings)
+    return EXTRACTORS[kind](path, name, file_sha256(path), settings)
+
+
+def convert_legacy_together(paths: list[Path], folder: Path, settings: Settings) -> list[str]:
+    """The .doc, .odt and .rtf files among ``paths`` converted to .docx in one LibreOffice call, each
+    left in ``folder`` as <sha256>.docx; extract() then reads that instead of converting the file
+    again, when its settings name the folder (``converted``). A file extract() would refuse before
+    converting it (too large, encrypted, a zip bomb) is left out, and so is one LibreOffice leaves
+    unconverted: extract() converts it alone, as it always did, and names what is wrong with it.
+    Returns the sha256 of the files converted. Never raises."""
+    sources: dict[str, tuple[Path, DocumentFormat]] = {}
+    for path in paths:
+        try:
+            # Sniffed first: the checks of a PDF (opening it) are of no use here.
+            if sniff(path) in _LIBREOFFICE:
+                kind = _checked_kind(path, path.name, settings)
+                sources.setdefault(file_sha256(path), (path, _LIBREOFFICE[kind]))
+        except (RejectedFileError, OSError):
+            continue  # its own reading says why
+    return convert_many(sources, folder, settings)
+
+
+def _checked_kind(path: Path, name: str, settings: Settings) -> Sniffed:
+    """The file's real format, once the checks made before any reading pass (size, readable
+    format, zip and PDF limits); raises RejectedFileError saying which does not."""
     size = path.stat().st_size
     if size > settings.max_file_bytes:
         raise RejectedFileError(
@@ -76,4 +109,4 @@ def extract(path: Path, display_name: str | None = None, settings: Settings | No
         check_zip(path, name, settings)
     elif kind is Sniffed.PDF:
         check_pdf(path, name, settings)
-    return EXTRACTORS[kind](path, name, file_sha256(path), settings)
+    return kind

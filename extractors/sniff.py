@@ -20,6 +20,7 @@ class Sniffed(StrEnum):
     UNKNOWN = "unknown"
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of every OLE file (Word 97, Excel 97…)
 # Name of the stream an Office password puts its encrypted package in (UTF-16LE in the OLE directory).
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
@@ -33,7 +34,7 @@ def sniff(path: Path) -> Sniffed:
         return Sniffed.PDF
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if head.startswith(_OLE):
         with path.open("rb") as f:
             return Sniffed.OLE_ENCRYPTED if _ENCRYPTED_PACKAGE in f.read(1 << 20) else Sniffed.OLE_WORD
     if head.startswith(b"{\\rtf"):
@@ -41,6 +42,22 @@ def sniff(path: Path) -> Sniffed:
     if _looks_like_text(head, path):
         return Sniffed.TEXT
     return Sniffed.UNKNOWN
+
+
+# An OpenDocument file starts with its "mimetype" entry, stored as it is (the standard asks so).
+_ODT_HEAD = b"mimetypeapplication/vnd.oasis.opendocument.text"
+
+
+def may_need_libreoffice(path: Path) -> bool:
+    """Whether a file may be a .doc, .odt or .rtf, from its first bytes alone (no zip opened, so it
+    is safe and quick outside a reading's limits); sniff() says for sure. An .odt written without
+    its "mimetype" entry first is missed here (it is then converted alone, when it is read)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(128)
+    except OSError:
+        return False
+    return head.startswith((_OLE, b"{\\rtf")) or (head.startswith(b"PK\x03\x04") and head[30:].startswith(_ODT_HEAD))
 
 
 def _looks_like_text(head: bytes, path: Path) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from conftest import GOOD, SAMPLE_INBOX
 
 from examples import SAMPLE_CLUSTER_DIR
-from extractors import extract
+from extractors import convert_legacy_together, extract, file_sha256
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.settings import Settings
 from pipeline.runs.inbox_run import process_inbox
@@ -122,10 +122,12 @@ def _linked_odt(target: Path, *links: str) -> Path:
     return target
 
 
-def test_libreoffice_never_follows_a_documents_links(tmp_path, soffice):
+@pytest.mark.parametrize("together", [False, True], ids=["alone", "in-a-batch"])
+def test_libreoffice_never_follows_a_documents_links(tmp_path, soffice, together):
     """A picture linked to a local file and one linked to a web address: the document is read, and
     LibreOffice neither opens the file (a FIFO here: opening it for reading shows on its writing
-    end) nor connects to the address (a listener here). With LibreOffice's defaults it did both."""
+    end) nor connects to the address (a listener here). With LibreOffice's defaults it did both.
+    The same when it is converted in one call with another file (pipeline/runs/office_batch.py)."""
     import errno
     import os
     import socket
@@ -157,8 +159,15 @@ def test_libreoffice_never_follows_a_documents_links(tmp_path, soffice):
 
     watcher = threading.Thread(target=watch)
     watcher.start()
+    settings = Settings(max_seconds=120)
     try:
-        doc = extract(odt, odt.name, Settings(max_seconds=120))
+        if together:
+            other = tmp_path / "khác.rtf"
+            other.write_text(r"{\rtf1\ansi Bao cao\par}", encoding="ascii")
+            (tmp_path / "converted").mkdir()
+            settings = settings.model_copy(update={"converted": tmp_path / "converted"})
+            assert file_sha256(odt) in convert_legacy_together([odt, other], settings.converted, settings)
+        doc = extract(odt, odt.name, settings)
     finally:
         done.set()
         watcher.join()

@@ -29,3 +29,5 @@ class Settings(BaseSettings):
                           "(TDKT_ISOLATE=0) reads in the run's own process, for debugging")
     error_log: Path | None = Field(default=None, description="Where the details of an unexpected error in a file "
                                    "are written (set by the run: beside its results)")
+    converted: Path | None = Field(default=None, description="Where the .doc, .odt and .rtf files being read were "
+                                   "converted to .docx ahead, together, each as <sha256>.docx (set by the run)")

@@ -16,6 +16,7 @@ from pipeline.core.settings import Settings
 from pipeline.results.outcome import FileOutcome, Rejection, RunSummary
 from pipeline.runs.criteria_choice import ClusterInputs
 from pipeline.runs.inbox_names import entry_reason
+from pipeline.runs.office_batch import converted_together
 from pipeline.runs.progress import watcher
 from pipeline.runs.run_lines import outcome_line
 from pipeline.runs.side_by_side import reading_threads, side_by_side
@@ -86,7 +87,8 @@ class PlainInboxSteps:
         self.workers = workers if workers is not None else reading_threads(Settings())
 
     def open(self, files: list[tuple[Path, str]]) -> list[Opened]:
-        return side_by_side(lambda file: open_one(*file), files, self.workers)
+        with converted_together([path for path, _ in files], Settings()):
+            return side_by_side(lambda file: open_one(*file), files, self.workers)
 
     def understand(self, opened: list[Opened], rubric: Rubric, cluster: Cluster | None) -> list[FileOutcome]:
         def one(o: Opened) -> FileOutcome:

@@ -41,6 +41,7 @@ from pipeline.runs.criteria_choice import (
 )
 from pipeline.runs.error_log import append_error, current_error_log
 from pipeline.runs.isolation import memory_exhausted, run_isolated
+from pipeline.runs.office_batch import current_conversions
 from pipeline.scoring.score import rank_units, score_unit
 from pipeline.understanding import RuleSet, understand
 from pipeline.understanding.facts import ReportFacts, RowKind, SelfScoreTable
@@ -131,7 +132,7 @@ def read_report(path: Path, rubric: Rubric, cluster: Cluster | None, display_nam
 
 def open_file_isolated(path: Path, name: str, settings: Settings | None = None) -> Opened:
     """open_file in a process of its own, under the memory and time limits (pipeline/runs/isolation.py)."""
-    settings = _with_error_log(settings)
+    settings = _for_reading(settings)
     try:
         return run_isolated(open_file, (path, name, settings), settings, name)
     except RejectedFileError as e:
@@ -145,7 +146,7 @@ def understand_isolated(opened: Opened, rubric: Rubric, cluster: Cluster | None,
     """understand_opened in a process of its own (a huge text can be as costly as a huge file)."""
     if opened.document is None:
         return opened.outcome
-    settings = _with_error_log(settings)
+    settings = _for_reading(settings)
     try:
         return run_isolated(understand_opened, (opened, rubric, cluster, settings), settings, opened.outcome.file)
     except RejectedFileError as e:
@@ -157,7 +158,7 @@ def understand_isolated(opened: Opened, rubric: Rubric, cluster: Cluster | None,
 def read_report_isolated(path: Path, rubric: Rubric, cluster: Cluster | None, display_name: str | None = None,
                          settings: Settings | None = None) -> FileOutcome:
     """read_report with the whole reading (extraction and understanding) in one process of its own."""
-    settings = _with_error_log(settings)
+    settings = _for_reading(settings)
     name = display_name or path.name
     try:
         return run_isolated(read_report, (path, rubric, cluster, name, settings), settings, name)
@@ -166,12 +167,16 @@ def read_report_isolated(path: Path, rubric: Rubric, cluster: Cluster | None, di
                            rejection=Rejection(file=name, reason=e.reason, message=e.message))
 
 
-def _with_error_log(settings: Settings | None) -> Settings:
-    """The settings a file is read with, carrying the run's error log to the worker process."""
+def _for_reading(settings: Settings | None) -> Settings:
+    """The settings a file is read with, carrying to the worker process the run's error log and
+    where the legacy files being read were converted ahead (pipeline/runs/office_batch.py)."""
     settings = settings or Settings()
+    update = {}
     if settings.error_log is None and current_error_log() is not None:
-        return settings.model_copy(update={"error_log": current_error_log()})
-    return settings
+        update["error_log"] = current_error_log()
+    if settings.converted is None and current_conversions() is not None:
+        update["converted"] = current_conversions()
+    return settings.model_copy(update=update) if update else settings
 
 
 def _internal_error(name: str, arrived: float | None, error: Exception,

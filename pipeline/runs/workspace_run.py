@@ -19,6 +19,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from extractors import file_sha256
+from extractors.sniff import may_need_libreoffice
 from pipeline.config.cluster import Cluster, load_cluster
 from pipeline.config.rubric import Rubric, load_rubric
 from pipeline.core.errors import ConfigError, RejectReason, WorkspaceError
@@ -40,6 +41,7 @@ from pipeline.runs.intake import (
     understanding_fingerprint,
 )
 from pipeline.runs.ledger import FileRow, FileStatus, Ledger, opened_ledger
+from pipeline.runs.office_batch import converted_together
 from pipeline.runs.progress import watcher
 from pipeline.runs.run_lines import cluster_line, ingested_line
 from pipeline.runs.side_by_side import reading_threads, side_by_side
@@ -104,10 +106,19 @@ class PlainSteps:
         def one(candidate: Candidate) -> Ingested:
             return ingest_or_wait(self.ws, source, candidate, self.ledger, self.run_id, inputs.rubric, inputs.cluster)
 
-        return side_by_side(one, candidates, self.workers)
+        with converted_together(_unread_legacy(self.ledger, candidates), self.ws.config().limits.settings()):
+            return side_by_side(one, candidates, self.workers)
 
     def draft(self, source: ClusterSource, skipped: list[Rejection]) -> tuple[list[YearDrafts], bool]:
         return draft_cluster(self.ws, source, self.ledger, self.run_id, skipped)
+
+
+def _unread_legacy(ledger: Ledger, candidates: list[Candidate]) -> list[Path]:
+    """The .doc, .odt and .rtf files among the candidates that ingest will read: content the ledger
+    has not recorded (a copy of content it has is not read again, so not converted either)."""
+    legacy = [c for c in candidates if may_need_libreoffice(c.path)]
+    rows = {c.sha256: ledger.file(c.sha256) for c in legacy}
+    return [c.path for c in legacy if rows[c.sha256] is None or rows[c.sha256].status == FileStatus.PROCESSING]
 
 
 def process_workspace(root: Path, run_id: str | None = None, workers: int | None = None) -> WorkspaceRun:
@@ -359,7 +370,8 @@ def _read_again(ws: Workspace, ledger: Ledger, rows: list[FileRow], rubric: Rubr
         reading, _ = understand_file(archived, Path(row.first_name).name, rubric, cluster, limits)
         ledger.update_file(row.sha256, reading)
 
-    side_by_side(one, rows, reading_threads(limits))
+    with converted_together([ws.archive / f"{row.sha256}{row.ext}" for row in rows], limits):
+        side_by_side(one, rows, reading_threads(limits))
     return len(rows)
 
 
