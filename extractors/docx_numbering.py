@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from docx.document import Document as WordDocument
 from lxml import etree
 
-from extractors.xml_names import qn
+from extractors.xml_names import grandchild, qn
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _levels(abstract: etree._Element) -> dict[int, _Level]:
 
 def _num_pr(p: etree._Element, style_num_pr: etree._Element | None) -> tuple[str | None, int]:
     """numId and level of a paragraph: its own numPr, else its style's (as Word does)."""
-    own = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    own = grandchild(p, "w:pPr", "w:numPr")
     numpr = own if own is not None else style_num_pr
     if numpr is None:
         return None, 0

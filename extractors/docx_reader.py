@@ -27,7 +27,7 @@ from extractors.docx_numbering import Numbering, int_value
 from extractors.docx_styles import Styles
 from extractors.docx_text import MC_FALLBACK, paragraph_text
 from extractors.layout import heading_level
-from extractors.xml_names import qn
+from extractors.xml_names import grandchild, qn
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
 from pipeline.core.settings import Settings
@@ -186,7 +186,7 @@ def _section_parts(section: object, part: Part) -> list:
 
 
 def _outline_level(p: etree._Element) -> int | None:
-    outline = p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+    outline = grandchild(p, "w:pPr", "w:outlineLvl")
     if outline is not None and outline.get(qn("w:val"), "9").isdigit():
         value = int(outline.get(qn("w:val")))
         return value + 1 if value < 9 else None
@@ -223,7 +223,7 @@ def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> 
             continue  # rows of a nested table belong to its cell's text
         r = len(grid)
         row: list[Cell | None] = []
-        before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
+        before = grandchild(tr, "w:trPr", "w:gridBefore")
         for _ in range(int_value(before.get(qn("w:val")), 0) if before is not None else 0):
             row.append(cell(""))
         for tc in tr.findall(qn("w:tc")):
@@ -249,10 +249,10 @@ def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> 
 
 
 def _grid_span(tc: etree._Element) -> int:
-    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    span = grandchild(tc, "w:tcPr", "w:gridSpan")
     return max(int_value(span.get(qn("w:val")), 1), 1) if span is not None else 1
 
 
 def _continues_vertical_merge(tc: etree._Element) -> bool:
-    merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    merge = grandchild(tc, "w:tcPr", "w:vMerge")
     return merge is not None and merge.get(qn("w:val"), "continue") == "continue"

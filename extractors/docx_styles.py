@@ -13,7 +13,7 @@ from functools import cached_property
 from docx.document import Document as WordDocument
 from lxml import etree
 
-from extractors.xml_names import qn
+from extractors.xml_names import grandchild, qn
 
 _HEADING_STYLE = re.compile(r"^(heading|tiêu đề|đầu đề)\s*(\d)$", re.IGNORECASE)
 
@@ -63,7 +63,7 @@ class Styles:
         style = self._by_id.get(style_id) if style_id else None
         while style is not None:
             if font is None:
-                fonts = style.element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+                fonts = grandchild(style.element, "w:rPr", "w:rFonts")
                 font = (fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))) if fonts is not None else None
             match = _HEADING_STYLE.match(style.name or "")
             if level is None and match:

@@ -12,7 +12,7 @@ from lxml import etree
 
 from extractors.docx_styles import Styles
 from extractors.legacy import decode, encoding_of_font, guess_encoding
-from extractors.xml_names import qn
+from extractors.xml_names import grandchild, qn
 
 # python-docx does not map the markup-compatibility prefix.
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -78,12 +78,12 @@ def _run_text(run: etree._Element) -> str:
 
 
 def _all_caps(run: etree._Element) -> bool:
-    caps = run.find(f"{qn('w:rPr')}/{qn('w:caps')}")
+    caps = grandchild(run, "w:rPr", "w:caps")
     return caps is not None and caps.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _run_font(run: etree._Element) -> str | None:
-    fonts = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    fonts = grandchild(run, "w:rPr", "w:rFonts")
     if fonts is None:
         return None
     return fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) or fonts.get(qn("w:cs"))
