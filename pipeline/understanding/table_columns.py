@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.core.model import Block, Cell
 from pipeline.core.textnorm import fold
@@ -63,16 +64,27 @@ def roles_named(label: str, roles: Roles) -> list[tuple[int, int, str]]:
     order, role): whole words ("Nội dung tiêu chí"), else a short header a PDF broke inside a
     narrow column ("ST T" for "STT", "Mã s ố"). Every reader of header rows asks this, so a
     header one reader knows is known to all."""
+    return list(_roles_named(label, tuple(roles)))
+
+
+# The same header labels come back in every table of a layout and for every header depth tried.
+@lru_cache(maxsize=1 << 12)
+def _roles_named(label: str, roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[int, int, str], ...]:
     found = []
     for order, (role, words) in enumerate(roles):
-        longest = max((len(w) for w in words if re.search(rf"(^|\W){re.escape(w)}(\W|$)", label)), default=0)
+        longest = max((len(w) for w in words if _whole_word(w).search(label)), default=0)
         if longest:
             found.append((-longest, order, role))
     if not found:
         compact = label.replace(" ", "")
         found = [(0, order, role) for order, (role, words) in enumerate(roles)
                  if compact and any(compact == w.replace(" ", "") for w in words)]
-    return found
+    return tuple(found)
+
+
+@lru_cache(maxsize=1 << 10)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(^|\W){re.escape(word)}(\W|$)")
 
 
 def assign_roles(labels: list[str], roles: Roles, loose: bool = False) -> dict[str, int]:
