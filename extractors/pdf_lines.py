@@ -5,11 +5,16 @@ Coordinates are converted to top-down (like pdfplumber): ``top`` grows down the 
 
 from __future__ import annotations
 
+import re
 import statistics
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import gt, sub
 
 from extractors.layout import starts_list_item
+from extractors.pdf_chars import PageChars
 from extractors.syllables import join_split_words
 from pipeline.core.model import Part
 
@@ -41,67 +46,67 @@ class Line:
         return self.bottom - self.top
 
 
-CharBox = tuple[str, tuple[float, float, float, float]]
-
-
-def page_chars(textpage: object) -> list[CharBox]:
-    """The page's characters in reading order with their boxes (PDF space, origin bottom left).
-    pdfium writes a hyphen that ends a line as \x02: it is a real hyphen ("45/QĐ-CĐYT")."""
-    text = textpage.get_text_range().replace("\x02", "-")
-    # A space's box is never used (lines and cells are placed by their visible characters), and
-    # asking PDFium for a box is most of reading a page (~5 µs a character): a fifth of them are spaces.
-    return [(ch, _NO_BOX if ch.isspace() else textpage.get_charbox(i)) for i, ch in enumerate(text)]
-
-
-_NO_BOX = (0.0, 0.0, 0.0, 0.0)
-
-
-def page_lines(chars: list[CharBox], page_height: float) -> list[Line]:
+def page_lines(chars: PageChars, page_height: float) -> list[Line]:
     """Every text line (or segment of a line) on the page, top to bottom, left to right."""
     lines: list[Line] = []
-    current: list[CharBox] = []
-    for ch, box in chars:
-        if ch in "\r\n":
-            lines.extend(_segments(current, page_height))
-            current = []
-            continue
-        current.append((ch, box))
-    lines.extend(_segments(current, page_height))
+    end = 0
+    for run in _TEXT_LINE.finditer(chars.text):
+        first = bisect_left(chars.at, run.start(), end)
+        end = bisect_left(chars.at, run.end(), first)
+        lines += _segments(chars, run.start(), run.end(), range(first, end), page_height)
     return sorted(lines, key=lambda ln: (round(ln.bottom), ln.x0))
 
 
-def _segments(chars: list[tuple[str, tuple[float, float, float, float]]], page_height: float) -> list[Line]:
-    visible = [(ch, box) for ch, box in chars if not ch.isspace() and box[2] > box[0]]
+# A line of the page's text: PDFium ends one with \r\n.
+_TEXT_LINE = re.compile(r"[^\r\n]+")
+
+
+def _segments(chars: PageChars, start: int, end: int, boxed: range, page_height: float) -> list[Line]:
+    """The line text[start:end] (its boxed characters ``boxed``), split at gaps wider than a few
+    characters. Only characters with a width are placed: gaps run from one to the next."""
+    lefts, rights = chars.left[boxed.start:boxed.stop], chars.right[boxed.start:boxed.stop]
+    if all(map(gt, rights, lefts)):
+        visible: Sequence[int] = boxed
+        tops, bottoms = chars.top[boxed.start:boxed.stop], chars.bottom[boxed.start:boxed.stop]
+    else:  # a character without width (a mark PDFium does not place): passed over
+        visible = list(compress(boxed, map(gt, rights, lefts)))
+        lefts, rights, tops, bottoms = ([values[k] for k in visible]
+                                        for values in (chars.left, chars.right, chars.top, chars.bottom))
     if not visible:
         return []
-    width = statistics.median(box[2] - box[0] for _, box in visible)
+    width = statistics.median(map(sub, rights, lefts))
     max_gap, space_gap = _SEGMENT_GAP_CHARS * width, _SPACE_GAP_CHARS * width
-    groups: list[list[tuple[str, tuple[float, float, float, float]]]] = [[]]
-    last_right, spaced = None, True
-    for ch, box in chars:
-        if not ch.isspace() and box[2] > box[0]:
-            gap = box[0] - last_right if last_right is not None else 0.0
-            if gap > max_gap and groups[-1]:
-                groups.append([])
-            elif gap > space_gap and not spaced:
-                # A word-wide gap with no space character (a tab stop: "Số: 84/BC-TV" and "Hà Nội,
-                # ngày …" on one line): a space, so the two do not run together.
-                groups[-1].append((" ", (box[0], box[1], box[0], box[3])))
-            last_right = box[2]
-        spaced = ch.isspace()
-        groups[-1].append((ch, box))
-    return [line for group in groups if (line := _line(group, page_height))]
+    gaps = list(map(sub, lefts[1:], rights[:-1]))  # gaps[j - 1]: the gap before visible[j]
+    text, lines = chars.text, []
+    first, piece_start, pieces = 0, start, []
+    for j in compress(range(1, len(visible)), map(space_gap.__lt__, gaps)):
+        position = chars.at[visible[j]]
+        if gaps[j - 1] > max_gap:
+            pieces.append(text[piece_start:position])
+            lines.append(_line(" ".join(pieces), lefts[first:j], rights[first:j], tops[first:j], bottoms[first:j],
+                               page_height))
+            first, piece_start, pieces = j, position, []
+        elif not text[position - 1].isspace():
+            # A word-wide gap with no space character (a tab stop: "Số: 84/BC-TV" and "Hà Nội,
+            # ngày …" on one line): a space, so the two do not run together.
+            pieces.append(text[piece_start:position])
+            piece_start = position
+    pieces.append(text[piece_start:end])
+    if first:
+        lefts, rights, tops, bottoms = lefts[first:], rights[first:], tops[first:], bottoms[first:]
+    lines.append(_line(" ".join(pieces), lefts, rights, tops, bottoms, page_height))
+    return [line for line in lines if line]
 
 
-def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_height: float) -> Line | None:
-    text = join_split_words("".join(ch for ch, _ in chars).strip())
-    boxes = [box for ch, box in chars if not ch.isspace() and box[2] > box[0]]
-    if not text or not boxes:
+def _line(raw: str, lefts: list[float], rights: list[float], tops: list[float], bottoms: list[float],
+          page_height: float) -> Line | None:
+    """A segment's line from its text and the boxes of its visible characters."""
+    text = join_split_words(raw.strip())
+    if not text:
         return None
-    # pdfium boxes are (left, bottom, right, top) with the origin at the bottom left.
-    bottoms = sorted(page_height - box[1] for box in boxes)
-    tops = [page_height - box[3] for box in boxes]
-    top = min(tops)
+    # pdfium boxes are (left, bottom, right, top) with the origin at the bottom left. The highest
+    # top gives the smallest distance from the page's top: page_height - t falls as t rises.
+    top = page_height - max(tops)
     margin = None
     if _looks_like_page_number(text):
         if top < page_height * _MARGIN_SHARE:
@@ -110,10 +115,10 @@ def _line(chars: list[tuple[str, tuple[float, float, float, float]]], page_heigh
             margin = Part.FOOTER
     return Line(
         text=text,
-        x0=min(box[0] for box in boxes),
-        x1=max(box[2] for box in boxes),
+        x0=min(lefts),
+        x1=max(rights),
         top=top,
-        bottom=statistics.median(bottoms),  # the baseline, robust to descenders
+        bottom=statistics.median(map(sub, repeat(page_height), bottoms)),  # the baseline, robust to descenders
         margin=margin,
     )
 

@@ -22,8 +22,9 @@ from extractors.layout import heading_level
 from extractors.legacy import decode_document
 from extractors.ocr import OcrUnavailable, read_scanned_page, render_dpi
 from extractors.ocr_tones import settle_tones
+from extractors.pdf_chars import page_chars
 from extractors.pdf_edges import page_edges, table_cells
-from extractors.pdf_lines import Line, page_chars, page_lines, paragraph_text, paragraphs
+from extractors.pdf_lines import Line, page_lines, paragraph_text, paragraphs
 from extractors.pdf_tables import TableOnPage, find_tables, join_split_tables
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import Block, BlockKind, Document, DocumentFormat, Part, Provenance

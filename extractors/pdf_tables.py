@@ -11,7 +11,8 @@ import bisect
 import re
 import statistics
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import and_
 from typing import TYPE_CHECKING
 
 from extractors.base import cell
@@ -20,9 +21,11 @@ from extractors.syllables import join_split_words
 from pipeline.core.model import Cell
 
 if TYPE_CHECKING:
-    from extractors.pdf_lines import CharBox, Line
+    from extractors.pdf_chars import PageChars
+    from extractors.pdf_lines import Line
 
 _INSET = 1.0  # points trimmed off each cell box so the text of neighbours is not caught
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -40,7 +43,7 @@ class TableOnPage:
         return self.top - 1 <= cy <= self.bottom + 1 and self.x0 - 1 <= cx <= self.x1 + 1
 
 
-def find_tables(cell_groups: list[list[Box]], chars: list[CharBox], page_height: float,
+def find_tables(cell_groups: list[list[Box]], chars: PageChars, page_height: float,
                 page_number: int) -> list[TableOnPage]:
     """Tables from groups of cell boxes (see pdf_edges.table_cells), their text read by PDFium."""
     found = []
@@ -59,7 +62,7 @@ def find_tables(cell_groups: list[list[Box]], chars: list[CharBox], page_height:
 
 
 def _grid(boxes: list[tuple[float, float, float, float]], xs: list[float], ys: list[float],
-          chars: list[CharBox], page_height: float) -> list[list[Cell]]:
+          chars: PageChars, page_height: float) -> list[list[Cell]]:
     owner: dict[tuple[int, int], tuple[float, float, float, float] | None] = {
         (r, c): _covering((left + right) / 2, (top + bottom) / 2, boxes)
         for r, (top, bottom) in enumerate(pairwise(ys))
@@ -84,37 +87,47 @@ def _grid(boxes: list[tuple[float, float, float, float]], xs: list[float], ys: l
     return grid
 
 
-def _texts_by_box(chars: list[CharBox], xs: list[float], ys: list[float], owner: dict,
+def _texts_by_box(chars: PageChars, xs: list[float], ys: list[float], owner: dict,
                   page_height: float) -> dict[tuple[float, float, float, float], str]:
     """Each cell box's text, from one pass over the page's characters. Within a cell, lines keep
     the page's reading order but are put top to bottom (PDFium orders a rotated page's lines
-    bottom up); wrapped lines are joined with spaces, a line ending in a hyphen continues."""
-    runs: dict[tuple, list[list[tuple[str, float]]]] = {}
-    current_box = None
-    for ch, (left, low, right, high) in chars:
-        if ch in "\r\n":
-            current_box = None
-            continue
-        if ch.isspace():
-            if current_box is not None:
-                runs[current_box][-1].append((" ", 0.0))
-            continue
-        cx, cy = (left + right) / 2, page_height - (low + high) / 2
-        r, c = bisect.bisect(ys, cy) - 1, bisect.bisect(xs, cx) - 1
-        box = owner.get((r, c))
+    bottom up); wrapped lines are joined with spaces, a line ending in a hyphen continues.
+
+    A run of characters in one cell ends at a line break or at a character outside that cell;
+    characters whose centre is outside the grid's height are passed over in bulk, as what lies
+    between two characters of the grid only matters for the breaks and spaces it holds."""
+    cxs, cys = chars.centres(page_height)
+    in_grid = compress(range(len(cys)), map(and_, map(ys[0].__le__, cys), map(ys[-1].__gt__, cys)))
+    runs: dict[tuple, list[tuple[list[str], list[float]]]] = {}
+    text, at, current_box, last = chars.text, chars.at, None, -1
+    letters: list[str] = []
+    heights: list[float] = []
+    for k in in_grid:
+        position = at[k]
+        if current_box is not None and position > last + 1:
+            between = text[last + 1:position]
+            if between.isspace() and "\n" not in between and "\r" not in between:
+                letters.append(" ")
+            else:  # a line break, or a character outside the grid
+                current_box = None
+        last = position
+        cx, cy = cxs[k], cys[k]
+        box = owner.get((bisect.bisect(ys, cy) - 1, bisect.bisect(xs, cx) - 1))
         if box is None or not _inside(box, cx, cy):
             current_box = None
             continue
         if box != current_box:
-            runs.setdefault(box, []).append([])
+            letters, heights = [], []
+            runs.setdefault(box, []).append((letters, heights))
             current_box = box
-        runs[box][-1].append((ch, cy))
+        letters.append(text[position])
+        heights.append(cy)
     texts = {}
     for box, lines in runs.items():
-        ordered = sorted(lines, key=lambda line: statistics.fmean(y for ch, y in line if ch != " "))
+        ordered = sorted(lines, key=lambda line: statistics.fmean(line[1]))
         text = ""
-        for line in ordered:
-            part = re.sub(r"\s+", " ", "".join(ch for ch, _ in line)).strip()
+        for letters, _ in ordered:
+            part = _SPACES.sub(" ", "".join(letters)).strip()
             text = _join_wrapped(text, part)
         texts[box] = join_split_words(text)
     return texts
