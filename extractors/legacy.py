@@ -129,8 +129,11 @@ def guess_encoding(text: str) -> str | None:
     """
     if text.isascii():
         return None  # both write their letters with Latin-1 characters
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 8 or len(_VIETNAMESE_UNICODE.findall(text)) > letters * 0.02:
+    vietnamese = len(_VIETNAMESE_UNICODE.findall(text))
+    if vietnamese > len(text) * 0.02:
+        return None  # Unicode Vietnamese even counting every character as a letter (no need to count them)
+    letters = sum(map(str.isalpha, text))
+    if letters < 8 or vietnamese > letters * 0.02:
         return None
     if len(_TCVN3_ONLY.findall(text)) > letters * 0.03:
         return TCVN3

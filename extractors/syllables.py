@@ -38,8 +38,18 @@ def _no_vowel(word: str) -> bool:
     return bool(_LETTERS.match(word)) and not (set(strip_tones(word)) & _VOWELS)
 
 
+@lru_cache(maxsize=65536)
+def _may_join(word: str) -> bool:
+    """Whether a join could involve this word: a fragment on the left or a word without vowels."""
+    return _fragment(word) or _no_vowel(word)
+
+
 def join_split_words(text: str) -> str:
     tokens = text.split(" ")
+    if not any(map(_may_join, tokens)):
+        # Nearly every line: with no fragment and no word without vowels, the loop below joins
+        # nothing and gives the text back as it is.
+        return text
     out: list[str] = []
     for token in tokens:
         if out and token and (_fragment(out[-1]) or _no_vowel(token)) and _LETTERS.match(out[-1]) \
