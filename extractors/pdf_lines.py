@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 import statistics
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, pairwise, repeat
-from operator import gt, sub
+from itertools import pairwise, repeat
+from operator import sub
+
+import numpy as np
 
 from extractors.layout import starts_list_item
 from extractors.pdf_chars import PageChars
@@ -47,80 +47,111 @@ class Line:
 
 
 def page_lines(chars: PageChars, page_height: float) -> list[Line]:
-    """Every text line (or segment of a line) on the page, top to bottom, left to right."""
-    lines: list[Line] = []
-    end = 0
-    for run in _TEXT_LINE.finditer(chars.text):
-        first = bisect_left(chars.at, run.start(), end)
-        end = bisect_left(chars.at, run.end(), first)
-        lines += _segments(chars, run.start(), run.end(), range(first, end), page_height)
-    return sorted(lines, key=lambda ln: (round(ln.bottom), ln.x0))
+    """Every text line (or segment of a line) on the page, top to bottom, left to right.
+
+    A line of the page's text is split into segments at gaps wider than a few of its characters.
+    Only characters with a width are placed; gaps run from one to the next. The figures of every
+    line are worked out for the whole page at once (numpy): the same floats as statistics.median,
+    min and max give over each line's own characters."""
+    spans = [match.span() for match in _TEXT_LINE.finditer(chars.text)]
+    with np.errstate(over="ignore", invalid="ignore"):  # inf and NaN come silently, as with Python's floats
+        placed = np.flatnonzero(chars.right > chars.left)
+        if not len(placed) or not spans:
+            return []
+        at = chars.at[placed]
+        left, right, top, bottom = chars.left[placed], chars.right[placed], chars.top[placed], chars.bottom[placed]
+        # Every placed character is on one line of the text (\r and \n are spaces): the lines that
+        # hold any share the placed characters out, in order.
+        bounds = np.searchsorted(at, np.array(spans)).tolist()
+        held = [i for i, (first, end) in enumerate(bounds) if end > first]
+        firsts = np.array([bounds[i][0] for i in held])
+        width = _medians(right - left, np.diff(np.append(firsts, len(placed))))
+        segments = _segments(chars.text, [spans[i] for i in held], firsts, width, at, left[1:] - right[:-1])
+        starts = np.array([first for first, _ in segments])
+        extents = _extents(starts, left, right, top, bottom, page_height)
+    lines = [_line(raw, x0, x1, top_, bottom_, page_height) for (_, raw), (x0, x1, top_, bottom_)
+             in zip(segments, zip(*extents, strict=True), strict=True)]
+    return sorted((line for line in lines if line), key=lambda ln: (round(ln.bottom), ln.x0))
+
+
+def _extents(starts: np.ndarray, left: np.ndarray, right: np.ndarray, top: np.ndarray, bottom: np.ndarray,
+             page_height: float) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Each segment's left, right, top and baseline: the segments are the runs of placed characters
+    from each of ``starts``. The top is the page height less the highest top (page_height - t falls
+    as t rises); the baseline, robust to descenders, is the median bottom."""
+    if np.isnan(top).any() or np.isnan(bottom).any() or (left == 0).any() or (right == 0).any():
+        # Python's min and max pass over a NaN that is not first and keep the first of 0.0 and -0.0,
+        # and sorting with a NaN depends on the order; numpy's reductions do neither: as before.
+        ranges = list(pairwise([*starts.tolist(), len(left)]))
+        return ([min(left[a:b].tolist()) for a, b in ranges], [max(right[a:b].tolist()) for a, b in ranges],
+                [page_height - max(top[a:b].tolist()) for a, b in ranges],
+                [statistics.median(map(sub, repeat(page_height), bottom[a:b].tolist())) for a, b in ranges])
+    sizes = np.diff(np.append(starts, len(left)))
+    return (np.minimum.reduceat(left, starts).tolist(), np.maximum.reduceat(right, starts).tolist(),
+            (page_height - np.maximum.reduceat(top, starts)).tolist(), _medians(page_height - bottom, sizes).tolist())
 
 
 # A line of the page's text: PDFium ends one with \r\n.
 _TEXT_LINE = re.compile(r"[^\r\n]+")
 
 
-def _segments(chars: PageChars, start: int, end: int, boxed: range, page_height: float) -> list[Line]:
-    """The line text[start:end] (its boxed characters ``boxed``), split at gaps wider than a few
-    characters. Only characters with a width are placed: gaps run from one to the next."""
-    lefts, rights = chars.left[boxed.start:boxed.stop], chars.right[boxed.start:boxed.stop]
-    if all(map(gt, rights, lefts)):
-        visible: Sequence[int] = boxed
-        tops, bottoms = chars.top[boxed.start:boxed.stop], chars.bottom[boxed.start:boxed.stop]
-    else:  # a character without width (a mark PDFium does not place): passed over
-        visible = list(compress(boxed, map(gt, rights, lefts)))
-        lefts, rights, tops, bottoms = ([values[k] for k in visible]
-                                        for values in (chars.left, chars.right, chars.top, chars.bottom))
-    if not visible:
-        return []
-    width = statistics.median(map(sub, rights, lefts))
-    max_gap, space_gap = _SEGMENT_GAP_CHARS * width, _SPACE_GAP_CHARS * width
-    gaps = list(map(sub, lefts[1:], rights[:-1]))  # gaps[j - 1]: the gap before visible[j]
-    text, lines = chars.text, []
-    first, piece_start, pieces = 0, start, []
-    for j in compress(range(1, len(visible)), map(space_gap.__lt__, gaps)):
-        position = chars.at[visible[j]]
-        if gaps[j - 1] > max_gap:
-            pieces.append(text[piece_start:position])
-            lines.append(_line(" ".join(pieces), lefts[first:j], rights[first:j], tops[first:j], bottoms[first:j],
-                               page_height))
-            first, piece_start, pieces = j, position, []
-        elif not text[position - 1].isspace():
-            # A word-wide gap with no space character (a tab stop: "Số: 84/BC-TV" and "Hà Nội,
-            # ngày …" on one line): a space, so the two do not run together.
-            pieces.append(text[piece_start:position])
-            piece_start = position
-    pieces.append(text[piece_start:end])
-    if first:
-        lefts, rights, tops, bottoms = lefts[first:], rights[first:], tops[first:], bottoms[first:]
-    lines.append(_line(" ".join(pieces), lefts, rights, tops, bottoms, page_height))
-    return [line for line in lines if line]
+def _segments(text: str, spans: list[tuple[int, int]], firsts: np.ndarray, width: np.ndarray, at: np.ndarray,
+              gaps: np.ndarray) -> list[tuple[int, str]]:
+    """Each segment's first placed character and its text. A gap of more than a few of its line's
+    median character widths starts a segment (borderless two-column headers, signature blocks);
+    a narrower one, still wider than letters stand apart, with no space before it, is a space the
+    PDF did not write. ``gaps[j - 1]`` is the gap before placed character j."""
+    counts = np.diff(np.append(firsts, len(at)))
+    wide = gaps > np.repeat(_SPACE_GAP_CHARS * width, counts)[1:]
+    wide[firsts[1:] - 1] = False  # a line's first character has no gap before it
+    by_line: dict[int, list[int]] = {}
+    candidates = np.flatnonzero(wide) + 1
+    for line, j in zip(np.searchsorted(firsts, candidates, side="right").tolist(), candidates.tolist(), strict=True):
+        by_line.setdefault(line - 1, []).append(j)
+    segments = []
+    for line, ((start, end), first) in enumerate(zip(spans, firsts.tolist(), strict=True)):
+        piece_start, pieces = start, []
+        max_gap = _SEGMENT_GAP_CHARS * float(width[line])
+        for j in by_line.get(line, ()):
+            position = int(at[j])
+            if gaps[j - 1] > max_gap:
+                pieces.append(text[piece_start:position])
+                segments.append((first, " ".join(pieces)))
+                first, piece_start, pieces = j, position, []
+            elif not text[position - 1].isspace():
+                # A word-wide gap with no space character (a tab stop: "Số: 84/BC-TV" and "Hà Nội,
+                # ngày …" on one line): a space, so the two do not run together.
+                pieces.append(text[piece_start:position])
+                piece_start = position
+        pieces.append(text[piece_start:end])
+        segments.append((first, " ".join(pieces)))
+    return segments
 
 
-def _line(raw: str, lefts: list[float], rights: list[float], tops: list[float], bottoms: list[float],
-          page_height: float) -> Line | None:
-    """A segment's line from its text and the boxes of its visible characters."""
+def _medians(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """statistics.median of each run of ``values``, the runs ``counts`` long one after another:
+    the middle value of each run's sorted values, or the mean of the middle two. The sort is
+    stable, as sorted() is (0.0 and -0.0 keep their order); no value may be NaN."""
+    starts = np.cumsum(counts) - counts
+    ordered = values[np.lexsort((values, np.repeat(np.arange(len(counts)), counts)))]
+    middle = starts + counts // 2
+    medians = ordered[middle]
+    even = counts % 2 == 0
+    medians[even] = (ordered[middle[even] - 1] + ordered[middle[even]]) / 2
+    return medians
+
+
+def _line(raw: str, x0: float, x1: float, top: float, bottom: float, page_height: float) -> Line | None:
     text = join_split_words(raw.strip())
     if not text:
         return None
-    # pdfium boxes are (left, bottom, right, top) with the origin at the bottom left. The highest
-    # top gives the smallest distance from the page's top: page_height - t falls as t rises.
-    top = page_height - max(tops)
     margin = None
     if _looks_like_page_number(text):
         if top < page_height * _MARGIN_SHARE:
             margin = Part.HEADER
         elif top > page_height * (1 - _MARGIN_SHARE):
             margin = Part.FOOTER
-    return Line(
-        text=text,
-        x0=min(lefts),
-        x1=max(rights),
-        top=top,
-        bottom=statistics.median(map(sub, repeat(page_height), bottoms)),  # the baseline, robust to descenders
-        margin=margin,
-    )
+    return Line(text=text, x0=x0, x1=x1, top=top, bottom=bottom, margin=margin)
 
 
 def _looks_like_page_number(text: str) -> bool:

@@ -2,30 +2,23 @@
 PDFium's lines), PDFium reads the text in them.
 
 Merged cells are resolved by geometry: every grid position takes the text of the cell box that
-covers its centre. A table that runs on from one page to the next is joined into one table.
+covers its centre (extractors/pdf_cells.py). A table that runs on from one page to the next is
+joined into one table.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-import statistics
 from dataclasses import dataclass
-from itertools import compress, pairwise
-from operator import and_
 from typing import TYPE_CHECKING
 
 from extractors.base import cell
+from extractors.pdf_cells import Centres, centres, owners, texts_by_box
 from extractors.pdf_edges import Box
-from extractors.syllables import join_split_words
 from pipeline.core.model import Cell
 
 if TYPE_CHECKING:
     from extractors.pdf_chars import PageChars
     from extractors.pdf_lines import Line
-
-_INSET = 1.0  # points trimmed off each cell box so the text of neighbours is not caught
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -47,12 +40,13 @@ def find_tables(cell_groups: list[list[Box]], chars: PageChars, page_height: flo
                 page_number: int) -> list[TableOnPage]:
     """Tables from groups of cell boxes (see pdf_edges.table_cells), their text read by PDFium."""
     found = []
+    where = centres(chars, page_height) if cell_groups else None
     for boxes in cell_groups:
         if len(boxes) < 2:
             continue
         xs = sorted({round(v, 1) for b in boxes for v in (b[0], b[2])})
         ys = sorted({round(v, 1) for b in boxes for v in (b[1], b[3])})
-        rows = _grid(boxes, xs, ys, chars, page_height)
+        rows = _grid(boxes, xs, ys, chars, where)
         rows = [r for r in rows if any(c.text for c in r)]
         if rows and len(rows[0]) >= 2:
             x0, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -61,20 +55,15 @@ def find_tables(cell_groups: list[list[Box]], chars: PageChars, page_height: flo
     return found
 
 
-def _grid(boxes: list[tuple[float, float, float, float]], xs: list[float], ys: list[float],
-          chars: PageChars, page_height: float) -> list[list[Cell]]:
-    owner: dict[tuple[int, int], tuple[float, float, float, float] | None] = {
-        (r, c): _covering((left + right) / 2, (top + bottom) / 2, boxes)
-        for r, (top, bottom) in enumerate(pairwise(ys))
-        for c, (left, right) in enumerate(pairwise(xs))
-    }
-    texts = _texts_by_box(chars, xs, ys, owner, page_height)
-    origins: dict[tuple[float, float, float, float], tuple[int, int]] = {}
+def _grid(boxes: list[Box], xs: list[float], ys: list[float], chars: PageChars, where: Centres) -> list[list[Cell]]:
+    owner = owners(boxes, xs, ys)
+    texts = texts_by_box(chars, where, boxes, owner, xs, ys)
+    origins: dict[Box, tuple[int, int]] = {}
     grid: list[list[Cell]] = []
-    for r in range(len(ys) - 1):
+    for r, row_owners in enumerate(owner.tolist()):
         row: list[Cell] = []
-        for c in range(len(xs) - 1):
-            box = owner[(r, c)]
+        for c, index in enumerate(row_owners):
+            box = boxes[index] if index >= 0 else None
             if box is None:
                 row.append(cell(""))
             elif box in origins:
@@ -87,67 +76,6 @@ def _grid(boxes: list[tuple[float, float, float, float]], xs: list[float], ys: l
     return grid
 
 
-def _texts_by_box(chars: PageChars, xs: list[float], ys: list[float], owner: dict,
-                  page_height: float) -> dict[tuple[float, float, float, float], str]:
-    """Each cell box's text, from one pass over the page's characters. Within a cell, lines keep
-    the page's reading order but are put top to bottom (PDFium orders a rotated page's lines
-    bottom up); wrapped lines are joined with spaces, a line ending in a hyphen continues.
-
-    A run of characters in one cell ends at a line break or at a character outside that cell;
-    characters whose centre is outside the grid's height are passed over in bulk, as what lies
-    between two characters of the grid only matters for the breaks and spaces it holds."""
-    cxs, cys = chars.centres(page_height)
-    in_grid = compress(range(len(cys)), map(and_, map(ys[0].__le__, cys), map(ys[-1].__gt__, cys)))
-    runs: dict[tuple, list[tuple[list[str], list[float]]]] = {}
-    text, at, current_box, last = chars.text, chars.at, None, -1
-    letters: list[str] = []
-    heights: list[float] = []
-    for k in in_grid:
-        position = at[k]
-        if current_box is not None and position > last + 1:
-            between = text[last + 1:position]
-            if between.isspace() and "\n" not in between and "\r" not in between:
-                letters.append(" ")
-            else:  # a line break, or a character outside the grid
-                current_box = None
-        last = position
-        cx, cy = cxs[k], cys[k]
-        box = owner.get((bisect.bisect(ys, cy) - 1, bisect.bisect(xs, cx) - 1))
-        if box is None or not _inside(box, cx, cy):
-            current_box = None
-            continue
-        if box != current_box:
-            letters, heights = [], []
-            runs.setdefault(box, []).append((letters, heights))
-            current_box = box
-        letters.append(text[position])
-        heights.append(cy)
-    texts = {}
-    for box, lines in runs.items():
-        ordered = sorted(lines, key=lambda line: statistics.fmean(line[1]))
-        text = ""
-        for letters, _ in ordered:
-            part = _SPACES.sub(" ", "".join(letters)).strip()
-            text = _join_wrapped(text, part)
-        texts[box] = join_split_words(text)
-    return texts
-
-
-def _join_wrapped(text: str, line: str) -> str:
-    """A cell's next line: after a space, unless the text ends in a hyphen glued to its word
-    ("45/QĐ-" + "CĐYT"); a dash standing apart ("kinh tế -") or a bullet starting the line
-    ("- Có kế hoạch") keeps its spaces."""
-    if not text or not line:
-        return text or line
-    if re.search(r"\w-$", text) and line[:1].isalnum():
-        return text + line
-    return f"{text} {line}"
-
-
-def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
-    return box[0] + _INSET <= x <= box[2] - _INSET and box[1] + _INSET <= y <= box[3] - _INSET
-
-
 def _set_spans(grid: list[list[Cell]]) -> None:
     for r, row in enumerate(grid):
         for c, position in enumerate(row):
@@ -157,13 +85,6 @@ def _set_spans(grid: list[list[Cell]]) -> None:
             origin = grid[r0][c0]
             origin.row_span = max(origin.row_span, r - r0 + 1)
             origin.col_span = max(origin.col_span, c - c0 + 1)
-
-
-def _covering(x: float, y: float, boxes: list[tuple[float, float, float, float]]):
-    for box in boxes:
-        if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
-            return box
-    return None
 
 
 def join_split_tables(pages: list[list]) -> list[list]:

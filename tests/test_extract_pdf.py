@@ -1,11 +1,13 @@
 """The PDF extractor on text PDFs made by LibreOffice from Word: lines, paragraphs, tables."""
 
+import sys
 from pathlib import Path
 
 import docx
 import pytest
 
 from extractors import extract
+from extractors.pdf_chars import _LAST_SPACE, is_space
 from extractors.pdf_lines import Line, paragraph_text, paragraphs
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import BlockKind, Part
@@ -114,3 +116,10 @@ def test_a_heading_in_capitals_ends_where_text_not_in_capitals_follows():
         "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI, SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI, trao tặng Bằng khen cho tập thể Nhà "
         "trường.",
     ]
+
+
+def test_spaces_of_a_page_are_found_as_str_isspace_finds_them():
+    """pdf_chars looks spaces up in a table that stops at U+3000: no code point above it is one."""
+    assert not any(chr(c).isspace() for c in range(_LAST_SPACE + 1, sys.maxunicode + 1))
+    text = "".join(chr(c) for c in range(_LAST_SPACE + 2)) + "a\u3000b\U0001f600 \ud800"
+    assert is_space(text).tolist() == [ch.isspace() for ch in text]

@@ -8,7 +8,7 @@ import docx
 from docx.oxml import OxmlElement
 
 from extractors import extract
-from extractors.pdf_tables import _join_wrapped
+from extractors.pdf_cells import _join_wrapped
 
 
 def _repeat_header(row) -> None:
