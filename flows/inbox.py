@@ -19,6 +19,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
+from flows.one_off import one_off
 from flows.run_log import LoggedLines
 from pipeline.config.cluster import Cluster
 from pipeline.config.rubric import Rubric
@@ -81,4 +82,5 @@ def process_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: P
 def run_inbox(inbox: Path, out_dir: Path, year: int | None = None, rubric: Path | None = None,
               rules: Path | None = None, cluster: Path | None = None) -> RunSummary:
     """The flow run in this process, its result unwrapped."""
-    return process_inbox(inbox, out_dir, year, rubric, rules, cluster).unwrap()
+    with one_off():
+        return process_inbox(inbox, out_dir, year, rubric, rules, cluster).unwrap()

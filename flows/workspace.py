@@ -26,6 +26,7 @@ from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
+from flows.one_off import one_off
 from flows.run_log import LoggedLines
 from pipeline.runs.error_log import LOG_NAME, errors_logged_to
 from pipeline.runs.ledger import opened_ledger
@@ -62,7 +63,8 @@ def unchanged_clusters(root: str, sources: list[ClusterSource], count: int) -> l
 
 def run_workspace(workspace: str) -> WorkspaceRun:
     """The flow run in this process (a temporary server or PREFECT_API_URL's), its result unwrapped."""
-    return process_workspace(workspace).unwrap()
+    with one_off():
+        return process_workspace(workspace).unwrap()
 
 
 @flow(name="process_workspace")
