@@ -76,6 +76,20 @@ def _covered(strip: np.ndarray, axis: int) -> bool:
 def runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
     """Pixels that belong to a run of ink at least ``length`` long along ``axis``."""
     a = mask if axis == 1 else mask.T
+    out = np.empty(a.shape, dtype=bool)
+    # A band of lines at a time: runs along a line depend on that line alone, and the temporaries
+    # of a whole page (five int32 copies of it, 190 MB at 300 dpi) were most of a page's memory,
+    # which pages read side by side in one worker share under its cap.
+    band = max(1, _BAND_PIXELS // max(a.shape[1], 1))
+    for start in range(0, a.shape[0], band):
+        out[start : start + band] = _runs_along_lines(a[start : start + band], length)
+    return out if axis == 1 else out.T
+
+
+_BAND_PIXELS = 1 << 20
+
+
+def _runs_along_lines(a: np.ndarray, length: int) -> np.ndarray:
     padded = np.pad(a.astype(np.int32), ((0, 0), (1, 0)))
     sums = np.cumsum(padded, axis=1, dtype=np.int32)  # numpy's default widens to int64: twice the memory
     window = sums[:, length:] - sums[:, :-length]
@@ -84,8 +98,7 @@ def runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
     starts = np.zeros((a.shape[0], a.shape[1] + 1), dtype=np.int32)
     starts[:, : full.shape[1]] += full
     starts[:, length : length + full.shape[1]] -= full
-    out = np.cumsum(starts, axis=1, dtype=np.int32)[:, : a.shape[1]] > 0
-    return out if axis == 1 else out.T
+    return np.cumsum(starts, axis=1, dtype=np.int32)[:, : a.shape[1]] > 0
 
 
 def dilate(mask: np.ndarray, radius: int) -> np.ndarray:
