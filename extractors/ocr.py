@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from extractors import ocr_tesseract as tesseract
 from extractors.base import cell
 from extractors.ocr_cells import read_cells
 from extractors.ocr_grid import Grid, dilate, find_grids, ruled_lines
-from extractors.ocr_tesseract import TIMEOUT, Word, env, png, read_image, tesseract_ready
+from extractors.ocr_tesseract import Word, png, read_image, tesseract_ready
 from extractors.pdf_lines import Line
 from extractors.pdf_lines import paragraphs as paragraphs_of
 from extractors.pdf_tables import TableOnPage
@@ -28,9 +29,9 @@ from pipeline.core.errors import TdktError
 from pipeline.core.model import Cell
 
 DPI = 300
-# The most pixels a page is rendered with for OCR. Reading a page takes about 45 MB a million
-# pixels (an A4 page at DPI, 8.7 million, peaks at 0.5 GB with the reader), so this keeps a page
-# within the default 1 GB limit. A larger page (an A3 scan; a hostile 14,400 pt page, 3.6 billion
+# The most pixels a page is rendered with for OCR. Reading a page takes about 17 MB a million
+# pixels (an A4 page at DPI, 8.7 million, peaks at 0.45 GB with the reader; ocr_pages.py has the
+# figures), so this keeps a page within the default 1 GB limit. A larger page (an A3 scan; a hostile 14,400 pt page, 3.6 billion
 # pixels at DPI) is rendered at a lower DPI.
 MAX_PIXELS = 12_000_000
 _SKEW_RANGE = 3.0  # degrees searched either way
@@ -94,12 +95,11 @@ def read_scanned_page(image: Image.Image, page_number: int, page_height_pt: floa
 def _upright(gray: Image.Image) -> Image.Image:
     """Turn a page scanned sideways or upside down, as Tesseract's orientation detection says."""
     try:
-        result = subprocess.run(["tesseract", "stdin", "stdout", "--psm", "0"], input=png(gray),
-                                capture_output=True, timeout=TIMEOUT, env=env())
+        output = tesseract.run(["stdin", "stdout", "--psm", "0"], png(gray))
     except subprocess.TimeoutExpired:
         return gray
-    match = re.search(rb"Rotate: (\d+)", result.stdout)
-    confident = re.search(rb"Orientation confidence: ([\d.]+)", result.stdout)
+    match = re.search(rb"Rotate: (\d+)", output)
+    confident = re.search(rb"Orientation confidence: ([\d.]+)", output)
     if not match or int(match.group(1)) == 0 or (confident and float(confident.group(1)) < 1.0):
         return gray
     return gray.rotate(-int(match.group(1)), expand=True, fillcolor=255)

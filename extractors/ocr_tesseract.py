@@ -2,7 +2,9 @@
 
 Tesseract is run as a program (Debian's tesseract-ocr packages), one thread each: on two cores
 its own threading is 4–5× slower (shared/stack.md). Its TSV output gives every word's box and
-confidence.
+confidence. Each run holds one of the run's Tesseract slots (ocr_slots), so pages OCR'd side by
+side in several workers never run more Tesseracts than there are slots, and dies with the thread
+that started it, so a reader killed for its time limit leaves no Tesseract running.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
+
+from extractors.ocr_slots import slot
+from pipeline.core.processes import kill_now
 
 TIMEOUT = 180
 
@@ -73,11 +78,18 @@ def png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+def run(arguments: list[str], image: bytes | None = None) -> bytes:
+    """Tesseract's standard output for ``arguments``, run in a slot; raises
+    subprocess.TimeoutExpired after TIMEOUT seconds (the process is killed)."""
+    with slot() as held:
+        result = subprocess.run(["tesseract", *arguments], input=image, capture_output=True, timeout=TIMEOUT,
+                                env=env(), pass_fds=held, preexec_fn=kill_now)
+    return result.stdout
+
+
 def read_image(image: Image.Image, psm: int, lang: str = "vie", whitelist: str | None = None) -> list[Word]:
-    result = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(psm),
-                             *_options(whitelist), "tsv"],
-                            input=png(image), capture_output=True, timeout=TIMEOUT, env=env())
-    return parse_tsv(result.stdout)
+    return parse_tsv(run(["stdin", "stdout", "-l", lang, "--psm", str(psm), *_options(whitelist), "tsv"],
+                         png(image)))
 
 
 def read_images(images: Sequence[np.ndarray], psm: int, lang: str = "vie",
@@ -94,11 +106,9 @@ def read_images(images: Sequence[np.ndarray], psm: int, lang: str = "vie",
             names.append(str(name))
         listing = Path(folder) / "images.txt"
         listing.write_text("\n".join(names) + "\n")
-        result = subprocess.run(["tesseract", str(listing), "stdout", "-l", lang, "--psm", str(psm),
-                                 *_options(whitelist), "tsv"],
-                                capture_output=True, timeout=TIMEOUT, env=env())
+        output = run([str(listing), "stdout", "-l", lang, "--psm", str(psm), *_options(whitelist), "tsv"])
     out: list[list[Word]] = [[] for _ in images]
-    for word in parse_tsv(result.stdout):
+    for word in parse_tsv(output):
         if 1 <= word.page <= len(out):
             out[word.page - 1].append(word)
     return out

@@ -7,14 +7,18 @@ import signal
 import sys
 
 _PR_SET_PDEATHSIG = 1
+# Looked up once, here: a child forked from a process with threads (pages OCR'd side by side) may
+# only call what needs no lock another thread could have held at the fork, and finding a symbol
+# (dlopen, dlsym) takes the dynamic loader's lock.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
 
 
 def die_with_parent(sig: signal.Signals = signal.SIGTERM) -> None:
     """In a child before it runs (``preexec_fn``): ask Linux to send it ``sig`` when its parent
-    dies, even when the parent is killed outright and has no cleanup to run."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, sig)
+    dies, even when the parent is killed outright and has no cleanup to run. The parent is the
+    thread that started the child: it must wait for the child, as subprocess.run does."""
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, int(sig))
 
 
 def kill_now() -> None:

@@ -10,22 +10,32 @@ reason; the run and the other files go on. Workers live on between files, so the
 worker built for one report serves the next, and are replaced after a number of files so that
 memory one file left fragmented does not carry over for ever.
 
+The workers share the run's Tesseract slots (extractors/ocr_slots.py), one per worker: a worker
+OCRs the pages of a scan side by side, yet all the workers together never run more Tesseracts
+than there are workers, so a long scan alone uses every core and scans read at once do not
+oversubscribe them.
+
 Workers are forked from a forkserver started before any thread: forking a process with threads
 (Prefect's task threads) could leave a lock held for ever in the child.
 """
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import resource
+import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
 from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from extractors import ocr_slots
 from pipeline.core.errors import RejectedFileError, RejectReason, WorkspaceError
 from pipeline.core.settings import Settings
 from pipeline.core.textnorm import format_number as fmt
@@ -53,6 +63,7 @@ class _Pools:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pools: dict[tuple[int, int], ProcessPool] = {}
+        self._slots_folder: Path | None = None
 
     def get(self, workers: int, memory_mb: int) -> ProcessPool:
         with self._lock:
@@ -67,10 +78,19 @@ class _Pools:
                                          "trường DASK_DISTRIBUTED__WORKER__DAEMON=False")
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(_PRELOAD)
+                slots = ocr_slots.Slots(self._slots(), workers).prepare()
                 pool = ProcessPool(max_workers=workers, max_tasks=_FILES_PER_WORKER, initializer=_start_worker,
-                                   initargs=(memory_mb,), context=context)
+                                   initargs=(memory_mb, slots), context=context)
                 self._pools[key] = pool
             return pool
+
+    def _slots(self) -> Path:
+        """The folder of this process's Tesseract slots, shared by all its pools (pools of other
+        limits would otherwise each run as many Tesseracts), removed when the process ends."""
+        if self._slots_folder is None:
+            self._slots_folder = Path(tempfile.mkdtemp(prefix="tdkt-tesseract-"))
+            atexit.register(shutil.rmtree, self._slots_folder, ignore_errors=True)
+        return self._slots_folder
 
 
 _POOLS = _Pools()
@@ -112,10 +132,11 @@ def _ready() -> None:
 _cap: list[int] = []  # this worker's address-space cap, once set
 
 
-def _start_worker(memory_mb: int) -> None:
+def _start_worker(memory_mb: int, slots: ocr_slots.Slots) -> None:
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     _cap.append(cap)
+    ocr_slots.use(slots)
 
 
 def memory_exhausted(error: BaseException | None = None) -> bool:
