@@ -31,8 +31,8 @@ from pipeline.core.model import Cell
 DPI = 300
 # The most pixels a page is rendered with for OCR. Reading a page takes about 17 MB a million
 # pixels (an A4 page at DPI, 8.7 million, peaks at 0.45 GB with the reader; ocr_pages.py has the
-# figures), so this keeps a page within the default 1 GB limit. A larger page (an A3 scan; a hostile 14,400 pt page, 3.6 billion
-# pixels at DPI) is rendered at a lower DPI.
+# figures), so this keeps a page within the default 1 GB limit. A larger page (an A3 scan; a
+# hostile 14,400 pt page, 3.6 billion pixels at DPI) is rendered at a lower DPI.
 MAX_PIXELS = 12_000_000
 _SKEW_RANGE = 3.0  # degrees searched either way
 _SKEW_STEP = 0.2

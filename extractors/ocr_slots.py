@@ -1,6 +1,6 @@
 """Tesseract slots: how many Tesseract processes run at once across all the reading workers of a run.
 
-The pages of a scan are OCR'd side by side (extractors/scan_pages.py) and files are read side by
+The pages of a scan are OCR'd side by side (extractors/ocr_pages.py) and files are read side by
 side in worker processes (pipeline/runs/isolation.py); without a bound shared by the workers, two
 workers OCR'ing two pages each would run four Tesseracts on two cores. Tesseract is run with one
 thread (shared/stack.md), so a slot is a core.

@@ -4,12 +4,14 @@ Text and positions come from pypdfium2 (fast, keeps Vietnamese diacritics and wo
 see shared/stack.md, ~60× faster than pdfplumber's text). Ruled tables are found by pdfplumber's
 table algorithm run on the lines PDFium reads from the page (extractors/pdf_edges.py), and their
 cells are read by pypdfium2 inside each cell's box. Lines outside tables are joined into
-paragraphs by indentation and spacing.
+paragraphs by indentation and spacing. Scanned pages are read by OCR (extractors/ocr.py), several
+at once (extractors/ocr_pages.py) while the next pages are read.
 """
 
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from extractors.base import text_block
 from extractors.layout import heading_level
 from extractors.legacy import decode_document
 from extractors.ocr import OcrUnavailable, read_scanned_page, render_dpi
+from extractors.ocr_pages import OcrPages
 from extractors.ocr_tones import settle_tones
 from extractors.pdf_chars import page_chars
 from extractors.pdf_edges import page_edges, table_cells
@@ -50,7 +53,7 @@ def read_pdf(path: Path, display_name: str, sha256: str, settings: Settings | No
                 RejectReason.TOO_LARGE,
                 f"tệp PDF có {page_count} trang, vượt giới hạn {settings.max_pages} trang",
             )
-        pages = [_page_items(pdf, i, display_name) for i in range(page_count)]
+        pages = _read_pages(pdf, page_count, display_name)
     finally:
         with PDFIUM_LOCK:
             pdf.close()
@@ -67,20 +70,39 @@ def read_pdf(path: Path, display_name: str, sha256: str, settings: Settings | No
     return document
 
 
-def _page_items(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem]:
-    """A text page is read under the PDFium lock; a scan is only rendered under it, and its OCR
-    (seconds a page, in Tesseract's own process) runs without holding the lock."""
+def _read_pages(pdf: pdfium.PdfDocument, page_count: int, name: str) -> list[list[_PageItem]]:
+    """Every page's items, in page order. Pages are taken in order; a scan, once rendered, is OCR'd
+    while the pages after it are taken (OcrPages). A file with a failing page fails as if read a
+    page at a time: with the first failing page's error."""
+    pages: list[list[_PageItem] | Future[list[_PageItem]]] = []
+    error: Exception | None = None
+    with OcrPages(lambda scan, index: _read_scanned(scan, index, name)) as scans:
+        for index in range(page_count):
+            if scans.failed:
+                break
+            try:
+                items = _page_items(pdf, index, name)
+                pages.append(scans.submit(items, index, items.pixels) if isinstance(items, _Scan) else items)
+            except Exception as e:  # raised after the pages before this one, which may fail first
+                error = e
+                break
+    read = [page.result() if isinstance(page, Future) else page for page in pages]
+    if error is not None:
+        raise error
+    return read
+
+
+def _page_items(pdf: pdfium.PdfDocument, index: int, name: str) -> list[_PageItem] | _Scan:
+    """A text page's items, read under the PDFium lock; a scan is only rendered under it, and its
+    OCR (seconds a page, in Tesseract's own processes) runs without holding the lock."""
     with PDFIUM_LOCK:
         try:
-            result = _read_page(pdf, index)
+            return _read_page(pdf, index)
         except pdfium.PdfiumError as e:  # a page object PDFium cannot load: the rest is not worth guessing
             raise RejectedFileError(
                 name, RejectReason.CORRUPT,
                 f"tệp PDF bị hỏng (không mở được trang {index + 1}) hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
             ) from e
-    if isinstance(result, _Scan):
-        return _read_scanned(result, index, name)
-    return result
 
 
 def _open(path: Path, name: str) -> pdfium.PdfDocument:
@@ -117,6 +139,10 @@ class _Scan:
     image: Image.Image
     height: float
     dpi: float
+
+    @property
+    def pixels(self) -> int:
+        return self.image.width * self.image.height
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_PageItem] | _Scan:

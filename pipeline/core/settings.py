@@ -24,7 +24,8 @@ class Settings(BaseSettings):
                                "being read then is set aside (its reader and helpers are killed)")
     read_workers: int = Field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)), ge=1,
                               description="Worker processes reading files side by side (default: one per core, "
-                              "up to 4)")
+                              "up to 4); also the most Tesseract processes they run at once, so a scan read alone "
+                              "has this many pages OCR'd at a time")
     isolate: bool = Field(default=True, description="Read each file in a worker process under the limits; off "
                           "(TDKT_ISOLATE=0) reads in the run's own process, for debugging")
     error_log: Path | None = Field(default=None, description="Where the details of an unexpected error in a file "
