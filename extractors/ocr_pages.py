@@ -5,11 +5,12 @@ and PDFium (not thread-safe) stays with the reading thread, which renders each s
 PDFIUM_LOCK and hands the image over. As many pages at once as the process has Tesseract slots
 (ocr_slots): more would only wait for a slot, holding their images.
 
-The pages share the reading process's memory cap (RLIMIT_AS, set by pipeline/runs/isolation.py for
-each file; Tesseract processes inherit it, each for itself). A page starts beside others only when
-the room the cap left as the file's first scan came holds them all, each counted at
-``page_bytes``; the first page always starts. So a file that fits under the cap read a page at a
-time still fits, and a smaller cap only means fewer pages at once.
+The pages share the reading process's memory cap (RLIMIT_AS, set on each reading worker by
+pipeline/runs/isolation.py; Tesseract processes inherit it, each for itself). A page starts beside
+others only when the room the cap left as the file's first scan came holds them all, each counted
+at ``page_bytes``; the first page always starts, and when that room does not hold two pages the
+pages are read one at a time in the reading thread, as before. So a smaller cap only means fewer
+pages at once, never a file set aside that fitted before.
 """
 
 from __future__ import annotations
@@ -26,13 +27,12 @@ from extractors.ocr_slots import pages_at_once
 S = TypeVar("S")
 R = TypeVar("R")
 
-# Measured in a reading worker on a scan of A4 pages rendered at 300 dpi (8.7 million pixels): a
-# page read alone raises the worker's peak address space by ~145 MB (its rendered image included),
-# ~17 bytes a pixel, counted here at 24. A thread reading pages also takes its stack (8 MB) and a
-# malloc arena of its own (glibc reserves 64 MB of address space for it at once). Two pages side by
-# side raised the peak by 461 MB (what this counts: 562 MB).
-_BYTES_PER_PIXEL = 24
-_THREAD_BYTES = 72 * 2**20
+# Measured in a reading worker (its malloc lean: pipeline/runs/isolation.py) on a scan of A4 pages
+# rendered at 300 dpi (8.7 million pixels): a page read alone raised the worker's peak address
+# space by 145 MB, two pages side by side by 285 MB; ~16 bytes a pixel a page, its rendered image
+# included, counted here at 20. A thread reading pages also takes its stack (8 MB).
+_BYTES_PER_PIXEL = 20
+_THREAD_BYTES = 8 * 2**20
 
 
 def page_bytes(pixels: int) -> int:
@@ -61,11 +61,10 @@ class OcrPages(Generic[S, R]):
 
     def submit(self, scan: S, index: int, pixels: int) -> Future[R]:
         """The page's reading, started once the pages already started leave it room."""
-        if self._at_once <= 1:
-            return _resolved(self._read(scan, index))
+        if self._at_once > 1 and self._pool is None:
+            self._start(pixels)
         if self._pool is None:
-            self._pool = ThreadPoolExecutor(self._at_once, thread_name_prefix="tdkt-ocr")
-            self._gate = _Gate(self._at_once, _room())
+            return _resolved(self._read(scan, index))
         gate, cost = self._gate, page_bytes(pixels)
         gate.enter(cost)
         try:
@@ -76,6 +75,17 @@ class OcrPages(Generic[S, R]):
         future.add_done_callback(lambda _: gate.leave(cost))
         self._futures.append(future)
         return future
+
+    def _start(self, pixels: int) -> None:
+        """Threads for the pages, if the room left under the cap holds two pages like the first;
+        otherwise every page is read in this thread, as a process without slots does, so that a
+        file that fitted then does not now fail for a thread's stack and malloc arena."""
+        room = _room()
+        if room is not None and room < 2 * page_bytes(pixels):
+            self._at_once = 1
+            return
+        self._pool = ThreadPoolExecutor(self._at_once, thread_name_prefix="tdkt-ocr")
+        self._gate = _Gate(self._at_once, room)
 
     @property
     def failed(self) -> bool:

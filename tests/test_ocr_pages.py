@@ -214,26 +214,28 @@ def test_the_first_failing_page_names_the_error_though_a_later_one_fails_sooner(
 
 
 def test_pages_at_once_stay_within_the_slots_and_the_memory_left(monkeypatch):
-    running, most, lock = [0], [0], threading.Lock()
+    running, most, threads, lock = [0], [0], set(), threading.Lock()
 
     def read(scan: str, index: int) -> str:
         with lock:
             running[0] += 1
             most[0] = max(most[0], running[0])
+            threads.add(threading.current_thread())
         time.sleep(0.05)
         with lock:
             running[0] -= 1
         return f"{scan}:{index}"
 
-    def pages(room: int | None, at_once: int) -> tuple[list[str], int]:
+    def pages(room: int | None, at_once: int) -> tuple[list[str], int, bool]:
         most[0] = 0
+        threads.clear()
         monkeypatch.setattr("extractors.ocr_pages._room", lambda: room)
         with OcrPages(read, at_once) as scans:
             futures = [scans.submit(f"p{i}", i, pixels=1_000_000) for i in range(6)]
-        return [f.result() for f in futures], most[0]
+        return [f.result() for f in futures], most[0], threads == {threading.current_thread()}
 
     order = [f"p{i}:{i}" for i in range(6)]
-    assert pages(None, 3) == (order, 3)  # no cap: as many as the slots
-    assert pages(2 * page_bytes(1_000_000), 3) == (order, 2)  # room for two pages
-    assert pages(page_bytes(1_000_000) - 1, 3) == (order, 1)  # not even one: still one at a time
-    assert pages(None, 1) == (order, 1)
+    assert pages(None, 3) == (order, 3, False)  # no cap: as many as the slots
+    assert pages(2 * page_bytes(1_000_000), 3) == (order, 2, False)  # room for two pages
+    assert pages(2 * page_bytes(1_000_000) - 1, 3) == (order, 1, True)  # not for two: in this thread, as before
+    assert pages(None, 1) == (order, 1, True)
