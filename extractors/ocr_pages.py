@@ -3,7 +3,8 @@
 A page's OCR is mostly Tesseract, in processes of its own, and numpy and PIL; threads are enough,
 and PDFium (not thread-safe) stays with the reading thread, which renders each scan under
 PDFIUM_LOCK and hands the image over. As many pages at once as the process has Tesseract slots
-(ocr_slots): more would only wait for a slot, holding their images.
+(ocr_slots): a page spends most of its time in Tesseract, and every page in flight holds its
+images under the cap.
 
 The pages share the reading process's memory cap (RLIMIT_AS, set on each reading worker by
 pipeline/runs/isolation.py; Tesseract processes inherit it, each for itself). A page starts beside
@@ -79,7 +80,7 @@ class OcrPages(Generic[S, R]):
     def _start(self, pixels: int) -> None:
         """Threads for the pages, if the room left under the cap holds two pages like the first;
         otherwise every page is read in this thread, as a process without slots does, so that a
-        file that fitted then does not now fail for a thread's stack and malloc arena."""
+        file that fitted read that way does not now fail for a thread and the pages beside it."""
         room = _room()
         if room is not None and room < 2 * page_bytes(pixels):
             self._at_once = 1
