@@ -29,9 +29,7 @@ from pipeline.core.settings import Settings
 from pipeline.runs.isolation import run_isolated
 from pipeline.runs.side_by_side import side_by_side
 
-TESSERACT = shutil.which("tesseract")
-
-pytestmark = pytest.mark.skipif(TESSERACT is None, reason="Tesseract is not installed")
+TESSERACT = shutil.which("tesseract") or "tesseract"  # missing: these fail, as every OCR test does
 
 
 @dataclass
