@@ -207,10 +207,10 @@ def _temporary_server(api_url: str | None) -> object | None:
     return server
 
 
-def _warm_up_while_a_server_starts(api_url: str | None, workspace: object | None) -> None:
-    """A temporary Prefect server takes seconds to start: the reading workers start meanwhile (with
-    a running server a run with nothing new would only pay for them)."""
-    if api_url is not None or (workspace is not None and not _maybe_new_files(workspace)):
+def _warm_up_while_a_server_starts(api_url: str | None, workspace: object | None, new_files: bool = True) -> None:
+    """A temporary Prefect server takes seconds to start: the reading workers start meanwhile, if
+    there may be files to read (with a running server a run with nothing new would only pay for them)."""
+    if api_url is not None or not new_files:
         return
     from pipeline.core.settings import Settings
     from pipeline.runs.isolation import warm_up
@@ -221,10 +221,8 @@ def _warm_up_while_a_server_starts(api_url: str | None, workspace: object | None
 def _settled(workspace: object) -> object | None:
     """The run, done here without Prefect, when no cluster has anything to do: a temporary server
     would take longer to start and stop than the whole run (with a running server the flow runs as
-    usual and is recorded there). Asked only when no inbox entry looks new, so a run with work
-    does not check twice."""
-    if _maybe_new_files(workspace):
-        return None
+    usual and is recorded there). Asked only when no inbox entry looks new (_maybe_new_files), so a
+    run with work does not check twice."""
     from cli.output import console
     from pipeline.runs.workspace_run import settled_workspace
 
@@ -314,14 +312,15 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
     api_url, sentence = choose_server(workspace)
     from cli.output import console, print_workspace_run
 
-    if api_url is None and (settled := _settled(workspace)) is not None:
+    new_files = _maybe_new_files(workspace)
+    if api_url is None and not new_files and (settled := _settled(workspace)) is not None:
         print_workspace_run(settled)
         return 1 if any(c.problem for c in settled.clusters) else 0
     if api_url:
         os.environ["PREFECT_API_URL"] = api_url
     print(sentence, flush=True)
     server = _temporary_server(api_url)
-    _warm_up_while_a_server_starts(api_url, workspace)
+    _warm_up_while_a_server_starts(api_url, workspace, new_files)
     from flows.workspace import run_workspace
 
     with _watching(console, temporary_server=api_url is None):

@@ -137,7 +137,7 @@ class YearHeadline(BaseModel):
     criteria: CriteriaChoice | None = None
     nominations: NominationResult | None = Field(default=None, description="None when no unit could be scored")
     problem: str | None = None
-    drafts: list[str] = Field(default_factory=list, description="Paths (names only, as the ledger keeps them)")
+    drafts: list[str] = Field(default_factory=list, description="The drafts' paths (the ledger keeps names)")
     report: str | None = None
     result_bytes: int = Field(default=0, description="Size of the result written beside the drafts")
 

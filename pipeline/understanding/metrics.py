@@ -35,7 +35,7 @@ def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[M
     seen: set[tuple[str, float, str, int | None]] = set()
     for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
         if not _DIGIT.search(text_of(doc)):
-            continue  # every figure's pattern starts at a digit: spare the matcher's regexes
+            continue  # every figure starts at a digit: a block without one needs no token walk
         years = TextYears(text_of(doc), lead)
         for kind, start, end in rules.figures.spans(doc, text_of(doc)):
             if _aspirational(doc, start, rules):
