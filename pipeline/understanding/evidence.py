@@ -23,6 +23,7 @@ from pipeline.understanding.nlp import text_of
 from pipeline.understanding.passage_kinds import (
     EVIDENCE,
     BlockRole,
+    FactCues,
     PassageKind,
     bare_topic,
     block_roles,
@@ -45,6 +46,15 @@ _DENSITY_CAP = 0.5
 
 
 @dataclass
+class _Judged:
+    """What one sentence is, and its cues and word count once a candidate needs them."""
+
+    kind: PassageKind
+    cues: FactCues | None = None
+    words: int = 0
+
+
+@dataclass
 class _Candidate:
     passage: EvidencePassage
     fact: bool
@@ -58,13 +68,20 @@ def find_evidence(blocks: list[Block], docs: list[Doc], *, year: int | None = No
     found: dict[str, list[_Candidate]] = {}
     order = 0
     for block, doc, role in zip(blocks, docs, block_roles(blocks), strict=True):
+        text = text_of(doc)
+        # A sentence holding several criteria's phrases is judged once, not once per criterion.
+        judged: dict[tuple[int, int], _Judged] = {}
         for (code, start, end), phrases in _sentences(doc).items():
-            kind = classify(text_of(doc)[start:end], role, year)
-            if kind in EVIDENCE and bare_topic(text_of(doc)[start:end], phrases):
+            sentence = text[start:end]
+            seen = judged.get((start, end))
+            if seen is None:
+                seen = judged[(start, end)] = _Judged(classify(sentence, role, year))
+            kind = seen.kind
+            if kind in EVIDENCE and bare_topic(sentence, phrases):
                 continue
             if kind in EVIDENCE or (code in negative and kind is PassageKind.DIFFICULTY):
                 passage = EvidencePassage(criterion=code, phrases=phrases, quote=quote(block, start, end))
-                found.setdefault(code, []).append(_candidate(passage, text_of(doc)[start:end], kind, role, order))
+                found.setdefault(code, []).append(_candidate(passage, sentence, seen, role, order))
                 order += 1
     return {code: [c.passage for c in sorted(candidates, key=lambda c: (not c.fact, -c.rank, c.order))
                    [:_MAX_PER_CRITERION]]
@@ -92,13 +109,13 @@ def _inside_other(span: Span, spans: list[Span]) -> bool:
                and len(other.text) > len(span.text) for other in spans)
 
 
-def _candidate(passage: EvidencePassage, text: str, kind: PassageKind, role: BlockRole, order: int) -> _Candidate:
-    folded = fold(text)
-    cues = fact_cues(folded)
+def _candidate(passage: EvidencePassage, text: str, judged: _Judged, role: BlockRole, order: int) -> _Candidate:
+    if judged.cues is None:
+        judged.cues, judged.words = fact_cues(fold(text)), max(sentence_words(text), 1)
+    cues, words = judged.cues, judged.words
     phrase_words = sum(len(p.split()) for p in passage.phrases)
-    words = max(sentence_words(text), 1)
     rank = cues.weight() + min(_PHRASE_WORD * phrase_words, _PHRASE_CAP)
     rank += _DENSITY * min(phrase_words / words, _DENSITY_CAP)
     rank -= max(0, words - evidence_words().long_words) / 10
     rank -= _PRAISE if role.assessment else 0.0
-    return _Candidate(passage=passage, fact=kind is not PassageKind.STATEMENT, rank=rank, order=order)
+    return _Candidate(passage=passage, fact=judged.kind is not PassageKind.STATEMENT, rank=rank, order=order)
