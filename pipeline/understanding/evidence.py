@@ -35,7 +35,7 @@ from pipeline.understanding.passages import quote, sentence_bounds
 from pipeline.understanding.rules import evidence_words
 
 if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 _MAX_PER_CRITERION = 5
 _PHRASE_WORD = 0.5  # rank per word of the criterion's phrases in the sentence
@@ -92,21 +92,19 @@ def _sentences(doc: Doc) -> dict[tuple[str, int, int], list[str]]:
     """(criterion, sentence start, end) → the criterion's phrases found in the sentence, leaving
     out a phrase that is part of a longer one of another criterion ("tốt nghiệp" in "việc làm
     sau tốt nghiệp")."""
-    spans = list(doc.spans.get("evidence", []))
+    text = text_of(doc)
+    # Plain tuples: each spaCy Span attribute is a lookup, and every span is compared with every other.
+    spans = [(span.label_, span.start_char, span.end_char) for span in doc.spans.get("evidence", [])]
     by_sentence: dict[tuple[str, int, int], list[str]] = {}
-    for span in spans:
-        if _inside_other(span, spans):
-            continue
-        bounds = sentence_bounds(text_of(doc), span.start_char, span.end_char)
-        phrases = by_sentence.setdefault((span.label_, *bounds), [])
-        if span.text not in phrases:
-            phrases.append(span.text)
+    for label, start, end in spans:
+        if any(other != label and o_start <= start and o_end >= end and o_end - o_start > end - start
+               for other, o_start, o_end in spans):
+            continue  # inside a longer phrase of another criterion
+        bounds = sentence_bounds(text, start, end)
+        phrases = by_sentence.setdefault((label, *bounds), [])
+        if text[start:end] not in phrases:
+            phrases.append(text[start:end])
     return by_sentence
-
-
-def _inside_other(span: Span, spans: list[Span]) -> bool:
-    return any(other.label_ != span.label_ and other.start_char <= span.start_char and other.end_char >= span.end_char
-               and len(other.text) > len(span.text) for other in spans)
 
 
 def _candidate(passage: EvidencePassage, text: str, judged: _Judged, role: BlockRole, order: int) -> _Candidate:

@@ -46,13 +46,20 @@ def block_lines(block: Block) -> Iterator[HeaderLine]:
 
 def block_texts(block: Block) -> Iterator[tuple[str, Provenance]]:
     """A paragraph's text, or each table cell's text (merged cells once)."""
+    for text, row, cell in block_places(block):
+        yield text, block.provenance if row is None else block.provenance.model_copy(update={"row": row, "cell": cell})
+
+
+def block_places(block: Block) -> Iterator[tuple[str, int | None, int | None]]:
+    """block_texts with the cell's (row, cell) instead of its provenance, for a caller that needs
+    the provenance of few of them (a copy per cell was most of finding a unit's name)."""
     if block.kind is not BlockKind.TABLE:
-        yield block.text, block.provenance
+        yield block.text, None, None
         return
     for r, row in enumerate(block.rows):
         for c, cell in enumerate(row):
             if cell.merged_from is None and cell.text:
-                yield cell.text, block.provenance.model_copy(update={"row": r, "cell": c})
+                yield cell.text, r, c
 
 
 @dataclass

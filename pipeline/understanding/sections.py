@@ -7,6 +7,7 @@ and runs until the next heading.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.core.model import Block, BlockKind
 from pipeline.core.textnorm import fold
@@ -70,12 +71,17 @@ def _walk(blocks: list[Block]) -> list[tuple[SectionKind | None, bool, str]]:
 def _section_start(block: Block) -> tuple[SectionKind | None, str]:
     if block.kind is BlockKind.TABLE:
         return None, ""
-    folded = fold(block.text)
+    return _text_starts_section(block.text, block.kind is BlockKind.HEADING)
+
+
+@lru_cache(maxsize=4096)  # a report's blocks are walked three times (sections, roles, what looks forward)
+def _text_starts_section(text: str, heading: bool) -> tuple[SectionKind | None, str]:
+    folded = fold(text)
     head, rest = folded, ""
     lead = _LEAD_IN.match(folded)
     if lead:
-        head, rest = lead.group(1), block.text[len(block.text) - len(lead.group(2)) :].strip()
-    elif block.kind is not BlockKind.HEADING and (len(folded) > _MAX_LEAD_CHARS or not _NUMBERED.match(folded)):
+        head, rest = lead.group(1), text[len(text) - len(lead.group(2)) :].strip()
+    elif not heading and (len(folded) > _MAX_LEAD_CHARS or not _NUMBERED.match(folded)):
         # A short paragraph opens a section only when numbered like a heading ("2. Hạn chế"):
         # the title line "… và phương hướng, nhiệm vụ năm 2024" does not.
         return None, ""

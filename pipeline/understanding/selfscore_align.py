@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.core.textnorm import roman_to_int
@@ -95,7 +95,8 @@ _LETTER_ORDERS = ("abcdđeghiklmnopqrstuvxy", "abcdeghiklmnopqrstuvxy", "abcdefg
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
-def code_parts(code: str) -> list[frozenset[int]] | None:
+@lru_cache(maxsize=4096)  # every row's code is compared with every rubric row
+def code_parts(code: str) -> tuple[frozenset[int], ...] | None:
     """The positions a code can stand for, level by level: 'II.1.b' → [{2}, {1}, {2}];
     'c' → {3} (a letter; never the Roman 100); 'I' → {1} (Roman) or 9 (a letter, rare)."""
     tokens = _TOKEN.findall(code.strip())
@@ -107,7 +108,7 @@ def code_parts(code: str) -> list[frozenset[int]] | None:
         if not found:
             return None
         parts.append(found)
-    return parts
+    return tuple(parts)
 
 
 def _token_positions(token: str) -> frozenset[int]:
@@ -132,6 +133,7 @@ def _same_code(a: str, b: str) -> bool:
     return _plain(a) == _plain(b)
 
 
+@lru_cache(maxsize=4096)
 def _plain(code: str) -> str:
     return re.sub(r"[\s.()]", "", code).upper()
 
@@ -209,18 +211,21 @@ def align(rows: list[RowSignals], nodes: list[Node]) -> list[int | None]:
     scores = [[pairing_score(r, node) for node in nodes] for r in rows]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1 pair, 2 skip the row, 3 skip the node
+    least = _LEAST_EVIDENCE - _MATCH_COST
     for i in range(n + 1):
         for j in range(m + 1):
             if i == 0 and j == 0:
                 continue
-            options = []
-            if i and j and scores[i - 1][j - 1] >= _LEAST_EVIDENCE - _MATCH_COST:
-                options.append((best[i - 1][j - 1] + scores[i - 1][j - 1], 1))
-            if i:
-                options.append((best[i - 1][j] + _SKIP_ROW, 2))
-            if j:
-                options.append((best[i][j - 1] + _SKIP_NODE, 3))
-            best[i][j], move[i][j] = max(options)
+            # The best of the moves open here; on a tie the later move (what max() of (value, move)
+            # pairs chose). No list per cell: this loop runs rows × rubric rows times a table.
+            value, step = float("-inf"), 0
+            if i and j and scores[i - 1][j - 1] >= least:
+                value, step = best[i - 1][j - 1] + scores[i - 1][j - 1], 1
+            if i and (v := best[i - 1][j] + _SKIP_ROW) >= value:
+                value, step = v, 2
+            if j and (v := best[i][j - 1] + _SKIP_NODE) >= value:
+                value, step = v, 3
+            best[i][j], move[i][j] = value, step
     found: list[int | None] = [None] * n
     i, j = n, m
     while i or j:

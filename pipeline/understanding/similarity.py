@@ -28,4 +28,5 @@ def word_similarity(wa: set[str] | frozenset[str], wb: set[str] | frozenset[str]
     if not wa or not wb:
         return 0.0
     common = len(wa & wb)
-    return 0.5 * common / len(wa | wb) + 0.5 * common / min(len(wa), len(wb))
+    # |a ∪ b| = |a| + |b| − |a ∩ b|: no union set built (called rows × rubric rows times a table).
+    return 0.5 * common / (len(wa) + len(wb) - common) + 0.5 * common / min(len(wa), len(wb))

@@ -11,10 +11,10 @@ import re
 import unicodedata
 from collections import Counter
 
-from pipeline.core.model import Document, Part, Provenance
+from pipeline.core.model import Block, Document, Part
 from pipeline.core.textnorm import strip_tones
 from pipeline.understanding.facts import UnitFact
-from pipeline.understanding.header import HEADER_BLOCKS, block_texts, is_title_line
+from pipeline.understanding.header import HEADER_BLOCKS, block_places, is_title_line
 from pipeline.understanding.issuer import header_parents, read_issuer
 from pipeline.understanding.nlp import RuleSet
 
@@ -33,9 +33,9 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
     body = [b for b in doc.blocks if b.provenance.part is Part.BODY]
     title_at = next((i for i, b in enumerate(body[:HEADER_BLOCKS]) if _is_title(b.text)), 0)
     texts = [
-        (text, prov, _HEADER_WEIGHT if i <= title_at else _BODY_WEIGHT)
+        (text, (block, row, cell), _HEADER_WEIGHT if i <= title_at else _BODY_WEIGHT)
         for i, block in enumerate(body)
-        for text, prov in block_texts(block)
+        for text, row, cell in block_places(block)
     ]
     weights, first_seen = _mentions(texts, rules.unit_docs(t for t, _, _ in texts), "units")
     if not weights:
@@ -43,22 +43,26 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
     if not weights:
         return None
     member_id, _ = weights.most_common(1)[0]
-    written, prov = first_seen[member_id]
+    written, (block, row, cell) = first_seen[member_id]
+    prov = block.provenance if row is None else block.provenance.model_copy(update={"row": row, "cell": cell})
     return UnitFact(member_id=member_id, name=rules.members[member_id].name, as_written=written,
                     parents=list(header_parents(doc)), provenance=prov)
 
 
-def _mentions(texts: list[tuple[str, Provenance, int]], docs: object,
-              key: str) -> tuple[Counter[str], dict[str, tuple[str, Provenance]]]:
+_Place = tuple[Block, int | None, int | None]  # a paragraph, or a table's cell (row, cell)
+
+
+def _mentions(texts: list[tuple[str, _Place, int]], docs: object,
+              key: str) -> tuple[Counter[str], dict[str, tuple[str, _Place]]]:
     weights: Counter[str] = Counter()
-    first_seen: dict[str, tuple[str, Provenance]] = {}
-    for (text, prov, weight), spacy_doc in zip(texts, docs, strict=True):
+    first_seen: dict[str, tuple[str, _Place]] = {}
+    for (text, place, weight), spacy_doc in zip(texts, docs, strict=True):
         if spacy_doc is None:
             continue  # names no unit
         for span in spacy_doc.spans.get(key, []):
             weights[span.id_] += weight
             written = " ".join(text[span.start_char : span.end_char].split())
-            first_seen.setdefault(span.id_, (written, prov))
+            first_seen.setdefault(span.id_, (written, place))
     return weights, first_seen
 
 
