@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.core.model import Block, BlockKind, Document, Part, Provenance
 from pipeline.core.textnorm import fold
@@ -23,10 +24,19 @@ TITLE_WORDS = ("báo cáo", "bảng tự chấm", "bảng chấm điểm", "bả
 HEADER_BLOCKS = 14
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HeaderLine:
     text: str
-    provenance: Provenance
+    block: Block
+    row: int | None = None  # of a table's cell
+    cell: int | None = None
+
+    @cached_property
+    def provenance(self) -> Provenance:
+        # Made when asked for: a report's top is read four times, and few lines are ever quoted.
+        if self.row is None:
+            return self.block.provenance
+        return self.block.provenance.model_copy(update={"row": self.row, "cell": self.cell})
 
 
 def header_lines(doc: Document, limit: int = HEADER_BLOCKS) -> Iterator[HeaderLine]:
@@ -38,21 +48,16 @@ def header_lines(doc: Document, limit: int = HEADER_BLOCKS) -> Iterator[HeaderLi
 
 def block_lines(block: Block) -> Iterator[HeaderLine]:
     """Each line of a paragraph, or of each table cell, with the cell's provenance."""
-    for text, prov in block_texts(block):
+    for text, row, cell in block_places(block):
         for line in text.split("\n"):
             if line.strip():
-                yield HeaderLine(line.strip(), prov)
-
-
-def block_texts(block: Block) -> Iterator[tuple[str, Provenance]]:
-    """A paragraph's text, or each table cell's text (merged cells once)."""
-    for text, row, cell in block_places(block):
-        yield text, block.provenance if row is None else block.provenance.model_copy(update={"row": row, "cell": cell})
+                yield HeaderLine(line.strip(), block, row, cell)
 
 
 def block_places(block: Block) -> Iterator[tuple[str, int | None, int | None]]:
-    """block_texts with the cell's (row, cell) instead of its provenance, for a caller that needs
-    the provenance of few of them (a copy per cell was most of finding a unit's name)."""
+    """A paragraph's text, or each table cell's text (merged cells once) with its (row, cell): the
+    cell's provenance is made only for the few texts quoted (a copy per cell was most of finding a
+    unit's name)."""
     if block.kind is not BlockKind.TABLE:
         yield block.text, None, None
         return

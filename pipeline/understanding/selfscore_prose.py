@@ -114,14 +114,14 @@ def _capitals_headings(text: str, folded: str, cuts: set[int]) -> set[int]:
     tokens = list(_TOKEN.finditer(text))
     i = 0
     while i < len(tokens):
-        opens = i == 0 or tokens[i - 1].group().endswith(_SENTENCE_END) or any(
-            tokens[i - 1].end() <= cut <= tokens[i].start() for cut in cuts)
         end = i
         while end < len(tokens) and not any(ch.islower() for ch in tokens[end].group()):
             end += 1
-        letters = sum(ch.isalpha() for t in tokens[i:end] for ch in t.group())
-        runs_into_text = end < len(tokens) and not _SCORE.match(folded, tokens[end].start())
-        if opens and letters >= _HEADING_LETTERS and runs_into_text:
+        # Most tokens are in small letters: the costlier tests only for a run of capitals.
+        if (sum(ch.isalpha() for t in tokens[i:end] for ch in t.group()) >= _HEADING_LETTERS
+                and end < len(tokens) and not _SCORE.match(folded, tokens[end].start())  # runs into text
+                and (i == 0 or tokens[i - 1].group().endswith(_SENTENCE_END)
+                     or any(tokens[i - 1].end() <= cut <= tokens[i].start() for cut in cuts))):  # opens a part
             found |= {tokens[i].start(), tokens[end].start()}
         i = max(end, i + 1)
     return found
