@@ -20,7 +20,7 @@ tướng năm 2023", "đạt 92% (năm 2022 là 88%)"). A fact takes the year of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TypeVar
@@ -29,16 +29,17 @@ from pipeline.core.model import Block
 from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
 from pipeline.understanding.rules import year_rules
+from pipeline.understanding.scan import finditer_after, not_in_number, word_start
 
 _Y = r"((?:19|20)\d\d)(?!\d)"
 _YEAR = rf"(?<![\d/.,]){_Y}(?!/)"  # not a part of "98/2023/NĐ-CP"
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
-_DATES = (
-    rf"\bngày\s+\d{{1,2}}\s*([/.-])\s*\d{{1,2}}\s*\1\s*{_Y}",
-    rf"\bngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*,?\s+năm\s+{_Y}",
-    rf"\btháng\s+\d{{1,2}}\s*(?:/|-|\s+năm\s+){_Y}",
+_DATES = (  # each starts with a word boundary (added where compiled: see _MentionPattern)
+    rf"ngày\s+\d{{1,2}}\s*([/.-])\s*\d{{1,2}}\s*\1\s*{_Y}",
+    rf"ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*,?\s+năm\s+{_Y}",
+    rf"tháng\s+\d{{1,2}}\s*(?:/|-|\s+năm\s+){_Y}",
 )
-_YEAR_WORD = rf"\bnăm\s+{_YEAR}"
+_YEAR_WORD = rf"năm\s+{_YEAR}"  # after a word boundary
 _PARENTHESIZED = rf"\(\s*{_YEAR}\s*\)"
 # Where a clause ends for years: ";", a parenthesis, a sentence end (commas do not end one).
 _CUT = re.compile(r"[.!?;](?=\s|$)|[()]")
@@ -63,16 +64,63 @@ class Mention:
         return {"year": self.last, "first_year": self.first if self.first != self.last else None}
 
 
+@dataclass(frozen=True)
+class _MentionPattern:
+    """One kind of mention: its pattern as written (case-blind), and the same without its leading
+    assertion, searched fast on lower-case text (scan.py), the assertion checked after."""
+
+    exact: re.Pattern[str]
+    body: re.Pattern[str]
+    allowed: Callable[[str], bool]  # the leading assertion, on the character before
+    dated: bool
+    needs: str  # a word it cannot match without, in the lower-cased text ("" for none)
+    period_words: re.Pattern[str] | None = None  # the words a period may start with ("năm học")
+    longest_word: int = 0
+
+    def found(self, text: str, lower_case: bool) -> Iterator[tuple[int, int, tuple[str | None, ...]]]:
+        """(start, end, groups) of each match, as ``exact.finditer`` gives them."""
+        if not lower_case:
+            for m in self.exact.finditer(text):
+                yield m.start(), m.end(), m.groups()
+            return
+        for m in finditer_after(self.body, text, self.allowed):
+            start = m.start() if self.period_words is None else self._period_start(text, m.start())
+            yield start, m.end(), m.groups()
+
+    def _period_start(self, text: str, at: int) -> int:
+        """Where a period found at ``at`` starts: at the period word before it ("năm học 2022-2023"),
+        the leftmost one that ends where the spaces before ``at`` start, if any."""
+        words_end = at
+        while words_end > 0 and text[words_end - 1].isspace():
+            words_end -= 1
+        if words_end == at:
+            return at  # the pattern's words need spaces after them
+        pos = max(0, words_end - self.longest_word)
+        while (m := self.period_words.search(text, pos, words_end)) is not None:
+            if word_start(text[m.start() - 1] if m.start() else ""):
+                return m.start()
+            pos = m.start() + 1
+        return at
+
+
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], bool, str], ...]:
-    """Mention patterns, most specific first (a date's "năm 2021" is not a year of its own), each
-    with a word it cannot match without (in the lower-cased text; "" for none)."""
-    words = sorted(year_rules().periods, key=len, reverse=True)
-    period = rf"(?:\b(?:{'|'.join(re.escape(fold(w)) for w in words)})\s+)?(?<![\d/.,]){_Y}\s*[-–—/]\s*{_Y}(?!/)"
+def _patterns() -> tuple[_MentionPattern, ...]:
+    """Mention patterns, most specific first (a date's "năm 2021" is not a year of its own)."""
+    words = [re.escape(fold(w)) for w in sorted(year_rules().periods, key=len, reverse=True)]
+    core = rf"{_Y}\s*[-–—/]\s*{_Y}(?!/)"
+    period = rf"(?:\b(?:{'|'.join(words)})\s+)?(?<![\d/.,]){core}"
     flags = re.IGNORECASE
-    return (*((re.compile(p, flags), True, needs) for p, needs in zip(_DATES, ("ngày", "ngày", "tháng"), strict=True)),
-            (re.compile(period, flags), False, ""), (re.compile(_YEAR_WORD, flags), False, "năm"),
-            (re.compile(_PARENTHESIZED, flags), False, "("))
+    dates = [_MentionPattern(re.compile(rf"\b{p}", flags), re.compile(p), word_start, True, needs)
+             for p, needs in zip(_DATES, ("ngày", "ngày", "tháng"), strict=True)]
+    return (*dates,
+            _MentionPattern(re.compile(period, flags), re.compile(core), not_in_number, False, "",
+                            re.compile(rf"(?:{'|'.join(words)})\Z"), max(len(fold(w)) for w in year_rules().periods)),
+            _MentionPattern(re.compile(rf"\b{_YEAR_WORD}", flags), re.compile(_YEAR_WORD), word_start, False, "năm"),
+            _MentionPattern(re.compile(_PARENTHESIZED, flags), re.compile(_PARENTHESIZED), _anything, False, "("))
+
+
+def _anything(before: str) -> bool:
+    return True
 
 
 def mentions(text: str) -> list[Mention]:
@@ -80,20 +128,22 @@ def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     if not _ANY_YEAR.search(text):
         return found  # every mention holds a year's four digits: most texts have none, and need no search
-    # A pattern is searched only when its word is there: the searches (case-blind, with lookbehinds)
-    # were a tenth of understanding a report. Lower-casing the text is what the patterns' IGNORECASE
-    # does for these letters, so the test never skips a match.
+    # A pattern is searched only when its word is there. Lower-casing the text is what the patterns'
+    # IGNORECASE does for these letters, so the test never skips a match. On lower-case text (folded
+    # text is) the patterns match as they are written: the fast search is exact there. Two lower-case
+    # letters match "i" and "s" case-blind ("ı", "ſ"): a text with either takes the slow search.
     lower = text.lower()
-    for pattern, dated, needs in _patterns():
-        if needs not in lower:
+    lower_case = lower == text and "ı" not in text and "ſ" not in text
+    for pattern in _patterns():
+        if pattern.needs not in lower:
             continue
-        for m in pattern.finditer(text):
-            years = [int(g) for g in m.groups() if g and len(g) == 4]
+        for start, end, groups in pattern.found(text, lower_case):
+            years = [int(g) for g in groups if g and len(g) == 4]
             first, last = years[0], years[-1]
-            if first > last or any(f.start < m.end() and m.start() < f.end for f in found):
+            if first > last or any(f.start < end and start < f.end for f in found):
                 continue
-            if not _compared_or_cohort(text, m.start()):
-                found.append(Mention(m.start(), m.end(), first, last, dated))
+            if not _compared_or_cohort(text, start):
+                found.append(Mention(start, end, first, last, pattern.dated))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -1,0 +1,37 @@
+"""Regex searches that start with a lookbehind, run by their body.
+
+A pattern that begins with ``\\b`` or a lookbehind (``(?<![\\d/.,])``) cannot use the regex
+engine's fast scan for its first literal or digit: it tries the assertion at every position of
+the text, which made the year and date patterns ~4× slower than their bodies (a tenth of
+understanding a report). ``finditer_after`` runs the body's own fast search and checks the
+assertion on the character before each match, resuming one character later when it fails: the
+same matches, in the same order, as ``re.finditer`` of the assertion followed by the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+
+def finditer_after(body: re.Pattern[str], text: str, allowed: Callable[[str], bool]) -> Iterator[re.Match[str]]:
+    """The matches of (assertion)(body) in ``text``, where the assertion holds at a position when
+    ``allowed(the character before it, or "" at the start)``. The body must not match empty."""
+    pos = 0
+    while (m := body.search(text, pos)) is not None:
+        start = m.start()
+        if allowed(text[start - 1] if start else ""):
+            yield m
+            pos = m.end()
+        else:
+            pos = start + 1
+
+
+def word_start(before: str) -> bool:
+    """``\\b`` before a body that starts with a word character: nothing, or no word character, before."""
+    return not (before.isalnum() or before == "_")
+
+
+def not_in_number(before: str) -> bool:
+    """``(?<![\\d/.,])``: not a digit, a slash, a dot or a comma before (not part of "98/2023")."""
+    return not (before.isdecimal() or before in ("/", ".", ","))
