@@ -85,11 +85,14 @@ def is_title_line(text: str) -> bool:
 
 def read_header(doc: Document) -> HeaderFacts:
     lines = list(header_lines(doc))
-    number = next((m.group(1) for ln in lines if (m := _NUMBER.search(fold(ln.text)))), None)
+    # Each pattern is searched only in lines holding its word ("số", "ngày"): the searches start with a
+    # word boundary or a lookbehind, tried at every character of every line of the top of the report.
+    number = next((m.group(1) for ln in lines if "số" in (f := fold(ln.text)) and (m := _NUMBER.search(f))), None)
     date = next((_date(m) for ln in lines if (m := _DATE.search(fold(ln.text)))), None)
     title, title_prov = _title(lines)
     year, source = _year(title, title_prov, date)
-    place = next((p for ln in lines if (m := _PLACE.search(ln.text)) and (p := _place(m.group(1)))), None)
+    place = next((p for ln in lines
+                  if "ngày" in ln.text and (m := _PLACE.search(ln.text)) and (p := _place(m.group(1)))), None)
     return HeaderFacts(
         doc_number=_original_case(number, lines),
         doc_date=date,
