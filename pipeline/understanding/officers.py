@@ -12,21 +12,23 @@ from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import OfficerFact
 from pipeline.understanding.passages import quote, sentence_bounds
 from pipeline.understanding.rules import officer_rules
+from pipeline.understanding.scan import finditer_after, word_start
 
 _SYLLABLE = r"[A-ZĐÀ-Ỹ][^\s,;.()]*"
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    """A title word (any case; the word boundary before it is checked by finditer_after), a name, a position."""
     titles = "|".join(re.escape(t) for t in officer_rules().titles)
-    return re.compile(rf"(?i:\b(?:{titles}))\s+((?:{_SYLLABLE}\s+){{1,4}}{_SYLLABLE})(?:\s*,\s*([^,;.]+))?")
+    return re.compile(rf"(?i:(?:{titles}))\s+((?:{_SYLLABLE}\s+){{1,4}}{_SYLLABLE})(?:\s*,\s*([^,;.]+))?")
 
 
 def find_officers(blocks: list[Block]) -> list[OfficerFact]:
     roles = [fold(r) for r in officer_rules().roles]
     found: dict[str, OfficerFact] = {}
     for block in blocks:
-        for match in _pattern().finditer(block.text):
+        for match in finditer_after(_pattern(), block.text, word_start):
             start, end = sentence_bounds(block.text, match.start(), match.end())
             if not any(role in fold(block.text[start:end]) for role in roles):
                 continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
 
 from pipeline.core.model import Block
 from pipeline.understanding.facts import Quote
@@ -14,12 +16,24 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?=\s)|\n")
 
 
 def _bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> tuple[int, int]:
-    left = 0
-    for m in boundary.finditer(text, 0, start):
-        left = m.end()
-    m = boundary.search(text, end)
-    right = m.start() + (1 if m.group(0) in ".!?" else 0) if m else len(text)
+    """From the last boundary before ``start`` to the first at or after ``end`` (a sentence's
+    stop included). What ``boundary.finditer(text, 0, start)`` found last is the last boundary
+    ending before ``start``, or a line break ending there: a stop right before ``start`` needs the
+    space after it, which a search ending at ``start`` does not see."""
+    at, ends, line_breaks = _boundaries(text, boundary)
+    i = bisect_left(ends, start)
+    left = start if i < len(ends) and ends[i] == start and line_breaks[i] else ends[i - 1] if i else 0
+    j = bisect_left(at, end)
+    right = at[j] + (1 if text[at[j]] in ".!?" else 0) if j < len(at) else len(text)
     return left, right
+
+
+@lru_cache(maxsize=1024)
+def _boundaries(text: str, boundary: re.Pattern[str]) -> tuple[list[int], list[int], list[bool]]:
+    """Where each boundary of ``text`` is (one character each), its end, and whether it is a line
+    break: found once for a text whose sentences and clauses are asked for again and again."""
+    found = list(boundary.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found], [m.group(0) == "\n" for m in found]
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

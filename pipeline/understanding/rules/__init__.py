@@ -30,6 +30,15 @@ class OfficerRules(BaseModel):
     roles: list[str]
     titles: list[str]
 
+    @model_validator(mode="after")
+    def _titles_are_words(self) -> OfficerRules:
+        # A title is found after a word boundary, checked on the character before it (scan.py):
+        # that is the boundary only for a title that starts with a letter or a digit.
+        odd = [t for t in self.titles if not t[:1].isalnum()]
+        if odd:
+            raise ValueError(f"từ đứng trước họ tên phải bắt đầu bằng chữ hoặc số: {', '.join(odd)}")
+        return self
+
 
 class UnitRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
