@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import islice
 
 from pipeline.core.model import Block, BlockKind
 from pipeline.core.textnorm import fold
@@ -49,6 +50,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_DIGITS = re.compile(r"(?=((?:19|20)\d\d))")  # every place four digits could read as a year
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+")
+_INNER_STOP = re.compile(r"[.;!?:]\s+\S")  # a stop inside the text: more than one sentence
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,9 @@ def is_heading(block: Block, words: EvidenceWords | None = None) -> bool:
     if _in_capitals(text):
         return True
     bare = _bare(fold(text))
-    tokens = _WORD.findall(bare)
-    if not tokens or len(tokens) > words.heading_words or re.search(r"[.;!?:]\s+\S", bare):
+    # Words counted only up to one past the limit: a paragraph's hundred words need not be listed.
+    tokens = sum(1 for _ in islice(_WORD.finditer(bare), words.heading_words + 1))
+    if not tokens or tokens > words.heading_words or _INNER_STOP.search(bare):
         return False
     return not any(ch.isdigit() for ch in bare) and not _has_word(bare, words.statement_markers)
 

@@ -23,12 +23,14 @@ class PhraseSpans:
 
         self.key = key
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._names: dict[int, tuple[str, str]] = {}
+        # A match's label and id as the string store's hashes: what a Span holds and sorts by.
+        self._names: dict[int, tuple[int, int]] = {}
         by_name: dict[str, list[str]] = {}
+        strings = nlp.vocab.strings
         for pattern in patterns:
             label, span_id = pattern["label"], pattern.get("id", "")
             name = repr((label, span_id))
-            self._names[nlp.vocab.strings.add(name)] = (label, span_id)
+            self._names[strings.add(name)] = (strings.add(label), strings.add(span_id) if span_id else 0)
             by_name.setdefault(name, []).append(pattern["pattern"])
         for name, phrases in by_name.items():
             self._matcher.add(name, [nlp.make_doc(phrase) for phrase in phrases])
@@ -45,12 +47,11 @@ class PhraseSpans:
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
 
-        found = {
-            Span(doc, start, end, label=self._names[match][0], span_id=self._names[match][1])
-            for match, start, end in self._matcher(doc)
-            if start != end
-        }
-        doc.spans[self.key] = sorted(found)
+        # Spans in spaCy's order (start, end, label, id): sorted as plain tuples, each made once
+        # (a set of Spans, sorted by their rich comparison, was most of marking a text).
+        found = sorted({(start, end, *self._names[match]) for match, start, end in self._matcher(doc) if start != end})
+        doc.spans[self.key] = [Span(doc, start, end, label=label, span_id=span_id)
+                               for start, end, label, span_id in found]
         return doc
 
 
