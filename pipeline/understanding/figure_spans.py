@@ -49,18 +49,14 @@ class FigureSpans:
 
         starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         count = len(starts)
-        i = 0
-        while i < count:
-            if not text[starts[i]].isdigit():
-                i += 1
+        after = 0  # a span never starts inside the one before
+        for i in [i for i, start in enumerate(starts) if text[start].isdigit()]:  # a figure starts at a digit
+            if i < after:
                 continue
-            token = doc[i].text
-            found = self._at(doc, i, token, count)
-            if found is None:
-                i += 1
-                continue
-            yield found
-            i = found[2]
+            found = self._at(doc, i, doc[i].text, count)
+            if found is not None:
+                yield found
+                after = found[2]
 
     def _at(self, doc: Doc, i: int, token: str, count: int) -> tuple[str, int, int] | None:
         if _FRACTION.search(token):
