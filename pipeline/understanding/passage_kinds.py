@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from itertools import islice
 
 from pipeline.core.model import Block, BlockKind
@@ -192,6 +193,7 @@ def _difficulty(text: str, words: EvidenceWords) -> bool:
     return True
 
 
+@lru_cache(maxsize=2048)  # a sentence is judged (its label cut off) and then ranked (as it is): mostly the same text
 def fact_cues(text: str) -> FactCues:
     """Figures, document numbers, dates and result verbs in folded text."""
     # Each pattern needs a character most sentences lack ("/", "%", a digit, "ngày"): testing for it
