@@ -20,9 +20,10 @@ tướng năm 2023", "đạt 92% (năm 2022 là 88%)"). A fact takes the year of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import TypeVar
 
 from pipeline.core.model import Block
@@ -150,7 +151,7 @@ def mentions(text: str) -> list[Mention]:
 def _compared_or_cohort(text: str, start: int) -> bool:
     """"so với năm 2022", "cùng kỳ năm 2022" (within a few words, back to a comma) or "sinh viên tốt
     nghiệp năm 2022": the year is not when the fact happened."""
-    window = re.split(r"[,;:()]|[.!?](?=\s)", text[:start])[-1].lower()
+    window = _after_last_stop(text[:start]).lower()
     words = " " + " ".join(window.split()[-6:])
     if words.endswith(" năm"):  # "cùng kỳ năm (2022)": a mention may start at the number
         words = words[:-4]
@@ -159,12 +160,36 @@ def _compared_or_cohort(text: str, start: int) -> bool:
             or any(words.endswith(f" {fold(w)}") for w in [*rules.comparisons, *rules.cohorts]))
 
 
+def _after_last_stop(prefix: str) -> str:
+    """``re.split(r"[,;:()]|[.!?](?=\\s)", prefix)[-1]``: the text after the last comma, colon,
+    semicolon or parenthesis, or sentence stop followed by a space; found from the end."""
+    cut = max(prefix.rfind(c) for c in ",;:()")
+    for stop in ".!?":
+        at = prefix.rfind(stop)
+        while at > cut and not (at + 1 < len(prefix) and prefix[at + 1].isspace()):
+            at = prefix.rfind(stop, 0, at)
+        cut = max(cut, at)
+    return prefix[cut + 1 :]
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in _CUT.finditer(text, 0, start):
-        left = m.end()
-    m = _CUT.search(text, end)
-    return left, m.start() if m else len(text)
+    """From the last cut before ``start`` (a cut right before it counts: the search for it used to
+    end at ``start``, where "$" holds) to the first cut at or after ``end``."""
+    at, ends = _cuts(text)
+    if start and text[start - 1] in ".!?;()":
+        left = start
+    else:
+        i = bisect_left(ends, start)
+        left = ends[i - 1] if i else 0
+    j = bisect_left(at, end)
+    return left, at[j] if j < len(at) else len(text)
+
+
+@lru_cache(maxsize=1024)
+def _cuts(text: str) -> tuple[list[int], list[int]]:
+    """Where each cut of ``text`` is, and its end: found once for all the facts of a text."""
+    found = list(_CUT.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
 
 
 def _governing(candidates: Sequence[Mention | None]) -> Mention | None:
