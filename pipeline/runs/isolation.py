@@ -22,6 +22,7 @@ Workers are forked from a forkserver started before any thread: forking a proces
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import resource
 import shutil
@@ -141,6 +142,9 @@ def _start_worker(memory_mb: int, slots: ocr_slots.Slots) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     _cap.append(cap)
     ocr_slots.use(slots)
+    # The readers' modules (spaCy, pydantic's schemas, lxml…) are loaded for good: kept out of the
+    # collector's full passes, which otherwise walk them again every few files (1.5–4% of reading).
+    gc.freeze()
 
 
 def memory_exhausted(error: BaseException | None = None) -> bool:
