@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from pipeline.core import textnorm
+from pipeline.core.textnorm import fold
 from pipeline.understanding import passages, years
 from pipeline.understanding.phrase_spans import literal_trie
 from pipeline.understanding.scan import finditer_after, not_in_number, word_start
@@ -102,3 +103,46 @@ def test_the_factored_phrases_match_exactly_the_phrases() -> None:
             text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
             assert (factored.search(text) is None) == (plain.search(text) is None), (words, text)
             assert bool(factored.fullmatch(text)) == (text in words), (words, text)
+
+
+def test_fact_cues_are_the_regex_searches_they_replaced() -> None:
+    from pipeline.understanding import passage_kinds as kinds
+    from pipeline.understanding.rules import evidence_words
+
+    old_date = r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?"
+    old_document = r"\b\d{1,4}/(?:\d{4}/)?[^\W\d_][\w.-]*"
+    old_fraction = r"(?<![\w/])\d[\d.]*/\d[\d.]*(?![\w/])"
+    old_number_word = r"(?<![\w/.,%])(\d[\d.,]*)\s+([^\W\d_]+)"
+
+    def whole(word: str, text: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+    def reference(text: str) -> kinds.FactCues:
+        date = bool(re.search(old_date, text))
+        text = re.sub(old_date, " ", text)
+        document = bool(re.search(old_document, text))
+        text = re.sub(old_document, " ", text)
+        figure = bool(re.search(r"\d[\d.,]*\s?%", text) or re.search(old_fraction, text))
+        count = any(kinds._counts(m, text) for m in re.finditer(old_number_word, text))
+        words = evidence_words()
+        return kinds.FactCues(figure=figure, count=count, document=document, date=date,
+                              achievements=sum(whole(v, text) for v in words.achievements),
+                              activities=sum(whole(v, text) for v in words.activities))
+
+    def later(text: str, year: int) -> bool:
+        blanked = re.sub(old_date, " ", re.sub(old_document, " ", text))
+        found = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", blanked)]
+        return bool(found) and min(found) > year
+
+    words = evidence_words()
+    pieces = [*_PIECES, *words.achievements, *words.activities, "05/KH-CTĐ18", "1.250/1.200", "95,5%", "18 đề tài",
+              "ngày 12 tháng 3 năm 2023", "ngày 12 tháng 3", "x12/3/2023", "a05/KH", "%", "2024", "2025/NQ"]
+    rng = random.Random(6)
+    seen = set()
+    for _ in range(3000):
+        text = fold("".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, 20))))
+        cues = kinds.fact_cues(text)
+        assert cues == reference(text), text
+        assert kinds._only_later_years(text, 2023) == later(text, 2023), text
+        seen.update(k for k in ("figure", "count", "document", "date") if getattr(cues, k))
+    assert seen == {"figure", "count", "document", "date"}

@@ -19,6 +19,7 @@ from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import SectionKind
 from pipeline.understanding.header import is_title_line
 from pipeline.understanding.rules import EvidenceWords, evidence_words
+from pipeline.understanding.scan import blank_after, finditer_after, not_word_or, word_start
 from pipeline.understanding.sections import block_sections
 
 
@@ -40,11 +41,15 @@ _TITLE_WORDS = 40
 
 _LIST_LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[ivx]{1,5}[.)]\s*|[a-zđ]\)\s*)+")
 _ROMAN_LABEL = re.compile(r"^\s*(?:phần\s+(?:thứ\s+)?\S+\s*[.:-]?\s*)?")
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?")
-_DOCUMENT = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[^\W\d_][\w.-]*")
+# Each of these starts at a word boundary or after a lookbehind, checked on the character before
+# a match of the rest (scan.py: ~3× faster than the engine trying the assertion everywhere).
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|ngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?")  # \b…
+_DOCUMENT = re.compile(r"\d{1,4}/(?:\d{4}/)?[^\W\d_][\w.-]*")  # \b…
 _PERCENT = re.compile(r"\d[\d.,]*\s?%")
-_FRACTION = re.compile(r"(?<![\w/])\d[\d.]*/\d[\d.]*(?![\w/])")
-_NUMBER_WORD = re.compile(r"(?<![\w/.,%])(\d[\d.,]*)\s+([^\W\d_]+)")
+_FRACTION = re.compile(r"\d[\d.]*/\d[\d.]*(?![\w/])")  # (?<![\w/])…
+_AFTER_FRACTION = not_word_or("/")
+_NUMBER_WORD = re.compile(r"(\d[\d.,]*)\s+([^\W\d_]+)")  # (?<![\w/.,%])…
+_AFTER_NUMBER_WORD = not_word_or("/.,%")
 _NOT_COUNTS = ("số", "năm", "tháng", "ngày", "khóa", "khoá", "đoạn", "điều", "khoản", "mẫu", "lần thứ")
 _DURATIONS = ("tháng", "năm", "ngày", "tuần", "giờ", "tuổi")  # "sau 12 tháng": a time, not a result
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -200,14 +205,15 @@ def fact_cues(text: str) -> FactCues:
     # first skips the search (the regexes' lookbehinds make them ~5 µs a sentence each).
     date = document = figure = count = False
     if "/" in text or "ngày" in text:
-        text, dates = _DATE.subn(" ", text)
+        text, dates = blank_after(_DATE, text, word_start)
         date = dates > 0
     if "/" in text:
-        text, documents = _DOCUMENT.subn(" ", text)
+        text, documents = blank_after(_DOCUMENT, text, word_start)
         document = documents > 0
     if _DIGIT.search(text):
-        figure = bool(("%" in text and _PERCENT.search(text)) or ("/" in text and _FRACTION.search(text)))
-        count = any(_counts(m, text) for m in _NUMBER_WORD.finditer(text))
+        figure = bool(("%" in text and _PERCENT.search(text))
+                      or ("/" in text and next(finditer_after(_FRACTION, text, _AFTER_FRACTION), None)))
+        count = any(_counts(m, text) for m in finditer_after(_NUMBER_WORD, text, _AFTER_NUMBER_WORD))
     words = evidence_words()
     return FactCues(figure=figure, count=count, document=document, date=date,
                     achievements=_words_in(text, words.achievements), activities=_words_in(text, words.activities))
@@ -234,7 +240,8 @@ def _only_later_years(text: str, year: int | None) -> bool:
     # when no such digits name a later year, none of the years can (the common case, no regex run).
     if all(int(y) <= year for y in _YEAR_DIGITS.findall(text)):
         return False
-    years = [int(y) for y in _YEAR.findall(_DATE.sub(" ", _DOCUMENT.sub(" ", text)))]
+    blanked, _ = blank_after(_DATE, blank_after(_DOCUMENT, text, word_start)[0], word_start)
+    years = [int(y) for y in _YEAR.findall(blanked)]
     return bool(years) and min(years) > year
 
 

@@ -35,3 +35,21 @@ def word_start(before: str) -> bool:
 def not_in_number(before: str) -> bool:
     """``(?<![\\d/.,])``: not a digit, a slash, a dot or a comma before (not part of "98/2023")."""
     return not (before.isdecimal() or before in ("/", ".", ","))
+
+
+def blank_after(body: re.Pattern[str], text: str, allowed: Callable[[str], bool]) -> tuple[str, int]:
+    """``re.subn`` of (assertion)(body) by one space per match: the text with each match blanked
+    out, and how many there were."""
+    parts, last, count = [], 0, 0
+    for m in finditer_after(body, text, allowed):
+        parts += (text[last : m.start()], " ")
+        last, count = m.end(), count + 1
+    return ("".join(parts) + text[last:], count) if count else (text, 0)
+
+
+def not_word_or(chars: str) -> Callable[[str], bool]:
+    """``(?<![\\w<chars>])``: no word character (a letter, a digit, "_") and none of ``chars`` before."""
+    def allowed(before: str) -> bool:
+        return not (before.isalnum() or before == "_" or (before != "" and before in chars))
+
+    return allowed
