@@ -45,9 +45,7 @@ class FigureSpans:
     def spans(self, doc: Doc, text: str) -> Iterator[tuple[str, int, int]]:
         """(kind, start, end) token spans of ``doc`` (whose text is ``text``), left to right; a
         span never starts inside the one before."""
-        from spacy.attrs import IDX
-
-        starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         count = len(starts)
         after = 0  # a span never starts inside the one before
         for i in [i for i, start in enumerate(starts) if text[start].isdigit()]:  # a figure starts at a digit

@@ -148,7 +148,7 @@ def is_heading(block: Block, words: EvidenceWords | None = None) -> bool:
         return True
     bare = _bare(fold(text))
     # Words counted only up to one past the limit: a paragraph's hundred words need not be listed.
-    tokens = sum(1 for _ in islice(_WORD.finditer(bare), words.heading_words + 1))
+    tokens = len(list(islice(_WORD.finditer(bare), words.heading_words + 1)))
     if not tokens or tokens > words.heading_words or _INNER_STOP.search(bare):
         return False
     return not any(ch.isdigit() for ch in bare) and not _has_word(bare, words.statement_markers)

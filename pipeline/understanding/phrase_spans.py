@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 class PhraseSpans:
     def __init__(self, nlp: Language, key: str, patterns: list[dict]) -> None:
         from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Span
 
+        self._span = Span  # imported here, not on every call (an import statement is a lookup each time)
         self.key = key
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         # A match's label and id as the string store's hashes: what a Span holds and sorts by.
@@ -44,12 +46,11 @@ class PhraseSpans:
         return self._any.search(_bare(text)) is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        from spacy.tokens import Span
-
+        span = self._span
         # Spans in spaCy's order (start, end, label, id): sorted as plain tuples, each made once
         # (a set of Spans, sorted by their rich comparison, was most of marking a text).
         found = sorted({(start, end, *self._names[match]) for match, start, end in self._matcher(doc) if start != end})
-        doc.spans[self.key] = [Span(doc, start, end, label=label, span_id=span_id)
+        doc.spans[self.key] = [span(doc, start, end, label=label, span_id=span_id)
                                for start, end, label, span_id in found]
         return doc
 
