@@ -121,7 +121,7 @@ def test_phrase_spans_are_the_span_rulers_on_random_texts(seed: int) -> None:
             ref_doc = reference(text)
             expected = [(s.start, s.end, s.label_, s.id_) for s in ref_doc.spans["units"]]
         doc = marks(nlp.make_doc(text))
-        ours = [(s.start, s.end, s.label_, s.id_) for s in doc.spans["units"]]
+        ours = [(s.start, s.end, s.label_, s.id_) for s in doc.spans.get("units", [])]
         assert ours == expected, text
         if expected:
             assert marks.could_hold(text), text  # a text that is skipped never had a name

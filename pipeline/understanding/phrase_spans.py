@@ -1,4 +1,4 @@
-"""Phrases of a rule set marked on a spaCy doc as ``doc.spans[key]``.
+"""Phrases of a rule set marked on a spaCy doc as ``doc.spans[key]`` (no key when there are none).
 
 This is what spaCy's SpanRuler does with phrase patterns (same spans, labels, ids and order),
 without what it costs on every doc: it also runs a token matcher that has no patterns and sets and
@@ -50,8 +50,9 @@ class PhraseSpans:
         # Spans in spaCy's order (start, end, label, id): sorted as plain tuples, each made once
         # (a set of Spans, sorted by their rich comparison, was most of marking a text).
         found = sorted({(start, end, *self._names[match]) for match, start, end in self._matcher(doc) if start != end})
-        doc.spans[self.key] = [span(doc, start, end, label=label, span_id=span_id)
-                               for start, end, label, span_id in found]
+        if found:  # no group for none: readers ask doc.spans.get(key, []), and most texts name no award
+            doc.spans[self.key] = [span(doc, start, end, label=label, span_id=span_id)
+                                   for start, end, label, span_id in found]
         return doc
 
 
