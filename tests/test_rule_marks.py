@@ -133,3 +133,19 @@ def test_a_text_without_any_name_is_not_worth_tokenizing() -> None:
     marks = PhraseSpans(spacy.blank("xx"), "units", [{"label": "UNIT", "pattern": "kinh tế - kỹ thuật", "id": "a"}])
     assert marks.could_hold("trường kinh tế-kỹ thuật")  # spacing around punctuation differs: still tried
     assert not marks.could_hold("trường kinh tế")
+
+
+def test_texts_searched_together_hold_the_phrases_each_holds_alone() -> None:
+    nlp = spacy.blank("xx")
+    marks = PhraseSpans(nlp, "units", [{"label": "UNIT", "pattern": name, "id": "u"} for name in _NAMES])
+    rng = random.Random(3)
+    held = 0
+    for _ in range(200):
+        # Now and then a text holding the separator itself: those lists are searched text by text.
+        odd = ["\x00 cao đẳng"] if rng.random() < 0.1 else []
+        texts = [_phrase_text(rng) if rng.random() < 0.5 else rng.choice(["", " ", "stt", *odd])
+                 for _ in range(rng.randint(0, 30))]
+        alone = {i for i, text in enumerate(texts) if marks.could_hold(text)}
+        assert marks.holding(texts) == alone, texts
+        held += len(alone)
+    assert held > 500

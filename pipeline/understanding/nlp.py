@@ -114,8 +114,10 @@ class RuleSet:
 
     def _only(self, key: str, texts: Iterable[str]) -> Iterator[Doc | None]:
         mark = self.phrases.get(key)
-        for text in texts:
-            yield mark(self._doc(text)) if mark is not None and mark.could_hold(text) else None
+        texts = list(texts)
+        holding = mark.holding(texts) if mark is not None else set()
+        for i, text in enumerate(texts):
+            yield mark(self._doc(text)) if i in holding else None
 
     def _doc(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)

@@ -10,6 +10,7 @@ paragraphs and table cells name no unit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,11 +40,24 @@ class PhraseSpans:
         # A phrase's tokens are consecutive tokens of the text, so without the whitespace between
         # them the phrase is a substring of the text without its whitespace: the test that lets
         # a text be skipped, whatever the spacing around punctuation ("kinh tế-kỹ thuật").
-        self._any = re.compile(literal_trie({_bare(p["pattern"]) for p in patterns}))
+        literals = {_bare(p["pattern"]) for p in patterns}
+        self._any = re.compile(literal_trie(literals))
+        self._separated = any(_SEPARATOR in literal for literal in literals)
 
     def could_hold(self, text: str) -> bool:
         """False only when no phrase can be found in ``text``."""
         return self._any.search(_bare(text)) is not None
+
+    def holding(self, texts: list[str]) -> set[int]:
+        """The indexes of the ``texts`` that could_hold a phrase, found in one search over them all
+        (a report's hundreds of cells, each asked alone, cost a call and a search each). No phrase
+        holds the separator, so no match runs from one text into the next."""
+        joined = _SEPARATOR.join(texts)
+        if not texts or self._separated or joined.count(_SEPARATOR) != len(texts) - 1:
+            return {i for i, text in enumerate(texts) if self.could_hold(text)}  # a text holds a separator
+        bare = _bare(joined)
+        starts = [m.start() for m in _SEPARATORS.finditer(bare)]
+        return {bisect_right(starts, m.start()) for m in self._any.finditer(bare)}
 
     def __call__(self, doc: Doc) -> Doc:
         span = self._span
@@ -54,6 +68,10 @@ class PhraseSpans:
             doc.spans[self.key] = [span(doc, start, end, label=label, span_id=span_id)
                                    for start, end, label, span_id in found]
         return doc
+
+
+_SEPARATOR = "\x00"  # between texts searched together: no phrase or paragraph holds it
+_SEPARATORS = re.compile(_SEPARATOR)
 
 
 def _bare(text: str) -> str:
