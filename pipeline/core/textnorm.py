@@ -100,16 +100,29 @@ def _fold(text: str) -> str:
     # The text is folded a space-separated piece at a time, each piece remembered: a word never
     # holds a space, so this is the word-by-word fold, without a regex split of every text (pieces
     # repeat across a report's texts far more than the texts do).
-    folded = " ".join(map(_fold_piece, text.split(" ")))
+    pieces = text.split(" ")
+    try:
+        folded = " ".join(map(_PIECES.__getitem__, pieces))  # a plain dict: twice as fast as an lru_cache
+    except KeyError:
+        folded = " ".join(map(_fold_piece, pieces))
     return folded if len(folded) == len(text) else text.lower()
 
 
-@lru_cache(maxsize=1 << 15)  # ~7 MB at most, like the word fold's
+_PIECES: dict[str, str] = {}  # piece → folded piece
+_MAX_PIECES = 1 << 15  # ~7 MB at most, like the word fold's; emptied when full
+
+
 def _fold_piece(piece: str) -> str:
-    # Split, not sub with a function: the words are folded by one map over the cached word fold.
-    parts = _WORD_SPLIT.split(piece)
-    parts[1::2] = map(_fold_word, parts[1::2])
-    return "".join(parts)
+    found = _PIECES.get(piece)
+    if found is None:
+        # Split, not sub with a function: the words are folded by one map over the cached word fold.
+        parts = _WORD_SPLIT.split(piece)
+        parts[1::2] = map(_fold_word, parts[1::2])
+        found = "".join(parts)
+        if len(_PIECES) >= _MAX_PIECES:
+            _PIECES.clear()
+        _PIECES[piece] = found
+    return found
 
 
 def retone(text: str) -> str:
