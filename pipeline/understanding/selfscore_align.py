@@ -147,21 +147,6 @@ _SKIP_ROW = -0.6  # a row left unmatched
 _SKIP_NODE = -0.2  # a rubric row the unit's table does not have
 
 
-def pairing_score(row: RowSignals, node: Node) -> float:
-    """Evidence that ``row`` is ``node``, less the cost of a pairing."""
-    evidence = 0.0
-    if row.code:
-        evidence += _code_evidence(row.code, node)
-    if row.max is not None and node.max is not None:
-        # Deduction maxima are written with or without their minus ("-3", "3").
-        evidence += 2.0 if abs(abs(row.max) - node.max) < _EPS else -2.0
-    if row.label:
-        evidence += _title_evidence(row, node)
-    if row.group_words is not None:
-        evidence += 2.0 if node.kind is NodeKind.GROUP and node.score_kind is row.group_words else -1.0
-    return evidence - _MATCH_COST
-
-
 def how_matched(row: RowSignals, node: Node) -> str:
     """The strongest signal of a pairing, for reviewers: 'code' (as the rubric writes it),
     'numbering' (the same position in the unit's own numbering), 'label', or 'points'."""
@@ -183,6 +168,11 @@ def _title_evidence(row: RowSignals, node: Node) -> float:
 def _code_evidence(code: str, node: Node) -> float:
     if _same_code(code, node.code):
         return 4.0
+    return _position_evidence(code, node)
+
+
+def _position_evidence(code: str, node: Node) -> float:
+    """_code_evidence of a code that is not the node's own."""
     parts = code_parts(code)
     if parts is None:
         return -0.5
@@ -203,12 +193,38 @@ def _looks_like_group_code(code: str) -> bool:
     return bool(token) and token.isupper() and token.isalpha()
 
 
+def pairing_scores(rows: list[RowSignals], nodes: list[Node]) -> list[list[float]]:
+    """For every row and every node: the evidence that the row is the node, less the cost of a
+    pairing. Written as one loop over all pairs (a table is rows × rubric rows of them), with each
+    code made plain once."""
+    plain = [(_plain(node.code), node) for node in nodes]
+    scores = []
+    for row in rows:
+        code = row.code
+        row_plain = _plain(code) if code else ""
+        line = []
+        for node_plain, node in plain:
+            evidence = 0.0
+            if code:
+                evidence += 4.0 if row_plain == node_plain else _position_evidence(code, node)
+            if row.max is not None and node.max is not None:
+                # Deduction maxima are written with or without their minus ("-3", "3").
+                evidence += 2.0 if abs(abs(row.max) - node.max) < _EPS else -2.0
+            if row.label:
+                evidence += _title_evidence(row, node)
+            if row.group_words is not None:
+                evidence += 2.0 if node.kind is NodeKind.GROUP and node.score_kind is row.group_words else -1.0
+            line.append(evidence - _MATCH_COST)
+        scores.append(line)
+    return scores
+
+
 # --- the whole table ---------------------------------------------------------------------------------
 
 def align(rows: list[RowSignals], nodes: list[Node]) -> list[int | None]:
     """For each row, the index of the rubric row it is (None: none), keeping both orders."""
     n, m = len(rows), len(nodes)
-    scores = [[pairing_score(r, node) for node in nodes] for r in rows]
+    scores = pairing_scores(rows, nodes)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1 pair, 2 skip the row, 3 skip the node
     least = _LEAST_EVIDENCE - _MATCH_COST
