@@ -226,7 +226,7 @@ def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering, hidden:
     for p in tc.iter(W_P):
         props = paragraph_props(p)
         style = styles.of(props.pstyle)
-        content = paragraph_text(p, style.font, styles, hidden or hidden_below(p, tc))
+        content = paragraph_text(p, style.font, styles, hidden or (p.getparent() is not tc and hidden_below(p, tc)))
         label = numbering.label_for(props.num_pr, style.num_pr)
         if label and label != "-":
             raws.append(f"{label} {content.raw}".strip())

@@ -205,7 +205,10 @@ def _run_font(run: etree._Element, rpr: object) -> str | None:
     """The run's font: of the first rFonts under its rPr (``rpr`` from _run_text)."""
     if rpr is None:
         return None
-    fonts = grandchild(run, W_RPR, W_RFONTS) if rpr is _SEVERAL else next(rpr.iterchildren(W_RFONTS), None)
+    if rpr is _SEVERAL:
+        fonts = grandchild(run, W_RPR, W_RFONTS)
+    else:
+        fonts = next((c for c in rpr if c.tag == W_RFONTS), None)  # rFonts comes first, or next to first
     if fonts is None:
         return None
     return fonts.get(W_ASCII) or fonts.get(W_HANSI) or fonts.get(W_CS)
