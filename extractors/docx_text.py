@@ -191,8 +191,9 @@ def _shows_text(run: etree._Element) -> bool:
 
 
 def _run_bold(run: etree._Element) -> bool | None:
-    rpr = run.find(W_RPR)
-    b = rpr.find(W_B) if rpr is not None else None
+    """The run's bold: its first rPr's first w:b (rPr comes first in a run, b early in rPr)."""
+    rpr = next((c for c in run if c.tag == W_RPR), None)
+    b = next((c for c in rpr if c.tag == W_B), None) if rpr is not None else None
     return on_off(b) if b is not None else None
 
 
@@ -205,10 +206,8 @@ def _run_font(run: etree._Element, rpr: object) -> str | None:
     """The run's font: of the first rFonts under its rPr (``rpr`` from _run_text)."""
     if rpr is None:
         return None
-    if rpr is _SEVERAL:
-        fonts = grandchild(run, W_RPR, W_RFONTS)
-    else:
-        fonts = next((c for c in rpr if c.tag == W_RFONTS), None)  # rFonts comes first, or next to first
+    # rFonts comes first in an rPr, or next to first: walking it beats a search.
+    fonts = grandchild(run, W_RPR, W_RFONTS) if rpr is _SEVERAL else next((c for c in rpr if c.tag == W_RFONTS), None)
     if fonts is None:
         return None
     return fonts.get(W_ASCII) or fonts.get(W_HANSI) or fonts.get(W_CS)
