@@ -185,7 +185,11 @@ def _shows_text(run: etree._Element) -> bool:
     """Whether python-docx's ``run.text`` of ``run`` is more than white space."""
     for child in run:
         tag = child.tag
-        if tag == W_NO_BREAK_HYPHEN or (tag == W_T and child.text and child.text.strip()):
+        if tag == W_T:
+            text = child.text
+            if text and not text.isspace():
+                return True
+        elif tag == W_NO_BREAK_HYPHEN:
             return True
     return False
 
