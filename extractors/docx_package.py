@@ -14,6 +14,8 @@ a damaged file is refused at the same point and for the same reason as before:
 - relationship targets resolve against their source's folder (``..`` and absolute targets too);
   external targets are never followed; a repeated relationship id keeps its last relationship.
 
+A styles part whose bytes were parsed lately is not parsed again (see _parse_styles).
+
 Only XML is read: a macro project (vbaProject.bin) is never loaded, let alone run.
 """
 
@@ -71,6 +73,15 @@ def parse_xml(blob: bytes) -> etree._Element:
     return etree.fromstring(blob, _PARSER)
 
 
+@dataclass(eq=False)
+class ParsedStyles:
+    """A styles part's tree, with what the styles reader works out from it (docx_styles): documents
+    sharing the part's bytes share both (see _parse_styles)."""
+
+    root: etree._Element
+    index: object | None = None
+
+
 @dataclass
 class PackagePart:
     name: str
@@ -78,6 +89,7 @@ class PackagePart:
     kind: str | None  # _DOCUMENT, _STYLES, _XML when parsed; None for a part python-docx keeps as bytes
     rels: Relationships
     element: etree._Element | None = None
+    styles: ParsedStyles | None = None  # a styles part's
 
 
 @dataclass(frozen=True)
@@ -115,14 +127,14 @@ class Relationships:
 @dataclass
 class WordPackage:
     main: PackagePart
-    _styles: etree._Element | None = field(default=None, init=False, repr=False)
+    _styles: ParsedStyles | None = field(default=None, init=False, repr=False)
 
     @property
     def document(self) -> etree._Element:
         return self.main.element
 
-    def styles(self) -> etree._Element:
-        """The root of the styles part; python-docx's default styles when there is none."""
+    def styles(self) -> ParsedStyles:
+        """The styles part; python-docx's default styles when there is none."""
         if self._styles is None:
             self._styles = _styles_of(self.main, set())
         return self._styles
@@ -155,7 +167,11 @@ def open_package(path: Path) -> WordPackage:
     parts = {}
     for name, content_type, blob, rel_type, _ in read:
         kind = None if rel_type == _RT_IMAGE else _PARSED.get(content_type)
-        parts[name] = PackagePart(name, content_type, kind, Relationships(), parse_xml(blob) if kind else None)
+        if kind == _STYLES:
+            styles = _parse_styles(blob)
+            parts[name] = PackagePart(name, content_type, kind, Relationships(), styles.root, styles)
+        else:
+            parts[name] = PackagePart(name, content_type, kind, Relationships(), parse_xml(blob) if kind else None)
     top = Relationships()
     for source, serialized in [(top, package_rels)] + [(parts[name].rels, rels) for name, *_, rels in read]:
         for rel in serialized:
@@ -243,20 +259,38 @@ def _walk(archive: zipfile.ZipFile, rels: list[_SerializedRelationship],
         yield from _walk(archive, part_rels, visited)
 
 
+# The styles parts parsed last, by their bytes. Documents made from one template share theirs byte
+# for byte (python-docx's template, behind every document it writes, has 350 KB of styles: parsing
+# them took a third of reading such a document), and a reading worker reads file after file. The
+# same bytes parse to the same tree, which no reader changes; only parts that parsed are kept.
+_PARSED_STYLES: dict[bytes, ParsedStyles] = {}
+_KEEP_STYLES = 8  # at most ~40 MB of trees (python-docx's styles: 4.5 MB parsed)
+
+
+def _parse_styles(blob: bytes) -> ParsedStyles:
+    parsed = _PARSED_STYLES.pop(blob, None)
+    if parsed is None:
+        parsed = ParsedStyles(parse_xml(blob))
+        if len(_PARSED_STYLES) >= _KEEP_STYLES:
+            del _PARSED_STYLES[next(iter(_PARSED_STYLES))]  # the least recently used
+    _PARSED_STYLES[blob] = parsed
+    return parsed
+
+
 def _element(part: PackagePart) -> etree._Element:
     if part.element is None:
         raise PartMalformed(f"{part.name} ({part.content_type}) is not an XML part")
     return part.element
 
 
-def _styles_of(document: PackagePart, seen: set[str]) -> etree._Element:
+def _styles_of(document: PackagePart, seen: set[str]) -> ParsedStyles:
     """The styles of a document part: of the part its styles relationship leads to (python-docx
     follows one to another document part's styles), or python-docx's default styles, related to
     the document under the next free id (a header asking for that id then finds them)."""
     part = document.rels.part_of_type(RT_STYLES)
     if part is None:
-        part = PackagePart("/word/styles.xml", f"{_WML}.styles+xml", _STYLES, Relationships(),
-                           parse_xml(_default_styles()))
+        default = _parse_styles(_default_styles())
+        part = PackagePart("/word/styles.xml", f"{_WML}.styles+xml", _STYLES, Relationships(), default.root, default)
         document.rels.add(document.rels.next_id(), RT_STYLES, part)
     if part.kind == _DOCUMENT:
         if part.name in seen:
@@ -264,7 +298,7 @@ def _styles_of(document: PackagePart, seen: set[str]) -> etree._Element:
         return _styles_of(part, seen | {part.name})
     if part.kind != _STYLES:
         raise PartMalformed(f"the styles relationship leads to {part.name} ({part.content_type})")
-    return part.element
+    return part.styles
 
 
 def _default_styles() -> bytes:

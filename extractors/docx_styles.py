@@ -11,12 +11,12 @@ followed for ever, as before (a run's time limit ends it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from lxml import etree
 
-from extractors.docx_package import PackageDamaged, PartMalformed, WordPackage
+from extractors.docx_package import PackageDamaged, ParsedStyles, PartMalformed, WordPackage
 from extractors.xml_names import (
     W_ASCII,
     W_B,
@@ -68,46 +68,72 @@ class StyleFacts:
     font: str | None
 
 
-@dataclass
+_NO_STYLE = StyleFacts(heading_level=None, bold=False, num_pr=None, font=None)
+
+
 class Styles:
-    package: WordPackage
-    _facts: dict[str | None, StyleFacts] = field(default_factory=dict)
+    """The styles of a document, read when first asked for (as python-docx did)."""
+
+    def __init__(self, package: WordPackage):
+        self.package = package
+        self._index: _StylesIndex | None = None
+
+    @property
+    def default_font(self) -> str | None:
+        """The document's default font (docDefaults), which a run without a font uses."""
+        return self._styles().default_font
+
+    def of(self, pstyle: etree._Element | None) -> StyleFacts:
+        """The facts of a paragraph's style: its first pPr's first pStyle (python-docx reads only
+        those), else the default paragraph style. A pStyle without an id looks nothing up."""
+        style_id = pstyle.get(W_VAL) if pstyle is not None else self._styles().default_id
+        if not style_id:
+            return _NO_STYLE
+        index = self._styles()
+        facts = index.facts.get(style_id)
+        if facts is None:
+            facts = index.facts[style_id] = index.read(style_id)
+        return facts
+
+    def _styles(self) -> _StylesIndex:
+        if self._index is None:
+            self._index = _index_of(self.package.styles())
+        return self._index
+
+
+class _StylesIndex:
+    """What one styles part says, worked out when first asked for; a styles part shared by
+    documents (docx_package keeps the parts it parsed last) is worked out once for them all. What
+    fails is not kept: it fails again for the next document, as it would have."""
+
+    def __init__(self, root: etree._Element):
+        self.root = root
+        self.facts: dict[str, StyleFacts] = {}
 
     @cached_property
-    def _by_id(self) -> dict[str | None, etree._Element]:
-        root = self.package.styles()
-        if root.tag != W_STYLES:
-            raise PartMalformed(f"the styles part has root {root.tag}")
+    def by_id(self) -> dict[str | None, etree._Element]:
+        if self.root.tag != W_STYLES:
+            raise PartMalformed(f"the styles part has root {self.root.tag}")
         by_id = {}
-        for style in root.iterchildren(W_STYLE):
+        for style in self.root.iterchildren(W_STYLE):
             _check_type(style)
             by_id[style.get(W_STYLE_ID)] = style  # a repeated id: its last style
         return by_id
 
     @cached_property
     def default_font(self) -> str | None:
-        """The document's default font (docDefaults), which a run without a font uses."""
-        return rfonts_name(_first(self.package.styles(), W_DOC_DEFAULTS, W_RPR_DEFAULT, W_RPR, W_RFONTS))
+        return rfonts_name(_first(self.root, W_DOC_DEFAULTS, W_RPR_DEFAULT, W_RPR, W_RFONTS))
 
     @cached_property
-    def _default_id(self) -> str | None:
-        for style in self.package.styles().iterchildren(W_STYLE):
+    def default_id(self) -> str | None:
+        for style in self.root.iterchildren(W_STYLE):
             if style.get(W_TYPE) == "paragraph" and style.get(W_DEFAULT) in ("1", "true"):
                 return style.get(W_STYLE_ID)
         return None
 
-    def of(self, pstyle: etree._Element | None) -> StyleFacts:
-        """The facts of a paragraph's style: its first pPr's first pStyle (python-docx reads only
-        those), else the default paragraph style."""
-        style_id = pstyle.get(W_VAL) if pstyle is not None else self._default_id
-        facts = self._facts.get(style_id)
-        if facts is None:
-            facts = self._facts[style_id] = self._read(style_id)
-        return facts
-
-    def _read(self, style_id: str | None) -> StyleFacts:
+    def read(self, style_id: str) -> StyleFacts:
         level, bold, num_pr, font = None, None, None, None
-        style = self._by_id.get(style_id) if style_id else None
+        style = self.by_id.get(style_id)
         while style is not None:
             if font is None:
                 font = rfonts_name(grandchild(style, W_RPR, W_RFONTS))
@@ -127,6 +153,12 @@ class Styles:
                 raise PartMalformed(f"numbering style {style.get(W_STYLE_ID)} has no base style")
             style = _base_style(style)
         return StyleFacts(heading_level=level, bold=bool(bold), num_pr=num_pr, font=font)
+
+
+def _index_of(styles: ParsedStyles) -> _StylesIndex:
+    if styles.index is None:
+        styles.index = _StylesIndex(styles.root)
+    return styles.index
 
 
 def _first(element: etree._Element, *path: str) -> etree._Element | None:

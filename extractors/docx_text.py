@@ -196,9 +196,17 @@ def _shows_text(run: etree._Element) -> bool:
 
 def _run_bold(run: etree._Element) -> bool | None:
     """The run's bold: its first rPr's first w:b (rPr comes first in a run, b early in rPr)."""
-    rpr = next((c for c in run if c.tag == W_RPR), None)
-    b = next((c for c in rpr if c.tag == W_B), None) if rpr is not None else None
+    rpr = _first_child(run, W_RPR)
+    b = _first_child(rpr, W_B) if rpr is not None else None
     return on_off(b) if b is not None else None
+
+
+def _first_child(element: etree._Element, tag: str) -> etree._Element | None:
+    """``element.find(tag)`` for a tag that comes first or nearly: walked rather than searched."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _all_caps(run: etree._Element) -> bool:
@@ -210,8 +218,7 @@ def _run_font(run: etree._Element, rpr: object) -> str | None:
     """The run's font: of the first rFonts under its rPr (``rpr`` from _run_text)."""
     if rpr is None:
         return None
-    # rFonts comes first in an rPr, or next to first: walking it beats a search.
-    fonts = grandchild(run, W_RPR, W_RFONTS) if rpr is _SEVERAL else next((c for c in rpr if c.tag == W_RFONTS), None)
+    fonts = grandchild(run, W_RPR, W_RFONTS) if rpr is _SEVERAL else _first_child(rpr, W_RFONTS)
     if fonts is None:
         return None
     return fonts.get(W_ASCII) or fonts.get(W_HANSI) or fonts.get(W_CS)

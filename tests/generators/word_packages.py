@@ -358,6 +358,10 @@ def _corners() -> dict[str, Callable[[], Members]]:
             package("<w:tbl><w:tr><w:tc/></w:tr></w:tbl>"), "[Content_Types].xml", CT["styles"], "application/xml"),
         "styles-is-plain-part": lambda: _edit(_headed(), "[Content_Types].xml", CT["styles"], "application/xml"),
         "styles-empty-style-id": lambda: _styled(STYLES, p("Kiểu rỗng", style="") + p("Không kiểu")),
+        "styles-is-plain-part-empty-style-ids": lambda: _edit(
+            package(p("Kiểu rỗng", style="", font="Arial") + '<w:p><w:pPr><w:pStyle/></w:pPr><w:r><w:rPr>'
+                    '<w:rFonts w:ascii="Arial"/></w:rPr><w:t>Không mã kiểu</w:t></w:r></w:p>'),
+            "[Content_Types].xml", CT["styles"], "application/xml"),
         # style chains and values
         "style-without-type": lambda: _styled(STYLES + style("X", "x", kind=None)),
         "style-type-odd": lambda: _styled(STYLES + style("X", "x", kind="paragraf")),
