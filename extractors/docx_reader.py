@@ -35,11 +35,10 @@ from extractors.xml_names import (
     W_GRID_BEFORE,
     W_GRID_SPAN,
     W_HEADER_REFERENCE,
+    W_NS,
     W_P,
-    W_PPR,
     W_SDT,
     W_SDT_CONTENT,
-    W_SECT_PR,
     W_TBL,
     W_TC,
     W_TCPR,
@@ -131,7 +130,7 @@ class _Walker:
     def headers_and_footers(self, part: Part) -> Iterator[Block]:
         seen: set[str] = set()
         reference = W_HEADER_REFERENCE if part is Part.HEADER else W_FOOTER_REFERENCE
-        for section in _sections(self.package.document):
+        for section in _SECTIONS(self.package.document):
             for kind in ("default", "first", "even"):  # python-docx's header, first_page_header, even_page_header
                 rel_id = _reference(section, reference, kind)
                 if rel_id is None:
@@ -188,16 +187,8 @@ class _Walker:
         return block
 
 
-def _sections(document: etree._Element) -> Iterator[etree._Element]:
-    """The sectPr of every section in document order: python-docx's ``document.sections``
-    ("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr")."""
-    for body in document.iterchildren(W_BODY):
-        for child in body.iterchildren(W_P, W_SECT_PR):
-            if child.tag == W_SECT_PR:
-                yield child
-            else:
-                for ppr in child.iterchildren(W_PPR):
-                    yield from ppr.iterchildren(W_SECT_PR)
+# python-docx's ``document.sections``: the sectPr of every section, in document order.
+_SECTIONS = etree.XPath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr", namespaces={"w": W_NS})
 
 
 def _reference(section: etree._Element, reference: str, kind: str) -> str | None:
