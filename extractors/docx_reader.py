@@ -117,6 +117,7 @@ class _Walker:
         self.styles = styles
         self.index = 0
         self.table_index = 0
+        self._boxes = True  # whether the part walked has text boxes at all
 
     def body(self) -> list[Block]:
         root = self.package.document
@@ -125,6 +126,7 @@ class _Walker:
         body = root.find(W_BODY)
         if body is None:
             raise PartMalformed("the document has no body")
+        self._boxes = _has_text_boxes(body)
         return list(self._container(body, Part.BODY, hidden_anywhere(body)))
 
     def headers_and_footers(self, part: Part) -> Iterator[Block]:
@@ -136,6 +138,7 @@ class _Walker:
                 if rel_id is None:
                     continue  # linked to the previous section's
                 root = self.package.related(rel_id)
+                self._boxes = _has_text_boxes(root)
                 for block in self._container(root, part, hidden_anywhere(root)):
                     if block.text and block.text not in seen:
                         seen.add(block.text)
@@ -146,7 +149,11 @@ class _Walker:
         for child in element.iterchildren():
             tag = child.tag
             if tag == W_P:
-                yield from self._paragraph(child, part, hidden)
+                block = self._paragraph(child, part, hidden)
+                if block is not None:
+                    yield block
+                if self._boxes:
+                    yield from self._text_boxes(child, part)
             elif tag == W_TBL:
                 yield self._table(child, part, hidden)
             elif tag == W_SDT:
@@ -157,21 +164,24 @@ class _Walker:
     def _provenance(self, part: Part, **where: int) -> Provenance:
         return Provenance(file=self.file, paragraph=self.index, part=part, **where)
 
-    def _paragraph(self, p: etree._Element, part: Part, hidden: bool) -> Iterator[Block]:
+    def _paragraph(self, p: etree._Element, part: Part, hidden: bool) -> Block | None:
         props = paragraph_props(p)
         style = self.styles.of(props.pstyle)
         content = paragraph_text(p, style.font, self.styles, hidden)
-        if content.text.strip():
-            label = self.numbering.label_for(props.num_pr, style.num_pr)
-            level = _outline_level(props.outline) or style.heading_level
-            if level is None:
-                level = heading_level(f"{label} {content.text}" if label else content.text,
-                                      all_bold(p, style.bold))
-            kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
-            yield text_block(kind, content.raw, self._provenance(part), level=level, list_label=label,
-                             decoded=content.text)
-            self.index += 1
-        # Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback).
+        if not content.text.strip():
+            return None
+        label = self.numbering.label_for(props.num_pr, style.num_pr)
+        level = _outline_level(props.outline) or style.heading_level
+        if level is None:
+            level = heading_level(f"{label} {content.text}" if label else content.text, all_bold(p, style.bold))
+        kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
+        block = text_block(kind, content.raw, self._provenance(part), level=level, list_label=label,
+                           decoded=content.text)
+        self.index += 1
+        return block
+
+    def _text_boxes(self, p: etree._Element, part: Part) -> Iterator[Block]:
+        """Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback)."""
         for box in p.iter(W_TXBX_CONTENT):
             if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
                 yield from self._container(box, part, True)
@@ -185,6 +195,10 @@ class _Walker:
         self.index += 1
         self.table_index += 1
         return block
+
+
+def _has_text_boxes(root: etree._Element) -> bool:
+    return next(root.iter(W_TXBX_CONTENT), None) is not None
 
 
 # python-docx's ``document.sections``: the sectPr of every section, in document order.
