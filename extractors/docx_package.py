@@ -22,6 +22,7 @@ Only XML is read: a macro project (vbaProject.bin) is never loaded, let alone ru
 from __future__ import annotations
 
 import posixpath
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -263,17 +264,20 @@ def _walk(archive: zipfile.ZipFile, rels: list[_SerializedRelationship],
 # for byte (python-docx's template, behind every document it writes, has 350 KB of styles: parsing
 # them took a third of reading such a document), and a reading worker reads file after file. The
 # same bytes parse to the same tree, which no reader changes; only parts that parsed are kept.
-_PARSED_STYLES: dict[bytes, ParsedStyles] = {}
+_PARSED_STYLES: dict[bytes, ParsedStyles] = {}  # the most recently used last
 _KEEP_STYLES = 8  # at most ~40 MB of trees (python-docx's styles: 4.5 MB parsed)
+_PARSED_STYLES_LOCK = threading.Lock()  # files read in threads of one process (TDKT_ISOLATE=0)
 
 
 def _parse_styles(blob: bytes) -> ParsedStyles:
-    parsed = _PARSED_STYLES.pop(blob, None)
+    with _PARSED_STYLES_LOCK:
+        parsed = _PARSED_STYLES.pop(blob, None)
     if parsed is None:
         parsed = ParsedStyles(parse_xml(blob))
-        if len(_PARSED_STYLES) >= _KEEP_STYLES:
-            del _PARSED_STYLES[next(iter(_PARSED_STYLES))]  # the least recently used
-    _PARSED_STYLES[blob] = parsed
+    with _PARSED_STYLES_LOCK:
+        _PARSED_STYLES[blob] = parsed
+        while len(_PARSED_STYLES) > _KEEP_STYLES:
+            del _PARSED_STYLES[next(iter(_PARSED_STYLES))]
     return parsed
 
 
