@@ -21,6 +21,7 @@ Only XML is read: a macro project (vbaProject.bin) is never loaded, let alone ru
 
 from __future__ import annotations
 
+import importlib.util
 import posixpath
 import threading
 import zipfile
@@ -306,6 +307,6 @@ def _styles_of(document: PackagePart, seen: set[str]) -> ParsedStyles:
 
 
 def _default_styles() -> bytes:
-    import docx  # only for its template: a package without styles is rare
-
-    return (Path(docx.__file__).parent / "templates" / "default-styles.xml").read_bytes()
+    """python-docx's default styles (its templates/default-styles.xml), found without importing it."""
+    package = importlib.util.find_spec("docx")
+    return (Path(package.origin).parent / "templates" / "default-styles.xml").read_bytes()

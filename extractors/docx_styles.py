@@ -3,7 +3,8 @@
 Read from the styles part's XML as python-docx 1.2 reads it (``docx.styles``), so that a file is
 read, or refused, as before: a style's type decides what it is (a style without one, or with a
 type Word does not have, is an error once the styles are listed), its base style is the first
-style of the basedOn id (a missing one ends the chain), and bold is an on/off value ("1", "true",
+style of the basedOn id (a missing one ends the chain), a name makes a heading style whatever its
+case (python-docx shows "heading 1" as "Heading 1"), and bold is an on/off value ("1", "true",
 "on", "0", "false", "off"; none is on; anything else is an error). A basedOn chain that loops is
 followed for ever, as before (a run's time limit ends it).
 """
@@ -151,8 +152,37 @@ class _StylesIndex:
                     level = value + 1 if value < 9 else None
             if _check_type(style) == _NUMBERING:
                 raise PartMalformed(f"numbering style {style.get(W_STYLE_ID)} has no base style")
-            style = _base_style(style)
+            style = self._base_style(style)
         return StyleFacts(heading_level=level, bold=bool(bold), num_pr=num_pr, font=font)
+
+    @cached_property
+    def _first_by_id(self) -> dict[str | None, etree._Element]:
+        first: dict[str | None, etree._Element] = {}
+        for style in self.root.iterchildren(W_STYLE):
+            first.setdefault(style.get(W_STYLE_ID), style)
+        return first
+
+    def _base_style(self, style: etree._Element) -> etree._Element | None:
+        """The first style (of any type) of this one's basedOn id, among the styles beside it; None
+        when there is none."""
+        based_on = style.find(W_BASED_ON)
+        if based_on is None:
+            return None
+        style_id = based_on.get(W_VAL)
+        if style_id is None:
+            raise_invalid_xml(f"required 'w:val' attribute not present on element {based_on.tag}")
+        styles = style.getparent()
+        if '"' in style_id:
+            base = _by_xpath(styles, style_id)
+        elif styles is self.root:
+            base = self._first_by_id.get(style_id)
+        elif styles is not None and styles.tag == W_STYLES:  # a style an XPath found elsewhere
+            base = next((s for s in styles.iterchildren(W_STYLE) if s.get(W_STYLE_ID) == style_id), None)
+        else:
+            raise PartMalformed(f"style {style.get(W_STYLE_ID)} is not among styles")
+        if base is not None:
+            _check_type(base)
+        return base
 
 
 def _index_of(styles: ParsedStyles) -> _StylesIndex:
@@ -199,27 +229,11 @@ def _bold(style: etree._Element) -> bool | None:
     return on_off(b) if b is not None else None
 
 
-def _base_style(style: etree._Element) -> etree._Element | None:
-    """The first style whose id is this one's basedOn (any type), or None."""
-    based_on = style.find(W_BASED_ON)
-    if based_on is None:
-        return None
-    style_id = based_on.get(W_VAL)
-    if style_id is None:
-        raise_invalid_xml(f"required 'w:val' attribute not present on element {based_on.tag}")
-    styles = style.getparent()
-    if '"' in style_id:
-        base = _by_xpath(styles, style_id)
-    else:
-        base = next((s for s in styles.iterchildren(W_STYLE) if s.get(W_STYLE_ID) == style_id), None)
-    if base is not None:
-        _check_type(base)
-    return base
-
-
-def _by_xpath(styles: etree._Element, style_id: str) -> etree._Element | None:
+def _by_xpath(styles: etree._Element | None, style_id: str) -> etree._Element | None:
     """python-docx's lookup, an XPath with the id between double quotes, for an id holding one: it
     then fails as before, or selects what the expression it makes selects."""
+    if styles is None or styles.tag != W_STYLES:
+        raise PartMalformed(f"a style of base {style_id!r} is not among styles")
     found = styles.xpath(f'w:style[@w:styleId="{style_id}"]', namespaces={"w": W_NS})
     base = found[0] if found else None
     if base is not None and not (isinstance(base, etree._Element) and base.tag == W_STYLE):

@@ -375,6 +375,14 @@ def _corners() -> dict[str, Callable[[], Members]]:
                                                   BODY + p("Con", style="Child")),
         "style-based-on-quote": lambda: _styled(STYLES + style("Child", "child", based_on="a&quot;b"),
                                                 BODY + p("Con", style="Child")),
+        "style-based-on-xpath": lambda: _styled(STYLES + style(
+            "Child", "child", based_on="x&quot;] | //w:style[@w:styleId=&quot;Heading1"),
+            BODY + p("Con", style="Child")),
+        "style-based-on-xpath-not-a-style": lambda: _styled(STYLES + style(
+            "Child", "child", based_on="x&quot;] | //w:rPr | //w:x[@y=&quot;"), BODY + p("Con", style="Child")),
+        "style-chain-long": lambda: _styled(STYLES + "".join(
+            style(f"S{i}", f"s{i}", based_on=f"S{i + 1}" if i < 30 else "Heading2") for i in range(31)),
+            BODY + p("Sâu", style="S0")),
         "style-name-without-value": lambda: _edit(_styled(STYLES, BODY + p("Con", style="Heading2")),
                                                   "word/styles.xml", '<w:name w:val="heading 1"/>', "<w:name/>"),
         "style-ids-repeated": lambda: _styled(STYLES + style("Heading1", "Body", bold="0")
