@@ -11,12 +11,25 @@ times) is written in digits, so that a list starting at 10^12 costs a label, not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from docx.document import Document as WordDocument
 from lxml import etree
 
-from extractors.xml_names import grandchild, qn
+from extractors.docx_package import WordPackage
+from extractors.xml_names import (
+    W_ABSTRACT_NUM,
+    W_ABSTRACT_NUM_ID,
+    W_ILVL,
+    W_LVL,
+    W_LVL_OVERRIDE,
+    W_LVL_TEXT,
+    W_NUM,
+    W_NUM_FMT,
+    W_NUM_ID,
+    W_START,
+    W_START_OVERRIDE,
+    W_VAL,
+)
 
 
 @dataclass(frozen=True)
@@ -32,28 +45,32 @@ class Numbering:
     counters: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def from_document(cls, word: WordDocument) -> Numbering:
-        try:
-            root = word.part.numbering_part.element
-        except (KeyError, NotImplementedError):
+    def from_package(cls, package: WordPackage) -> Numbering:
+        root = package.numbering()
+        if root is None:
             return cls()
-        abstract = {a.get(qn("w:abstractNumId")): _levels(a) for a in root.findall(qn("w:abstractNum"))}
+        abstract = {a.get(W_ABSTRACT_NUM_ID): _levels(a) for a in root.iterchildren(W_ABSTRACT_NUM)}
         levels: dict[str, dict[int, _Level]] = {}
-        for num in root.findall(qn("w:num")):
-            ref = num.find(qn("w:abstractNumId"))
-            base = dict(abstract.get(ref.get(qn("w:val")) if ref is not None else None, {}))
-            for override in num.findall(qn("w:lvlOverride")):
-                ilvl = int_value(override.get(qn("w:ilvl")), 0)
-                start = override.find(qn("w:startOverride"))
+        for num in root.iterchildren(W_NUM):
+            ref = num.find(W_ABSTRACT_NUM_ID)
+            base = dict(abstract.get(ref.get(W_VAL) if ref is not None else None, {}))
+            for override in num.iterchildren(W_LVL_OVERRIDE):
+                ilvl = int_value(override.get(W_ILVL), 0)
+                start = override.find(W_START_OVERRIDE)
                 if start is not None and ilvl in base:
                     old = base[ilvl]
-                    base[ilvl] = _Level(int_value(start.get(qn("w:val")), 1), old.fmt, old.text)
-            levels[num.get(qn("w:numId"))] = base
+                    base[ilvl] = _Level(int_value(start.get(W_VAL), 1), old.fmt, old.text)
+            levels[num.get(W_NUM_ID)] = base
         return cls(levels=levels)
 
-    def label_for(self, p: etree._Element, style_num_pr: etree._Element | None) -> str | None:
-        """The label of paragraph ``p``; ``style_num_pr`` is the numbering its style chain gives."""
-        num_id, ilvl = _num_pr(p, style_num_pr)
+    def restarted(self) -> Numbering:
+        """The same lists, every counter back at its start (each part of a document counts anew)."""
+        return replace(self, counters={})
+
+    def label_for(self, own_num_pr: etree._Element | None, style_num_pr: etree._Element | None) -> str | None:
+        """The label of a paragraph whose properties give ``own_num_pr`` and its style chain
+        ``style_num_pr``: its own numbering, else its style's (as Word does)."""
+        num_id, ilvl = _num_pr(own_num_pr if own_num_pr is not None else style_num_pr)
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return None
         levels = self.levels[num_id]
@@ -87,32 +104,30 @@ def int_value(value: str | None, default: int) -> int:
 
 def _levels(abstract: etree._Element) -> dict[int, _Level]:
     result = {}
-    for lvl in abstract.findall(qn("w:lvl")):
-        ilvl = int_value(lvl.get(qn("w:ilvl")), 0)
+    for lvl in abstract.iterchildren(W_LVL):
+        ilvl = int_value(lvl.get(W_ILVL), 0)
         if not 0 <= ilvl < _LEVELS:
             continue
-        start = lvl.find(qn("w:start"))
-        fmt = lvl.find(qn("w:numFmt"))
-        text = lvl.find(qn("w:lvlText"))
+        start = lvl.find(W_START)
+        fmt = lvl.find(W_NUM_FMT)
+        text = lvl.find(W_LVL_TEXT)
         result[ilvl] = _Level(
-            int_value(start.get(qn("w:val")), 1) if start is not None else 1,
-            fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
-            text.get(qn("w:val"), "") if text is not None else "",
+            int_value(start.get(W_VAL), 1) if start is not None else 1,
+            fmt.get(W_VAL, "decimal") if fmt is not None else "decimal",
+            text.get(W_VAL, "") if text is not None else "",
         )
     return result
 
 
-def _num_pr(p: etree._Element, style_num_pr: etree._Element | None) -> tuple[str | None, int]:
-    """numId and level of a paragraph: its own numPr, else its style's (as Word does)."""
-    own = grandchild(p, "w:pPr", "w:numPr")
-    numpr = own if own is not None else style_num_pr
+def _num_pr(numpr: etree._Element | None) -> tuple[str | None, int]:
+    """numId and level of a numPr."""
     if numpr is None:
         return None, 0
-    num_id = numpr.find(qn("w:numId"))
-    ilvl = numpr.find(qn("w:ilvl"))
+    num_id = next(numpr.iterchildren(W_NUM_ID), None)
+    ilvl = next(numpr.iterchildren(W_ILVL), None)
     return (
-        num_id.get(qn("w:val")) if num_id is not None else None,
-        int_value(ilvl.get(qn("w:val")), 0) if ilvl is not None else 0,
+        num_id.get(W_VAL) if num_id is not None else None,
+        int_value(ilvl.get(W_VAL), 0) if ilvl is not None else 0,
     )
 
 

@@ -12,51 +12,47 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
-from docx.exceptions import InvalidXmlError
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import PartFactory
-from docx.package import Package
-from docx.parts.document import DocumentPart
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from extractors.base import cell, text_block
 from extractors.docx_numbering import Numbering, int_value
-from extractors.docx_styles import Styles
-from extractors.docx_text import MC_FALLBACK, paragraph_text
+from extractors.docx_package import NotWord, PackageDamaged, PartMalformed, WordPackage, open_package
+from extractors.docx_styles import Styles, raise_invalid_xml
+from extractors.docx_text import (
+    MC_FALLBACK,
+    all_bold,
+    hidden_anywhere,
+    hidden_below,
+    paragraph_props,
+    paragraph_text,
+)
 from extractors.layout import heading_level
-from extractors.xml_names import grandchild, qn
+from extractors.xml_names import (
+    R_ID,
+    W_BODY,
+    W_DOCUMENT,
+    W_FOOTER_REFERENCE,
+    W_GRID_BEFORE,
+    W_GRID_SPAN,
+    W_HEADER_REFERENCE,
+    W_NS,
+    W_P,
+    W_SDT,
+    W_SDT_CONTENT,
+    W_TBL,
+    W_TC,
+    W_TCPR,
+    W_TR,
+    W_TRPR,
+    W_TXBX_CONTENT,
+    W_TYPE,
+    W_VAL,
+    W_VMERGE,
+    grandchild,
+)
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
 from pipeline.core.settings import Settings
-
-# Macro-enabled documents and templates (.docm, .dotm, .dotx) have the same body as a .docx.
-# python-docx maps only the plain types to its document part; tdkt reads the others the same way.
-# Only XML is read: the macro project (vbaProject.bin) is never loaded, let alone run.
-_OTHER_MAIN = (
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-)
-for _content_type in _OTHER_MAIN:
-    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
-_WORD_MAIN = (CT.WML_DOCUMENT_MAIN, *_OTHER_MAIN)
-
-
-class _NotWord(Exception):
-    """An Office file whose main part is not a Word document (a spreadsheet, a presentation)."""
-
-
-def open_word(path: Path) -> docx.document.Document:
-    """The document of a .docx, .docm, .dotx or .dotm file (python-docx's Document() refuses the
-    macro-enabled ones). Raises _NotWord for an Office file that is not a Word document."""
-    part = Package.open(str(path)).main_document_part
-    if part.content_type not in _WORD_MAIN or not isinstance(part, DocumentPart):
-        raise _NotWord(part.content_type)
-    return part.document
-
 
 # What libxml2 says when it stops a document built to exhaust a reader (entity loops, billion
 # laughs, nesting beyond its depth limit, huge text nodes): signs of a hostile file, not damage.
@@ -80,27 +76,28 @@ def _xml_refused(name: str, error: etree.XMLSyntaxError) -> RejectedFileError | 
 
 def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | None = None) -> Document:
     try:
-        word = open_word(path)
+        package = open_package(path)
+        numbering, styles = Numbering.from_package(package), Styles(package)
         # Each part counts its own paragraphs and tables, so "đoạn 3" means the third body block.
-        body = _Walker(word, display_name).body()
-        headers = list(_Walker(word, display_name).headers_and_footers(Part.HEADER))
-        footers = list(_Walker(word, display_name).headers_and_footers(Part.FOOTER))
-    except _NotWord as e:
+        body = _Walker(package, numbering, styles, display_name).body()
+        headers = list(_Walker(package, numbering, styles, display_name).headers_and_footers(Part.HEADER))
+        footers = list(_Walker(package, numbering, styles, display_name).headers_and_footers(Part.FOOTER))
+    except NotWord as e:
         raise RejectedFileError(
             display_name, RejectReason.UNSUPPORTED,
             "tệp văn phòng không phải văn bản Word (Excel, PowerPoint…); hãy gửi báo cáo dạng Word hoặc PDF",
         ) from e
     except etree.XMLSyntaxError as e:
         raise _xml_refused(display_name, e) from e
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, EOFError) as e:
+    except (zipfile.BadZipFile, PackageDamaged, KeyError, EOFError) as e:
         raise RejectedFileError(
             display_name,
             RejectReason.CORRUPT,
             "tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
         ) from e
     # A part whose root is not what Word writes (relationships, the body), or an attribute value
-    # Word never writes (a bold of "-1"): python-docx trips on either.
-    except (AttributeError, TypeError, ValueError, InvalidXmlError) as e:
+    # Word never writes (a bold of "-1"); or zipfile tripping over a damaged directory.
+    except (PartMalformed, AttributeError, TypeError, ValueError) as e:
         raise RejectedFileError(
             display_name, RejectReason.CORRUPT,
             "cấu trúc bên trong tệp Word (.docx) không đúng chuẩn (tệp bị sửa hỏng hoặc không do Word tạo ra); hãy "
@@ -111,65 +108,86 @@ def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | N
 
 
 class _Walker:
-    """Turns one python-docx document into blocks; keeps the running paragraph/table indexes."""
+    """Turns one part of a Word package into blocks; keeps the running paragraph/table indexes."""
 
-    def __init__(self, word: docx.document.Document, file: str):
-        self.word = word
+    def __init__(self, package: WordPackage, numbering: Numbering, styles: Styles, file: str):
+        self.package = package
         self.file = file
-        self.numbering = Numbering.from_document(word)
-        self.styles = Styles(word)
+        self.numbering = numbering.restarted()  # each part numbers its lists from their starts
+        self.styles = styles
         self.index = 0
         self.table_index = 0
+        self._boxes = True  # whether the part walked has text boxes at all
 
     def body(self) -> list[Block]:
-        return list(self._container(self.word.element.body, Part.BODY))
+        root = self.package.document
+        if root.tag != W_DOCUMENT:
+            raise PartMalformed(f"the main part has root {root.tag}")
+        body = root.find(W_BODY)
+        if body is None:
+            raise PartMalformed("the document has no body")
+        self._boxes = _has_text_boxes(body)
+        return list(self._container(body, Part.BODY, hidden_anywhere(body)))
 
     def headers_and_footers(self, part: Part) -> Iterator[Block]:
         seen: set[str] = set()
-        for section in self.word.sections:
-            for hf in _section_parts(section, part):
-                if hf.is_linked_to_previous:
-                    continue
-                for block in self._container(hf._element, part):
+        reference = W_HEADER_REFERENCE if part is Part.HEADER else W_FOOTER_REFERENCE
+        for section in _SECTIONS(self.package.document):
+            for kind in ("default", "first", "even"):  # python-docx's header, first_page_header, even_page_header
+                rel_id = _reference(section, reference, kind)
+                if rel_id is None:
+                    continue  # linked to the previous section's
+                root = self.package.related(rel_id)
+                self._boxes = _has_text_boxes(root)
+                for block in self._container(root, part, hidden_anywhere(root)):
                     if block.text and block.text not in seen:
                         seen.add(block.text)
                         yield block
 
-    def _container(self, element: etree._Element, part: Part) -> Iterator[Block]:
+    def _container(self, element: etree._Element, part: Part, hidden: bool) -> Iterator[Block]:
+        """``hidden``: ``element`` is, or is inside, a deletion, text box or fallback."""
         for child in element.iterchildren():
-            if child.tag == qn("w:p"):
-                yield from self._paragraph(child, part)
-            elif child.tag == qn("w:tbl"):
-                yield self._table(child, part)
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
+            tag = child.tag
+            if tag == W_P:
+                block = self._paragraph(child, part, hidden)
+                if block is not None:
+                    yield block
+                if self._boxes:
+                    yield from self._text_boxes(child, part)
+            elif tag == W_TBL:
+                yield self._table(child, part, hidden)
+            elif tag == W_SDT:
+                content = child.find(W_SDT_CONTENT)
                 if content is not None:
-                    yield from self._container(content, part)
+                    yield from self._container(content, part, hidden)
 
     def _provenance(self, part: Part, **where: int) -> Provenance:
         return Provenance(file=self.file, paragraph=self.index, part=part, **where)
 
-    def _paragraph(self, p: etree._Element, part: Part) -> Iterator[Block]:
-        content = paragraph_text(p, self.styles)
-        if content.text.strip():
-            style = self.styles.of(p)
-            label = self.numbering.label_for(p, style.num_pr)
-            level = _outline_level(p) or style.heading_level
-            if level is None:
-                para = Paragraph(p, self.word.part)
-                level = heading_level(f"{label} {content.text}" if label else content.text,
-                                      _is_bold(para, style.bold))
-            kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
-            yield text_block(kind, content.raw, self._provenance(part), level=level, list_label=label,
-                             decoded=content.text)
-            self.index += 1
-        # Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback).
-        for box in p.iter(qn("w:txbxContent")):
-            if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
-                yield from self._container(box, part)
+    def _paragraph(self, p: etree._Element, part: Part, hidden: bool) -> Block | None:
+        props = paragraph_props(p)
+        style = self.styles.of(props.pstyle)
+        content = paragraph_text(p, style.font, self.styles, hidden)
+        if not content.text.strip():
+            return None
+        label = self.numbering.label_for(props.num_pr, style.num_pr)
+        level = _outline_level(props.outline) or style.heading_level
+        if level is None:
+            level = heading_level(f"{label} {content.text}" if label else content.text, all_bold(p, style.bold))
+        kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
+        block = text_block(kind, content.raw, self._provenance(part), level=level, list_label=label,
+                           decoded=content.text)
+        self.index += 1
+        return block
 
-    def _table(self, tbl: etree._Element, part: Part) -> Block:
-        rows = _resolve_grid(tbl, self.styles, self.numbering)
+    def _text_boxes(self, p: etree._Element, part: Part) -> Iterator[Block]:
+        """Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback)."""
+        for box in p.iter(W_TXBX_CONTENT):
+            if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
+                yield from self._container(box, part, True)
+
+    def _table(self, tbl: etree._Element, part: Part, hidden: bool) -> Block:
+        rows = _resolve_grid(tbl, self.styles, self.numbering, hidden)
         provenance = self._provenance(part, table=self.table_index)
         raw = "\n".join(" | ".join(c.raw for c in row) for row in rows)
         decoded = "\n".join(" | ".join(c.text for c in row) for row in rows)
@@ -179,32 +197,42 @@ class _Walker:
         return block
 
 
-def _section_parts(section: object, part: Part) -> list:
-    if part is Part.HEADER:
-        return [section.header, section.first_page_header, section.even_page_header]
-    return [section.footer, section.first_page_footer, section.even_page_footer]
+def _has_text_boxes(root: etree._Element) -> bool:
+    return next(root.iter(W_TXBX_CONTENT), None) is not None
 
 
-def _outline_level(p: etree._Element) -> int | None:
-    outline = grandchild(p, "w:pPr", "w:outlineLvl")
-    if outline is not None and outline.get(qn("w:val"), "9").isdigit():
-        value = int(outline.get(qn("w:val")))
+# python-docx's ``document.sections``: the sectPr of every section, in document order.
+_SECTIONS = etree.XPath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr", namespaces={"w": W_NS})
+
+
+def _reference(section: etree._Element, reference: str, kind: str) -> str | None:
+    """The relationship id of the section's header (or footer) of ``kind``; None when it has none
+    of its own (linked to the previous section's)."""
+    for ref in section.iterchildren(reference):
+        if ref.get(W_TYPE) == kind:
+            rel_id = ref.get(R_ID)
+            if rel_id is None:
+                raise_invalid_xml(f"required 'r:id' attribute not present on element {ref.tag}")
+            return rel_id
+    return None
+
+
+def _outline_level(outline: etree._Element | None) -> int | None:
+    if outline is not None and outline.get(W_VAL, "9").isdigit():
+        value = int(outline.get(W_VAL))
         return value + 1 if value < 9 else None
     return None
 
 
-def _is_bold(para: Paragraph, style_bold: bool) -> bool:
-    runs = [r for r in para.runs if r.text.strip()]
-    return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
-
-
-def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering) -> tuple[str, str]:
+def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering, hidden: bool) -> tuple[str, str]:
     """(raw, Unicode) text of a cell: its paragraphs, one per line, with their automatic numbers
     (an STT column numbered by Word holds no text of its own)."""
     raws, texts = [], []
-    for p in tc.iter(qn("w:p")):
-        content = paragraph_text(p, styles)
-        label = numbering.label_for(p, styles.of(p).num_pr)
+    for p in tc.iter(W_P):
+        props = paragraph_props(p)
+        style = styles.of(props.pstyle)
+        content = paragraph_text(p, style.font, styles, hidden or (p.getparent() is not tc and hidden_below(p, tc)))
+        label = numbering.label_for(props.num_pr, style.num_pr)
         if label and label != "-":
             raws.append(f"{label} {content.raw}".strip())
             texts.append(f"{label} {content.text}".strip())
@@ -214,22 +242,20 @@ def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering) -> tupl
     return "\n".join(raws), "\n".join(texts)
 
 
-def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> list[list[Cell]]:
+def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering, hidden: bool) -> list[list[Cell]]:
     """The table as a full grid: a merged cell's text fills every position it covers."""
     grid: list[list[Cell | None]] = []
     origins: dict[tuple[int, int], tuple[int, int]] = {}
-    for r, tr in enumerate(tbl.iter(qn("w:tr"))):
-        if tr.getparent() is not tbl:
-            continue  # rows of a nested table belong to its cell's text
+    for tr in tbl.iterchildren(W_TR):  # rows of a nested table belong to its cell's text
         r = len(grid)
         row: list[Cell | None] = []
-        before = grandchild(tr, "w:trPr", "w:gridBefore")
-        for _ in range(int_value(before.get(qn("w:val")), 0) if before is not None else 0):
+        before = grandchild(tr, W_TRPR, W_GRID_BEFORE)
+        for _ in range(int_value(before.get(W_VAL), 0) if before is not None else 0):
             row.append(cell(""))
-        for tc in tr.findall(qn("w:tc")):
-            span = _grid_span(tc)
+        for tc in tr.iterchildren(W_TC):
+            span, continues = _cell_merge(tc)
             c = len(row)
-            above = origins.get((r - 1, c)) if _continues_vertical_merge(tc) else None
+            above = origins.get((r - 1, c)) if continues else None
             if above is not None:
                 origin = grid[above[0]][above[1]]
                 origin.row_span += 1
@@ -237,7 +263,7 @@ def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> 
                     origins[(r, c + k)] = above
                     row.append(cell(origin.raw, merged_from=above, decoded=origin.text))
                 continue
-            raw, text = _cell_text(tc, styles, numbering)
+            raw, text = _cell_text(tc, styles, numbering, hidden)
             row.append(cell(raw, col_span=span, decoded=text))
             origins[(r, c)] = (r, c)
             for k in range(1, span):
@@ -248,11 +274,16 @@ def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering) -> 
     return [[c or cell("") for c in row] + [cell("")] * (width - len(row)) for row in grid]
 
 
-def _grid_span(tc: etree._Element) -> int:
-    span = grandchild(tc, "w:tcPr", "w:gridSpan")
-    return max(int_value(span.get(qn("w:val")), 1), 1) if span is not None else 1
-
-
-def _continues_vertical_merge(tc: etree._Element) -> bool:
-    merge = grandchild(tc, "w:tcPr", "w:vMerge")
-    return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+def _cell_merge(tc: etree._Element) -> tuple[int, bool]:
+    """(columns the cell spans, whether it continues the vertical merge of the cell above): the
+    first gridSpan and the first vMerge under any tcPr."""
+    span = merge = None
+    for tcpr in tc.iterchildren(W_TCPR):
+        for child in tcpr:
+            tag = child.tag
+            if tag == W_GRID_SPAN:
+                span = child if span is None else span
+            elif tag == W_VMERGE:
+                merge = child if merge is None else merge
+    return (max(int_value(span.get(W_VAL), 1), 1) if span is not None else 1,
+            merge is not None and merge.get(W_VAL, "continue") == "continue")

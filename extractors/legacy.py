@@ -118,6 +118,8 @@ _TCVN3_ONLY = re.compile("[\u00a1-\u00a7\u00a8-\u00ae\u00b5-\u00b9\u00bb-\u00be]
 # Only marks that are not Vietnamese letters themselves: "uyê", "iê", "uâ", "oà" are plain
 # Unicode Vietnamese ("Chuyên môn", "Quân sự") and must not read as VNI.
 _VNI_SEQUENCE = re.compile("[aeiouyAEIOUY][øûïåäëüØÛÏÅÄËÜ]|[ñÑöÖ]")
+# A character either pattern needs: a text without one is neither, whatever the counts below.
+_LEGACY_SIGN = re.compile("[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00beøûïåäëüØÛÏÅÄËÜñÑöÖ]")
 
 
 def guess_encoding(text: str) -> str | None:
@@ -127,8 +129,8 @@ def guess_encoding(text: str) -> str | None:
     dense in Latin-1 symbols (¸ µ ¶ ¨ ©…) that real text rarely has; VNI text pairs plain vowels
     with mark characters ("aø", "eá").
     """
-    if text.isascii():
-        return None  # both write their letters with Latin-1 characters
+    if text.isascii() or not _LEGACY_SIGN.search(text):
+        return None  # both write their letters with Latin-1 characters, and each needs some of these
     vietnamese = len(_VIETNAMESE_UNICODE.findall(text))
     if vietnamese > len(text) * 0.02:
         return None  # Unicode Vietnamese even counting every character as a letter (no need to count them)

@@ -42,3 +42,22 @@ def test_format_number_writes_vietnamese_numbers():
 
 def test_roman_numerals():
     assert [roman_to_int(t) for t in ("I", "IV", "II.", "X", "Điểm")] == [1, 4, 2, 10, None]
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "Báo cáo", "  Báo  cáo  ", "Ba\u0301o ca\u0301o", "a\tb", "a\u00a0b", "a\u2009b\u3000", "Tr\u00adường",
+    "e\u00ad\u0301", " \u00ad ", "a \u00a0 b", "Tổng cộng:\n 95 điểm", "\u202f", "x\u200by",
+])
+def test_the_extractors_shortcut_of_nfc_gives_nfc(text):
+    from extractors.base import _nfc
+
+    assert _nfc(text) == nfc(text)
+
+
+def test_the_extractors_shortcut_of_nfc_knows_every_space_nfc_folds():
+    from extractors.base import ODD_SPACE
+    from pipeline.core.textnorm import _SPACES
+
+    folded = {chr(c) for c in range(0x110000) if _SPACES.fullmatch(chr(c))}
+    odd = {chr(c) for c in range(0x110000) if ODD_SPACE.fullmatch(chr(c))}
+    assert folded == odd | {" "} and " " not in odd

@@ -1,0 +1,90 @@
+"""The Word package read straight from its zip (extractors/docx_package.py): relationship targets,
+headers linked to the previous section, parts a package may lack, and styles parts shared by
+documents. The packages are written part by part (tests/generators/word_packages.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from generators.word_packages import BODY, CORNERS, NUMBERING, STYLES, p, package, sect, style, write_members
+
+from extractors import extract
+from pipeline.core.errors import RejectedFileError, RejectReason
+from pipeline.core.model import BlockKind, Document, Part
+
+
+def _read(tmp_path: Path, corner: str) -> Document:
+    return extract(write_members(tmp_path / f"{corner}.docx", CORNERS[corner]()))
+
+
+def _texts(document: Document, part: Part) -> list[str]:
+    return [b.text for b in document.blocks if b.provenance.part is part]
+
+
+@pytest.mark.parametrize("corner", ["absolute-targets", "dotted-targets", "target-outside-root"])
+def test_relationship_targets_resolve_from_their_source_folder(tmp_path, corner):
+    document = _read(tmp_path, corner)
+    assert _texts(document, Part.HEADER) == ["Trường Cao đẳng Y tế"]
+    heading, numbered = document.blocks[2], document.blocks[3]
+    assert (heading.text, heading.kind, heading.level) == ("Kết quả năm 2023", BlockKind.HEADING, 1)  # styles found
+    assert (numbered.text, numbered.list_label) == ("Tuyển sinh", "1.")  # numbering found
+
+
+def test_a_header_linked_to_the_previous_section_is_that_sections_header(tmp_path):
+    document = _read(tmp_path, "linked-headers")
+    # Section 1: default and first-page headers; section 2: linked (nothing of its own); section 3:
+    # an even-page header repeating the common line, which is kept once.
+    assert _texts(document, Part.HEADER) == ["Đầu trang chung", "Đầu trang đầu", "Đầu trang chẵn"]
+    assert _texts(document, Part.FOOTER) == ["Chân trang"]
+    assert _texts(document, Part.BODY)[-2:] == ["Phần hai", "Phần ba"]
+
+
+def test_a_header_relationship_that_is_missing_refuses_the_file_as_damaged(tmp_path):
+    with pytest.raises(RejectedFileError) as caught:
+        _read(tmp_path, "header-id-unknown")
+    assert caught.value.reason is RejectReason.CORRUPT and "bị hỏng" in caught.value.message
+
+
+def test_a_package_without_styles_reads_with_python_docx_default_styles(tmp_path):
+    document = _read(tmp_path, "no-styles-part")
+    body = [(b.text, b.kind, b.level, b.list_label) for b in document.blocks]
+    # The default styles have no heading styles: a paragraph styled Heading1 is plain text; the
+    # numbered one is still numbered, and inferred a heading from its number.
+    assert body[:3] == [("BÁO CÁO TỔNG KẾT", BlockKind.PARAGRAPH, None, None),
+                        ("Kết quả năm 2023", BlockKind.PARAGRAPH, None, None),
+                        ("Tuyển sinh", BlockKind.HEADING, 2, "1.")]
+
+
+def test_default_styles_take_the_next_relationship_id_as_python_docx_gave_them(tmp_path):
+    # The header's relationship (rId2) is missing; the default styles added when the first paragraph
+    # asks for its style take rId2, so the "header" is the styles part: no text, and no refusal.
+    document = _read(tmp_path, "no-styles-header-id-taken")
+    assert _texts(document, Part.HEADER) == []
+    assert _texts(document, Part.BODY) == ["BÁO CÁO TỔNG KẾT", "Kết quả năm 2023", "Tuyển sinh"]
+
+
+def test_a_package_without_numbering_has_no_list_labels(tmp_path):
+    document = _read(tmp_path, "no-numbering-part")
+    assert [b.list_label for b in document.blocks if b.kind is not BlockKind.TABLE] == [None] * 4
+    table = document.tables()[0]
+    assert [c.text for c in table.rows[0]] == ["", "Một", "Một", "x\nlồng"]
+
+
+def test_a_style_part_shared_by_documents_is_read_the_same_in_each(tmp_path):
+    first = write_members(tmp_path / "a.docx", package(BODY + sect(), numbering=NUMBERING))
+    second = write_members(tmp_path / "b.docx", package(p("II. KẾT QUẢ", style="Heading2") + BODY,
+                                                        numbering=NUMBERING))
+    assert [(b.text, b.level) for b in extract(first).blocks][:2] == [("BÁO CÁO TỔNG KẾT", None),
+                                                                       ("Kết quả năm 2023", 1)]
+    assert [(b.text, b.level) for b in extract(second).blocks][:3] == [("II. KẾT QUẢ", 2),
+                                                                        ("BÁO CÁO TỔNG KẾT", None),
+                                                                        ("Kết quả năm 2023", 1)]
+
+
+def test_a_style_that_fails_fails_in_every_document_sharing_it(tmp_path):
+    members = package(BODY + p("Lẻ", style="Odd"), styles=STYLES + style("Odd", "odd", bold="-1"))
+    for name in ("a.docx", "b.docx"):
+        with pytest.raises(RejectedFileError) as caught:
+            extract(write_members(tmp_path / name, members))
+        assert caught.value.reason is RejectReason.CORRUPT and "không đúng chuẩn" in caught.value.message
