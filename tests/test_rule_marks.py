@@ -17,6 +17,7 @@ from spacy.matcher import Matcher
 from pipeline.core.textnorm import fold
 from pipeline.understanding.figure_spans import FigureSpans
 from pipeline.understanding.phrase_spans import PhraseSpans
+from pipeline.understanding.phrase_spans import marks as marks_of
 from pipeline.understanding.rules import metric_rules
 
 _FILLER = ["đạt", "tỷ", "lệ", "năm", "học", "và", "các", "trường", "số", "ngày", "(", ")", ",", ".", ";", "-", ":"]
@@ -121,7 +122,9 @@ def test_phrase_spans_are_the_span_rulers_on_random_texts(seed: int) -> None:
             ref_doc = reference(text)
             expected = [(s.start, s.end, s.label_, s.id_) for s in ref_doc.spans["units"]]
         doc = marks(nlp.make_doc(text))
-        ours = [(s.start, s.end, s.label_, s.id_) for s in doc.spans.get("units", [])]
+        ours = [(s.start, s.end, s.label_, s.id_) for s in marks_of(doc, "units")]
+        assert [(s.start_char, s.end_char) for s in marks_of(doc, "units")] == [
+            (s.start_char, s.end_char) for s in ref_doc.spans["units"]]
         assert ours == expected, text
         if expected:
             assert marks.could_hold(text), text  # a text that is skipped never had a name

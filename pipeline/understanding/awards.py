@@ -16,10 +16,11 @@ from pipeline.core.model import Block
 from pipeline.understanding.facts import AwardFact, Recipient
 from pipeline.understanding.nlp import RuleSet, text_of
 from pipeline.understanding.passages import quote, sentence_bounds
+from pipeline.understanding.phrase_spans import Mark, marks
 from pipeline.understanding.years import TextYears, lead_ins
 
 if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 _COLLECTIVE_NOUNS = ("tập thể", "khoa", "phòng", "bộ môn", "tổ", "đơn vị", "chi bộ", "đoàn thể", "trung tâm", "lớp")
 _INDIVIDUAL_NOUNS = ("cá nhân", "đồng chí", "giảng viên", "cán bộ", "viên chức", "nhà giáo", "người lao động",
@@ -35,7 +36,7 @@ def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[Aw
     facts: list[AwardFact] = []
     for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
         previous_end = 0
-        spans = _longest(doc.spans.get("awards", []))
+        spans = _longest(marks(doc, "awards"))
         if not spans:
             continue
         years = TextYears(text_of(doc), lead).of_awards([(s.start_char, s.end_char) for s in spans])
@@ -64,10 +65,10 @@ def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[Aw
     return facts
 
 
-def _longest(spans: object) -> list[Span]:
+def _longest(spans: list[Mark]) -> list[Mark]:
     """Drop spans inside longer ones ("Lao động tiên tiến" inside "Tập thể lao động tiên tiến")."""
     ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
-    kept: list[Span] = []
+    kept: list[Mark] = []
     for span in ordered:
         if kept and span.start < kept[-1].end:
             continue

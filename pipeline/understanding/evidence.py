@@ -32,6 +32,7 @@ from pipeline.understanding.passage_kinds import (
     sentence_words,
 )
 from pipeline.understanding.passages import quote, sentence_bounds
+from pipeline.understanding.phrase_spans import marks
 from pipeline.understanding.rules import evidence_words
 
 if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
@@ -93,8 +94,7 @@ def _sentences(doc: Doc) -> dict[tuple[str, int, int], list[str]]:
     out a phrase that is part of a longer one of another criterion ("tốt nghiệp" in "việc làm
     sau tốt nghiệp")."""
     text = text_of(doc)
-    # Plain tuples: each spaCy Span attribute is a lookup, and every span is compared with every other.
-    spans = [(span.label_, span.start_char, span.end_char) for span in doc.spans.get("evidence", [])]
+    spans = [(span.label_, span.start_char, span.end_char) for span in marks(doc, "evidence")]
     by_sentence: dict[tuple[str, int, int], list[str]] = {}
     for label, start, end in spans:
         if any(other != label and o_start <= start and o_end >= end and o_end - o_start > end - start

@@ -1,8 +1,10 @@
-"""Phrases of a rule set marked on a spaCy doc as ``doc.spans[key]`` (no key when there are none).
+"""Phrases of a rule set marked on a spaCy doc: ``marks(doc, key)``.
 
 This is what spaCy's SpanRuler does with phrase patterns (same spans, labels, ids and order),
 without what it costs on every doc: it also runs a token matcher that has no patterns and sets and
 resets a warnings filter (compiling its regex) for each doc, which was most of the rulers' time.
+And a mark is a plain tuple kept in the doc's user data, not a spaCy Span in a span group: making
+the Spans (a report's evidence phrases are found hundreds of times) cost more than finding them.
 And texts that cannot hold any of the phrases are not tokenized at all (``could_hold``): most
 paragraphs and table cells name no unit.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,19 +23,18 @@ if TYPE_CHECKING:
 class PhraseSpans:
     def __init__(self, nlp: Language, key: str, patterns: list[dict]) -> None:
         from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Span
 
-        self._span = Span  # imported here, not on every call (an import statement is a lookup each time)
-        self.key = key
+        self.key = (_MARKS, key)
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # A match's label and id as the string store's hashes: what a Span holds and sorts by.
-        self._names: dict[int, tuple[int, int]] = {}
+        # A match's label and id as the string store's hashes (what a Span sorts by), and as text.
+        self._names: dict[int, tuple[int, int, str, str]] = {}
         by_name: dict[str, list[str]] = {}
         strings = nlp.vocab.strings
         for pattern in patterns:
             label, span_id = pattern["label"], pattern.get("id", "")
             name = repr((label, span_id))
-            self._names[strings.add(name)] = (strings.add(label), strings.add(span_id) if span_id else 0)
+            hashes = (strings.add(label), strings.add(span_id) if span_id else 0)
+            self._names[strings.add(name)] = (*hashes, label, span_id)
             by_name.setdefault(name, []).append(pattern["pattern"])
         for name, phrases in by_name.items():
             self._matcher.add(name, [nlp.make_doc(phrase) for phrase in phrases])
@@ -60,14 +61,35 @@ class PhraseSpans:
         return {bisect_right(starts, m.start()) for m in self._any.finditer(bare)}
 
     def __call__(self, doc: Doc) -> Doc:
-        span = self._span
-        # Spans in spaCy's order (start, end, label, id): sorted as plain tuples, each made once
-        # (a set of Spans, sorted by their rich comparison, was most of marking a text).
+        # In spaCy's order of Spans (start, end, label, id), as plain tuples.
         found = sorted({(start, end, *self._names[match]) for match, start, end in self._matcher(doc) if start != end})
-        if found:  # no group for none: readers ask doc.spans.get(key, []), and most texts name no award
-            doc.spans[self.key] = [span(doc, start, end, label=label, span_id=span_id)
-                                   for start, end, label, span_id in found]
+        if found:  # nothing kept for none: marks() gives [], and most texts name no award
+            where = doc.to_array(_IDX_LENGTH).tolist()  # each token's first character and length
+            doc.user_data[self.key] = [
+                Mark(start, end, where[start][0], where[end - 1][0] + where[end - 1][1], label, span_id)
+                for start, end, _, _, label, span_id in found
+            ]
         return doc
+
+
+class Mark(NamedTuple):
+    """A phrase found in a doc, with the attribute names of spaCy's Span."""
+
+    start: int  # tokens [start, end)
+    end: int
+    start_char: int  # characters [start_char, end_char) of the doc's text
+    end_char: int
+    label_: str
+    id_: str
+
+
+def marks(doc: Doc, key: str) -> list[Mark]:
+    """The phrases of ``key`` ("awards", "units", "units_loose", "evidence") marked on ``doc``."""
+    return doc.user_data.get((_MARKS, key), [])
+
+
+_MARKS = "tdkt.marks"
+_IDX_LENGTH = ["IDX", "LENGTH"]
 
 
 _SEPARATOR = "\x00"  # between texts searched together: no phrase or paragraph holds it

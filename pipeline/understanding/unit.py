@@ -17,6 +17,7 @@ from pipeline.understanding.facts import UnitFact
 from pipeline.understanding.header import HEADER_BLOCKS, block_places, is_title_line
 from pipeline.understanding.issuer import header_parents, read_issuer
 from pipeline.understanding.nlp import RuleSet
+from pipeline.understanding.phrase_spans import marks
 
 _HEADER_WEIGHT = 10
 _BODY_WEIGHT = 1
@@ -59,7 +60,7 @@ def _mentions(texts: list[tuple[str, _Place, int]], docs: object,
     for (text, place, weight), spacy_doc in zip(texts, docs, strict=True):
         if spacy_doc is None:
             continue  # names no unit
-        for span in spacy_doc.spans.get(key, []):
+        for span in marks(spacy_doc, key):
             weights[span.id_] += weight
             written = " ".join(text[span.start_char : span.end_char].split())
             first_seen.setdefault(span.id_, (written, place))
