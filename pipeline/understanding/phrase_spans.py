@@ -64,9 +64,8 @@ class PhraseSpans:
         # In spaCy's order of Spans (start, end, label, id), as plain tuples.
         found = sorted({(start, end, *self._names[match]) for match, start, end in self._matcher(doc) if start != end})
         if found:  # nothing kept for none: marks() gives [], and most texts name no award
-            where = doc.to_array(_IDX_LENGTH).tolist()  # each token's first character and length
             doc.user_data[self.key] = [
-                Mark(start, end, where[start][0], where[end - 1][0] + where[end - 1][1], label, span_id)
+                Mark(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, span_id)
                 for start, end, _, _, label, span_id in found
             ]
         return doc
@@ -89,7 +88,6 @@ def marks(doc: Doc, key: str) -> list[Mark]:
 
 
 _MARKS = "tdkt.marks"
-_IDX_LENGTH = ["IDX", "LENGTH"]
 
 
 _SEPARATOR = "\x00"  # between texts searched together: no phrase or paragraph holds it
