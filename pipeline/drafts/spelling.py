@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -26,19 +26,19 @@ _NAMED_NEXT = re.compile(r"\s+[^\W\d_]", re.UNICODE)
 
 
 @cache
-def _phrases() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern over folded text, canonical spelling), longest first."""
+def _phrases() -> list[tuple[re.Pattern[str], str, str]]:
+    """(pattern over folded text, canonical spelling, its first folded word), longest first."""
     names = sorted(drafting_vocabulary().spelling, key=len, reverse=True)
-    return [(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, fold(n).split())) + r"(?!\w)"), n) for n in names]
+    return [(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, fold(n).split())) + r"(?!\w)"), n, fold(n).split()[0])
+            for n in names]
 
 
 def canonical(text: str, keep: Iterable[str] = ()) -> str:
     """``text`` with official and award names in their canonical spelling and tone marks in the
     administrative place; the pieces of ``keep`` found in it stay exactly as written."""
-    kept = sorted({k for k in keep if k}, key=len, reverse=True)
-    if not kept:
+    pattern = _kept_pattern(tuple(keep))
+    if pattern is None:
         return _respell(text)
-    pattern = re.compile("|".join(map(re.escape, kept)))
     out, start = [], 0
     for match in pattern.finditer(text):
         out += [_respell(text[start:match.start()]), match.group(0)]
@@ -46,11 +46,22 @@ def canonical(text: str, keep: Iterable[str] = ()) -> str:
     return "".join(out) + _respell(text[start:])
 
 
+@lru_cache(maxsize=64)
+def _kept_pattern(keep: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pieces to keep, longest first, as one pattern: made once for a draft's whole context
+    (it was made again for each of its few hundred texts)."""
+    kept = sorted({k for k in keep if k}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, kept))) if kept else None
+
+
+@lru_cache(maxsize=8192)  # the same names and sentences come back in every draft of a set
 def _respell(text: str) -> str:
     text = retone(unicodedata.normalize("NFC", text))
     folded = fold_keeping_length(text)
     spans: list[tuple[int, int, str]] = []
-    for pattern, name in _phrases():
+    for pattern, name, first in _phrases():
+        if first not in folded:
+            continue  # a name is found only where its first word is
         for match in pattern.finditer(folded):
             if any(s < match.end() and match.start() < e for s, e, _ in spans):
                 continue  # inside a longer name already respelled
