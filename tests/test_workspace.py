@@ -535,3 +535,44 @@ def test_a_temporary_file_renamed_while_temporaries_are_cleaned_is_left_alone(tm
     monkeypatch.setattr(Path, "glob", lambda self, pattern: [gone, *real_glob(self, pattern)])
     clean_temporaries(ws, source)
     assert not old.exists()
+
+
+def test_a_run_waits_for_another_drafting_the_cluster_then_drafts_what_it_took_in(tmp_path, monkeypatch):
+    """Two runs of one cluster: the other run drafts (holds the cluster's drafting lock) while this
+    one takes its files in. This run waits for the lock instead of leaving the drafting to the
+    other run, which may have looked at the ledger before this run's files were there."""
+    import threading
+
+    from pipeline.runs.ledger import Ledger
+    from pipeline.runs.workspace import Workspace
+
+    root = make_workspace(tmp_path / "ws")
+    ws = Workspace(root)
+    ledger, lock = Ledger(ws.ledger_url()), f"drafts:{ws.clusters()[0].key}"
+    held, tried = threading.Event(), threading.Event()
+    acquire = Ledger._acquire
+
+    def watched(self, name: str, run_id: str) -> bool:
+        got = acquire(self, name, run_id)
+        if not got and name == lock and run_id != "other-run":
+            tried.set()  # this run has taken its files in and wants to draft
+        return got
+
+    monkeypatch.setattr(Ledger, "_acquire", watched)
+
+    def other_run() -> None:
+        with ledger.lock(lock, "other-run") as acquired:
+            assert acquired
+            held.set()
+            tried.wait(timeout=30)
+            time.sleep(0.5)  # still drafting a moment after this run asked
+
+    other = threading.Thread(target=other_run)
+    other.start()
+    assert held.wait(timeout=10)
+    this = run(root)
+    other.join()
+    assert tried.is_set() and not this.drafting_skipped
+    assert [i.name for i in this.ingested] == REPORTS and this.years[0].version == 1
+    assert len(this.years[0].summary.result.reports) == 3
+    ledger.close()

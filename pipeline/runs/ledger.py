@@ -353,9 +353,14 @@ class Ledger:
     # --- locks ----------------------------------------------------------------------------
 
     @contextmanager
-    def lock(self, name: str, run_id: str) -> Iterator[bool]:
-        """A named lock across processes and hosts; yields False (without waiting) if held."""
+    def lock(self, name: str, run_id: str, wait: float = 0.0) -> Iterator[bool]:
+        """A named lock across processes and hosts; yields False if another live holder keeps it
+        for ``wait`` seconds (by default it does not wait)."""
+        deadline = time.monotonic() + wait
         acquired = self._acquire(name, run_id)
+        while not acquired and time.monotonic() < deadline:
+            time.sleep(_LOCK_POLL)
+            acquired = self._acquire(name, run_id)
         try:
             yield acquired
         finally:
@@ -382,6 +387,9 @@ class Ledger:
                 .values(holder=run_id, host=self.host, pid=self.pid, acquired_at=now())
             )
             return taken.rowcount == 1
+
+
+_LOCK_POLL = 0.2  # seconds between tries for a held lock
 
 
 def _create_tables(engine: Engine) -> None:

@@ -238,12 +238,14 @@ def ingest_or_wait(ws: Workspace, source: ClusterSource, candidate: Candidate, l
 
 def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: str,
                   skipped: list[Rejection] | None = None) -> tuple[list[YearDrafts], bool]:
-    """Drafts for every year of the cluster, under the cluster's lock. When another run holds the
-    lock or is still reading files of this cluster, this run leaves the drafting to it: the run
-    that finishes last drafts from everything in the ledger. The rubric and rules are chosen
-    again here, with every criteria document taken in; reports read under another rubric are
-    read again. Raises ConfigError (a rules file that does not fit the chosen rubric)."""
-    with ledger.lock(f"drafts:{source.key}", run_id) as acquired:
+    """Drafts for every year of the cluster, under the cluster's lock. When another run is still
+    reading files of this cluster, this run leaves the drafting to it: the run that finishes last
+    drafts from everything in the ledger. When another run is drafting, this one waits for it and
+    then drafts again if what it took in is not in those drafts (the other run may have checked
+    before this run's last file was in the ledger). The rubric and rules are chosen again here,
+    with every criteria document taken in; reports read under another rubric are read again.
+    Raises ConfigError (a rules file that does not fit the chosen rubric)."""
+    with ledger.lock(f"drafts:{source.key}", run_id, wait=_DRAFTING_WAIT) as acquired:
         if not acquired or ledger.in_flight(source.key, run_id):
             return [], True
         skipped = skipped or []
@@ -260,6 +262,9 @@ def draft_cluster(ws: Workspace, source: ClusterSource, ledger: Ledger, run_id: 
         years = [draft_year(ws, source, ledger, year, inputs, skipped) for year in years_of(ledger, source)]
         ledger.set_cluster_state(source.key, drafting_state(ws, source, ledger, skipped), _stored_headlines(years))
         return years, False
+
+
+_DRAFTING_WAIT = 600.0  # seconds a run waits for another run drafting the same cluster
 
 
 def drafting_state(ws: Workspace, source: ClusterSource, ledger: Ledger, skipped: list[Rejection]) -> str:
