@@ -20,17 +20,14 @@ of one run, not across runs.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent.parent
+from checkouts import HERE, extractor_main, run_in
+
 SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 
 
@@ -78,12 +75,6 @@ def _timer(files: list[Path]) -> None:
     print(json.dumps({"files": len(files), "seconds": whole, "reader": time.process_time() - start}))
 
 
-def _run(root: Path, mode: str, *args: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    return subprocess.run([sys.executable, str(HERE / "bench" / Path(__file__).name), mode, *args],
-                          env=env, cwd=root, check=True, capture_output=True, text=True).stdout
-
-
 def _documents(folders: list[Path]) -> list[Path]:
     return sorted(p for folder in folders for p in folder.rglob("*")
                   if p.suffix.lower() in SUFFIXES and p.is_file() and not p.is_symlink())
@@ -96,7 +87,7 @@ def identity(base: Path, files: list[Path]) -> int:
         outputs = {}
         for label, root in (("base", base), ("new", HERE)):
             outputs[label] = Path(tmp) / f"{label}.jsonl"
-            _run(root, "--worker", str(outputs[label]), str(listing))
+            run_in(root, __file__, "--worker", str(outputs[label]), str(listing))
         old = outputs["base"].read_bytes().split(b"\n")
         new = outputs["new"].read_bytes().split(b"\n")
     differing = [(f, a, b) for f, a, b in zip(files, old, new, strict=False) if a != b]
@@ -119,7 +110,7 @@ def speed(base: Path, files: list[Path], rounds: int) -> None:
                                                       "new": {"extract": [], "reader": []}}
         for _ in range(rounds):
             for label, root in (("base", base), ("new", HERE)):
-                result = json.loads(_run(root, "--timer", str(listing)))
+                result = json.loads(run_in(root, __file__, "--timer", str(listing)))
                 figures[label]["extract"].append(1000 * result["seconds"] / result["files"])
                 figures[label]["reader"].append(1000 * result["reader"] / result["files"])
     print(f"{len(files)} Word files, one core, CPU time per file, median of {rounds} rounds")
@@ -134,24 +125,7 @@ def speed(base: Path, files: list[Path], rounds: int) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] in ("--worker", "--timer"):
-        sys.path.insert(0, os.getcwd())
-        files = [Path(p) for p in Path(sys.argv[-1]).read_text(encoding="utf-8").splitlines()]
-        _worker(Path(sys.argv[2]), files) if sys.argv[1] == "--worker" else _timer(files)
-        return
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--base", type=Path, required=True, help="checkout to compare against")
-    parser.add_argument("--speed", type=int, metavar="N", help="time the first N files instead")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("folders", type=Path, nargs="*")
-    args = parser.parse_args()
-    from examples import SAMPLE_CLUSTER_DIR
-
-    files = _documents(args.folders or [SAMPLE_CLUSTER_DIR / "inbox"])
-    if args.speed:
-        speed(args.base.resolve(), files[:args.speed], args.rounds)
-    else:
-        sys.exit(identity(args.base.resolve(), files))
+    extractor_main(_documents, _worker, _timer, identity, speed)
 
 
 if __name__ == "__main__":

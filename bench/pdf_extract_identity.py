@@ -15,17 +15,13 @@ the machines are shared and noisy, so compare the two figures of one run, not ac
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent.parent
+from checkouts import HERE, extractor_main, run_in
 
 
 def _worker(out: Path, files: list[Path]) -> None:
@@ -62,12 +58,6 @@ def _timer(files: list[Path]) -> None:
     print(json.dumps({"pages": pages, "seconds": time.process_time() - start}))
 
 
-def _run(root: Path, mode: str, *args: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    return subprocess.run([sys.executable, str(HERE / "bench" / Path(__file__).name), mode, *args],
-                          env=env, cwd=root, check=True, capture_output=True, text=True).stdout
-
-
 def _pdfs(folders: list[Path]) -> list[Path]:
     return sorted(p for folder in folders for p in folder.rglob("*.pdf"))
 
@@ -79,7 +69,7 @@ def identity(base: Path, files: list[Path]) -> int:
         outputs = {}
         for label, root in (("base", base), ("new", HERE)):
             outputs[label] = Path(tmp) / f"{label}.jsonl"
-            _run(root, "--worker", str(outputs[label]), str(listing))
+            run_in(root, __file__, "--worker", str(outputs[label]), str(listing))
         old = outputs["base"].read_bytes().split(b"\n")
         new = outputs["new"].read_bytes().split(b"\n")
     differing = [f for f, a, b in zip(files, old, new, strict=False) if a != b]
@@ -96,7 +86,7 @@ def speed(base: Path, files: list[Path], rounds: int) -> None:
         rates: dict[str, list[float]] = {"base": [], "new": []}
         for _ in range(rounds):
             for label, root in (("base", base), ("new", HERE)):
-                result = json.loads(_run(root, "--timer", str(listing)))
+                result = json.loads(run_in(root, __file__, "--timer", str(listing)))
                 rates[label].append(result["pages"] / result["seconds"])
     pages = int(result["pages"])
     print(f"{len(files)} PDFs, {pages} pages, extract() on one core, CPU time, median of {rounds} rounds")
@@ -106,24 +96,7 @@ def speed(base: Path, files: list[Path], rounds: int) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] in ("--worker", "--timer"):
-        sys.path.insert(0, os.getcwd())
-        files = [Path(p) for p in Path(sys.argv[-1]).read_text(encoding="utf-8").splitlines()]
-        _worker(Path(sys.argv[2]), files) if sys.argv[1] == "--worker" else _timer(files)
-        return
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--base", type=Path, required=True, help="checkout to compare against")
-    parser.add_argument("--speed", type=int, metavar="N", help="time the first N PDFs instead")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("folders", type=Path, nargs="*")
-    args = parser.parse_args()
-    from examples import SAMPLE_CLUSTER_DIR
-
-    files = _pdfs(args.folders or [SAMPLE_CLUSTER_DIR / "inbox"])
-    if args.speed:
-        speed(args.base.resolve(), files[:args.speed], args.rounds)
-    else:
-        sys.exit(identity(args.base.resolve(), files))
+    extractor_main(_pdfs, _worker, _timer, identity, speed)
 
 
 if __name__ == "__main__":

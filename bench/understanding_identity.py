@@ -23,13 +23,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent.parent
+from checkouts import HERE, run_in
+
 CORPUS = Path("/tmp/tdkt-city/seed1-g1-p15-o9-pdf0.5-scan0-doc0/clusters")
 SUFFIXES = (".pdf", ".docx", ".txt")
 
@@ -90,17 +90,11 @@ def _understand(corpus: Path, listing: Path, out: Path | None) -> None:
     print(json.dumps(seconds))
 
 
-def _run(root: Path, *args: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    return subprocess.run([sys.executable, str(HERE / "bench" / Path(__file__).name), *args],
-                          env=env, cwd=root, check=True, capture_output=True, text=True).stdout
-
-
 def identity(base: Path, corpus: Path, listing: Path, tmp: Path) -> int:
     outputs = {}
     for label, root in (("base", base), ("new", HERE)):
         outputs[label] = tmp / f"{label}.jsonl"
-        _run(root, "--worker", str(corpus), str(listing), str(outputs[label]))
+        run_in(root, __file__, "--worker", str(corpus), str(listing), str(outputs[label]))
     names = [json.loads(line)[:2] for line in listing.read_text(encoding="utf-8").splitlines()]
     old = outputs["base"].read_bytes().split(b"\n")
     new = outputs["new"].read_bytes().split(b"\n")
@@ -118,7 +112,7 @@ def speed(base: Path, corpus: Path, listing: Path, rounds: int) -> None:
     rates: dict[str, dict[str, list[float]]] = {label: {"docx": [], "pdf": []} for label in ("base", "new")}
     for _ in range(rounds):
         for label, root in (("base", base), ("new", HERE)):
-            seconds = json.loads(_run(root, "--timer", str(corpus), str(listing)))
+            seconds = json.loads(run_in(root, __file__, "--timer", str(corpus), str(listing)))
             for fmt in ("docx", "pdf"):
                 rates[label][fmt].append(counts[fmt] / seconds[fmt] if seconds.get(fmt) else 0.0)
     print(f"understanding alone, one core, CPU time, each file once, median of {rounds} rounds: "
@@ -150,7 +144,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "documents.jsonl"
-        _run(HERE, "--extract", str(args.corpus), str(args.clusters), str(listing))
+        run_in(HERE, __file__, "--extract", str(args.corpus), str(args.clusters), str(listing))
         if args.speed:
             speed(args.base.resolve(), args.corpus, listing, args.rounds)
         else:

@@ -165,12 +165,9 @@ class _StylesIndex:
     def _base_style(self, style: etree._Element) -> etree._Element | None:
         """The first style (of any type) of this one's basedOn id, among the styles beside it; None
         when there is none."""
-        based_on = style.find(W_BASED_ON)
-        if based_on is None:
-            return None
-        style_id = based_on.get(W_VAL)
+        style_id = _value_of(style, W_BASED_ON)
         if style_id is None:
-            raise_invalid_xml(f"required 'w:val' attribute not present on element {based_on.tag}")
+            return None
         styles = style.getparent()
         if '"' in style_id:
             base = _by_xpath(styles, style_id)
@@ -212,12 +209,18 @@ def _check_type(style: etree._Element) -> str:
 
 
 def _name(style: etree._Element) -> str | None:
-    name = style.find(W_NAME)
-    if name is None:
+    return _value_of(style, W_NAME)
+
+
+def _value_of(style: etree._Element, tag: str) -> str | None:
+    """The w:val of the style's first ``tag`` child, None without one; python-docx's error when
+    that child has no w:val."""
+    child = style.find(tag)
+    if child is None:
         return None
-    value = name.get(W_VAL)
+    value = child.get(W_VAL)
     if value is None:
-        raise_invalid_xml(f"required 'w:val' attribute not present on element {name.tag}")
+        raise_invalid_xml(f"required 'w:val' attribute not present on element {child.tag}")
     return value
 
 
