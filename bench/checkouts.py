@@ -8,6 +8,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,19 @@ def run_in(root: Path, script: str, *args: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(root)}
     return subprocess.run([sys.executable, str(HERE / "bench" / Path(script).name), *args],
                           env=env, cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+def worker_lines(base: Path, files: list[Path], script: str) -> tuple[list[bytes], list[bytes]]:
+    """The output lines of ``script --worker OUT LIST`` over ``files``, in the base checkout and in
+    this one."""
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "files.txt"
+        listing.write_text("\n".join(map(str, files)), encoding="utf-8")
+        outputs = {}
+        for label, root in (("base", base), ("new", HERE)):
+            outputs[label] = Path(tmp) / f"{label}.jsonl"
+            run_in(root, script, "--worker", str(outputs[label]), str(listing))
+        return outputs["base"].read_bytes().split(b"\n"), outputs["new"].read_bytes().split(b"\n")
 
 
 def extractor_main(files_in: Callable[[list[Path]], list[Path]], worker: Callable[[Path, list[Path]], None],

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from checkouts import HERE, extractor_main, run_in
+from checkouts import HERE, extractor_main, run_in, worker_lines
 
 SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 
@@ -81,15 +81,7 @@ def _documents(folders: list[Path]) -> list[Path]:
 
 
 def identity(base: Path, files: list[Path]) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        listing = Path(tmp) / "files.txt"
-        listing.write_text("\n".join(map(str, files)), encoding="utf-8")
-        outputs = {}
-        for label, root in (("base", base), ("new", HERE)):
-            outputs[label] = Path(tmp) / f"{label}.jsonl"
-            run_in(root, __file__, "--worker", str(outputs[label]), str(listing))
-        old = outputs["base"].read_bytes().split(b"\n")
-        new = outputs["new"].read_bytes().split(b"\n")
+    old, new = worker_lines(base, files, __file__)
     differing = [(f, a, b) for f, a, b in zip(files, old, new, strict=False) if a != b]
     refused = sum(1 for line in old if line.startswith(b'"rejected: '))
     raised = sum(1 for line in old if line.startswith(b'"raised: '))
