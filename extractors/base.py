@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import Protocol
 
@@ -22,23 +20,10 @@ def text_block(kind: BlockKind, raw: str, provenance: Provenance, decoded: str |
                **extra: object) -> Block:
     """A block keeping ``raw`` as the file wrote it; ``decoded`` is its Unicode form when the raw
     text is in a legacy encoding. The block's text is the NFC form."""
-    return Block(kind=kind, raw=raw, text=_nfc(decoded if decoded is not None else raw), provenance=provenance,
+    return Block(kind=kind, raw=raw, text=nfc(decoded if decoded is not None else raw), provenance=provenance,
                  **extra)
 
 
 def cell(raw: str, decoded: str | None = None, **extra: object) -> Cell:
-    return Cell(raw=raw, text=_nfc(decoded if decoded is not None else raw), **extra)
+    return Cell(raw=raw, text=nfc(decoded if decoded is not None else raw), **extra)
 
-
-# The spaces nfc() turns into a plain one, but the plain one itself.
-ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200b\u202f\u3000]")
-
-
-def _nfc(text: str) -> str:
-    """nfc(text), without its space regex where that has nothing to do: a text whose spaces are all
-    plain and single (most of them) comes out of it as it went in, and the regex cost a document's
-    text a tenth of its reading."""
-    folded = unicodedata.normalize("NFC", text).replace("\u00ad", "")
-    if "  " in folded or ODD_SPACE.search(folded):
-        return nfc(text)
-    return folded.strip()

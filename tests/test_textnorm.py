@@ -48,16 +48,18 @@ def test_roman_numerals():
     "", " ", "Báo cáo", "  Báo  cáo  ", "Ba\u0301o ca\u0301o", "a\tb", "a\u00a0b", "a\u2009b\u3000", "Tr\u00adường",
     "e\u00ad\u0301", " \u00ad ", "a \u00a0 b", "Tổng cộng:\n 95 điểm", "\u202f", "x\u200by",
 ])
-def test_the_extractors_shortcut_of_nfc_gives_nfc(text):
-    from extractors.base import _nfc
+def test_nfc_without_its_space_regex_gives_what_the_regex_gives(text):
+    """nfc() skips its space substitution when a text's spaces are all plain and single."""
+    import unicodedata
 
-    assert _nfc(text) == nfc(text)
-
-
-def test_the_extractors_shortcut_of_nfc_knows_every_space_nfc_folds():
-    from extractors.base import ODD_SPACE
     from pipeline.core.textnorm import _SPACES
 
+    assert nfc(text) == _SPACES.sub(" ", unicodedata.normalize("NFC", text).replace("\u00ad", "")).strip()
+
+
+def test_the_shortcut_of_nfc_knows_every_space_nfc_folds():
+    from pipeline.core.textnorm import _ODD_SPACE, _SPACES
+
     folded = {chr(c) for c in range(0x110000) if _SPACES.fullmatch(chr(c))}
-    odd = {chr(c) for c in range(0x110000) if ODD_SPACE.fullmatch(chr(c))}
+    odd = {chr(c) for c in range(0x110000) if _ODD_SPACE.fullmatch(chr(c))}
     assert folded == odd | {" "} and " " not in odd
