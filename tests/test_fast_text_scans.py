@@ -146,3 +146,17 @@ def test_fact_cues_are_the_regex_searches_they_replaced() -> None:
         assert kinds._only_later_years(text, 2023) == later(text, 2023), text
         seen.update(k for k in ("figure", "count", "document", "date") if getattr(cues, k))
     assert seen == {"figure", "count", "document", "date"}
+
+
+def test_a_whole_word_is_found_as_the_regex_finds_it() -> None:
+    from pipeline.understanding.scan import whole_word
+
+    rng = random.Random(7)
+    found = 0
+    for _ in range(3000):
+        text = _text(rng, 8)
+        word = rng.choice(["năm", "ngày", "2023", "a", "x", "_", "đ", "hoà", "(", "1.250"])
+        expected = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+        assert whole_word(text, word) == expected, (text, word)
+        found += expected
+    assert found > 300
