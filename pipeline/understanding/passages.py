@@ -16,24 +16,33 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?=\s)|\n")
 
 
 def _bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> tuple[int, int]:
-    """From the last boundary before ``start`` to the first at or after ``end`` (a sentence's
-    stop included). What ``boundary.finditer(text, 0, start)`` found last is the last boundary
-    ending before ``start``, or a line break ending there: a stop right before ``start`` needs the
-    space after it, which a search ending at ``start`` does not see."""
-    at, ends, line_breaks = _boundaries(text, boundary)
-    i = bisect_left(ends, start)
-    left = start if i < len(ends) and ends[i] == start and line_breaks[i] else ends[i - 1] if i else 0
+    """From the last boundary before ``start`` to the first at or after ``end`` (a sentence's stop
+    included). Right before ``start`` only a line break counts: a stop there needs the space after
+    it, which a search ending at ``start`` (as this was written first) does not see."""
+    left, right = around(text, start, end, boundary, "\n")
+    return left, right + (text[right] in ".!?") if right is not None else len(text)
+
+
+def around(text: str, start: int, end: int, boundary: re.Pattern[str], right_before: str) -> tuple[int, int | None]:
+    """For a pattern of one-character boundaries: where the last boundary before ``start`` ends (0
+    if none) and where the first at or after ``end`` is (None if none). A boundary just before
+    ``start`` counts when it is one of ``right_before``, the characters the pattern takes there
+    when its search ends at ``start``."""
+    at = _boundaries(text, boundary)
+    if start and text[start - 1] in right_before:
+        left = start
+    else:
+        i = bisect_left(at, start - 1)  # the boundaries ending before start
+        left = at[i - 1] + 1 if i else 0
     j = bisect_left(at, end)
-    right = at[j] + (1 if text[at[j]] in ".!?" else 0) if j < len(at) else len(text)
-    return left, right
+    return left, at[j] if j < len(at) else None
 
 
 @lru_cache(maxsize=1024)
-def _boundaries(text: str, boundary: re.Pattern[str]) -> tuple[list[int], list[int], list[bool]]:
-    """Where each boundary of ``text`` is (one character each), its end, and whether it is a line
-    break: found once for a text whose sentences and clauses are asked for again and again."""
-    found = list(boundary.finditer(text))
-    return [m.start() for m in found], [m.end() for m in found], [m.group(0) == "\n" for m in found]
+def _boundaries(text: str, boundary: re.Pattern[str]) -> list[int]:
+    """Where each boundary of ``text`` is: found once for a text whose sentences and clauses are
+    asked for again and again."""
+    return [m.start() for m in boundary.finditer(text)]
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

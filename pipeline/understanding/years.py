@@ -20,15 +20,15 @@ tướng năm 2023", "đạt 92% (năm 2022 là 88%)"). A fact takes the year of
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import TypeVar
 
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
+from pipeline.understanding.passages import around
 from pipeline.understanding.rules import year_rules
 from pipeline.understanding.scan import finditer_after, not_in_number, word_start
 
@@ -173,23 +173,10 @@ def _after_last_stop(prefix: str) -> str:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """From the last cut before ``start`` (a cut right before it counts: the search for it used to
-    end at ``start``, where "$" holds) to the first cut at or after ``end``."""
-    at, ends = _cuts(text)
-    if start and text[start - 1] in ".!?;()":
-        left = start
-    else:
-        i = bisect_left(ends, start)
-        left = ends[i - 1] if i else 0
-    j = bisect_left(at, end)
-    return left, at[j] if j < len(at) else len(text)
-
-
-@lru_cache(maxsize=1024)
-def _cuts(text: str) -> tuple[list[int], list[int]]:
-    """Where each cut of ``text`` is, and its end: found once for all the facts of a text."""
-    found = list(_CUT.finditer(text))
-    return [m.start() for m in found], [m.end() for m in found]
+    """From the last cut before ``start`` (any cut right before it counts: a search for it ending at
+    ``start``, as this was written first, finds a stop there by "$") to the first cut at or after ``end``."""
+    left, right = around(text, start, end, _CUT, ".!?;()")
+    return left, right if right is not None else len(text)
 
 
 def _governing(candidates: Sequence[Mention | None]) -> Mention | None:
