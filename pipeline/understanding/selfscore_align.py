@@ -168,11 +168,6 @@ def _title_evidence(row: RowSignals, node: Node) -> float:
 def _code_evidence(code: str, node: Node) -> float:
     if _same_code(code, node.code):
         return 4.0
-    return _position_evidence(code, node)
-
-
-def _position_evidence(code: str, node: Node) -> float:
-    """_code_evidence of a code that is not the node's own."""
     parts = code_parts(code)
     if parts is None:
         return -0.5
@@ -195,18 +190,14 @@ def _looks_like_group_code(code: str) -> bool:
 
 def pairing_scores(rows: list[RowSignals], nodes: list[Node]) -> list[list[float]]:
     """For every row and every node: the evidence that the row is the node, less the cost of a
-    pairing. Written as one loop over all pairs (a table is rows × rubric rows of them), with each
-    code made plain once."""
-    plain = [(_plain(node.code), node) for node in nodes]
+    pairing, for each of the rows × rubric rows pairs of a table."""
     scores = []
     for row in rows:
-        code = row.code
-        row_plain = _plain(code) if code else ""
         line = []
-        for node_plain, node in plain:
+        for node in nodes:
             evidence = 0.0
-            if code:
-                evidence += 4.0 if row_plain == node_plain else _position_evidence(code, node)
+            if row.code:
+                evidence += _code_evidence(row.code, node)
             if row.max is not None and node.max is not None:
                 # Deduction maxima are written with or without their minus ("-3", "3").
                 evidence += 2.0 if abs(abs(row.max) - node.max) < _EPS else -2.0
