@@ -1,7 +1,7 @@
 """Word .docx → common document model: paragraphs and tables in document order.
 
-Reads the body in order (paragraphs and tables interleaved, content controls unwrapped, text
-boxes included), heading levels from styles or outline levels (or inferred from numbering when
+Reads the body in order (paragraphs and tables interleaved, content controls unwrapped), heading
+levels from styles or outline levels (or inferred from numbering when
 a report uses bold Normal paragraphs), automatic list numbering, merged table cells, and the
 headers and footers of every section.
 """
@@ -181,7 +181,9 @@ class _Walker:
         return block
 
     def _text_boxes(self, p: etree._Element, part: Part) -> Iterator[Block]:
-        """Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback)."""
+        """Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback). Their
+        paragraphs are walked as hidden, as the reader before this one walked them: a text box's
+        text is not read (a known gap; only the list labels of a table in a box come out)."""
         for box in p.iter(W_TXBX_CONTENT):
             if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
                 yield from self._container(box, part, True)
