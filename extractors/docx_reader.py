@@ -1,9 +1,9 @@
 """Word .docx → common document model: paragraphs and tables in document order.
 
 Reads the body in order (paragraphs and tables interleaved, content controls unwrapped), heading
-levels from styles or outline levels (or inferred from numbering when
-a report uses bold Normal paragraphs), automatic list numbering, merged table cells, and the
-headers and footers of every section.
+levels from styles or outline levels (or inferred from numbering when a report uses bold Normal
+paragraphs), automatic list numbering, merged table cells, and the headers and footers of every
+section. Text boxes are not read yet (see _Walker._text_boxes).
 """
 
 from __future__ import annotations
