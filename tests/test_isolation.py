@@ -91,7 +91,7 @@ def test_a_run_sets_aside_the_file_that_breaks_a_limit_and_drafts_the_others(tmp
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    _long_report(inbox / "BC TĐKT 2023 - ĐH VHNT Thủ đô (dài).docx", 150)  # ~4 s to read: well past 1.5
+    _long_report(inbox / "BC TĐKT 2023 - ĐH VHNT Thủ đô (dài).docx", 400)  # ~3 s to extract: twice 1.5
     shutil.copyfile(SAMPLE_CLUSTER_DIR / "inbox" / "Bao cao tong ket thi dua 2023_CDYT.pdf",
                     inbox / "Bao cao tong ket thi dua 2023_CDYT.pdf")
     monkeypatch.setenv("TDKT_MAX_SECONDS", "1.5")
