@@ -489,6 +489,9 @@ def child_stages(ws: Path, profile: Path | None, listing: Path | None) -> dict:
     os.environ["TDKT_ISOLATE"] = "0"
     timer = StageTimer()
     timer.install()
+    from pipeline.core.collector import settle
+
+    settle()  # with the run's modules loaded, as `tdkt process` and its reading workers do
     if listing:
         timer.pages = {f["file"]: f["pages"] for f in json.loads(listing.read_text(encoding="utf-8"))}
     from pipeline.runs.workspace_run import process_workspace

@@ -16,6 +16,7 @@ from pathlib import Path
 from cli.checks import DISK_FULL, check_arguments, disk_full, os_error_message
 from cli.deploy import add_deploy_command
 from cli.vietnamese import Parser, speak_vietnamese
+from pipeline.core.collector import settle as settle_collector
 
 # Prefect reads these when it is imported: no telemetry, no growing event tables (stack.md).
 _PREFECT_ENV = {
@@ -186,6 +187,7 @@ def _run_flow(args: argparse.Namespace, inbox: Path, out: Path, rubric: Path | N
     from cli.output import console, print_summary
     from flows.inbox import run_inbox
 
+    settle_collector()
     with _watching(console, temporary_server=api_url is None):
         if server is not None:
             server.wait_ready()
@@ -323,6 +325,7 @@ def _process_workspace(args: argparse.Namespace, ws: Path) -> int:
     _warm_up_while_a_server_starts(api_url, workspace, new_files)
     from flows.workspace import run_workspace
 
+    settle_collector()
     with _watching(console, temporary_server=api_url is None):
         if server is not None:
             server.wait_ready()
@@ -336,6 +339,7 @@ def _serve(args: argparse.Namespace) -> int:
     from flows.serve import serve_workspace
     from pipeline.runs.workspace import Workspace
 
+    settle_collector()
     return serve_workspace(Workspace(args.workspace.resolve()).create())
 
 

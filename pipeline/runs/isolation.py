@@ -22,7 +22,6 @@ Workers are forked from a forkserver started before any thread: forking a proces
 from __future__ import annotations
 
 import atexit
-import gc
 import multiprocessing
 import resource
 import shutil
@@ -37,6 +36,7 @@ from typing import TypeVar
 from pebble import ProcessExpired, ProcessPool
 
 from extractors import ocr_slots
+from pipeline.core.collector import settle as settle_collector
 from pipeline.core.errors import RejectedFileError, RejectReason, WorkspaceError
 from pipeline.core.processes import lean_malloc
 from pipeline.core.settings import Settings
@@ -142,9 +142,9 @@ def _start_worker(memory_mb: int, slots: ocr_slots.Slots) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     _cap.append(cap)
     ocr_slots.use(slots)
-    # The readers' modules (spaCy, pydantic's schemas, lxml…) are loaded for good: kept out of the
-    # collector's full passes, which otherwise walk them again every few files (1.5–4% of reading).
-    gc.freeze()
+    # The readers' modules (spaCy, pydantic's schemas, lxml…) are loaded for good (the forkserver
+    # preloads them): kept out of the collector's passes, which are also made rarer.
+    settle_collector()
 
 
 def memory_exhausted(error: BaseException | None = None) -> bool:
