@@ -160,3 +160,38 @@ def test_a_whole_word_is_found_as_the_regex_finds_it() -> None:
         assert whole_word(text, word) == expected, (text, word)
         found += expected
     assert found > 300
+
+
+def test_capitals_headings_are_found_as_the_token_walk_found_them() -> None:
+    from pipeline.understanding import selfscore_prose as prose
+
+    def reference(text: str, folded: str, cuts: set[int]) -> set[int]:
+        found: set[int] = set()
+        tokens = list(prose._TOKEN.finditer(text))
+        i = 0
+        while i < len(tokens):
+            end = i
+            while end < len(tokens) and not any(ch.islower() for ch in tokens[end].group()):
+                end += 1
+            if (sum(ch.isalpha() for t in tokens[i:end] for ch in t.group()) >= prose._HEADING_LETTERS
+                    and end < len(tokens) and not prose._SCORE.match(folded, tokens[end].start())
+                    and (i == 0 or tokens[i - 1].group().endswith(prose._SENTENCE_END)
+                         or any(tokens[i - 1].end() <= cut <= tokens[i].start() for cut in cuts))):
+                found |= {tokens[i].start(), tokens[end].start()}
+            i = max(end, i + 1)
+        return found
+
+    pieces = [*_PIECES, "THỰC HIỆN", "NHIỆM VỤ", "ĐƯỢC GIAO", "CÔNG TÁC", "Tự chấm 5/5 điểm", "tự chấm 2 điểm", "ª",
+              "ǅ", "ß", "İ", "UBND", "I.", "II.", "Nhà trường", "\x1c", "\u2028", "\u0085"]
+    rng = random.Random(8)
+    headed = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, 30)))
+        folded = fold(text)
+        if len(folded) != len(text):
+            folded = text.lower()
+        cuts = {m.end() for m in prose._SCORE.finditer(folded)}
+        found = prose._capitals_headings(text, folded, cuts)
+        assert found == reference(text, folded, cuts), text
+        headed += bool(found)
+    assert headed > 100
