@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold
-from pipeline.understanding.facts import EvidencePassage
+from pipeline.understanding.facts import EvidencePassage, SectionKind
 from pipeline.understanding.nlp import text_of
 from pipeline.understanding.passage_kinds import (
     EVIDENCE,
@@ -64,11 +64,13 @@ class _Candidate:
 
 
 def find_evidence(blocks: list[Block], docs: list[Doc], *, year: int | None = None,
-                  negative: frozenset[str] = frozenset()) -> dict[str, list[EvidencePassage]]:
-    """``negative``: codes of deduction criteria, whose evidence is a difficulty or a violation."""
+                  negative: frozenset[str] = frozenset(),
+                  sections: list[SectionKind | None] | None = None) -> dict[str, list[EvidencePassage]]:
+    """``negative``: codes of deduction criteria, whose evidence is a difficulty or a violation;
+    ``sections``: block_sections(blocks), when the caller has them already."""
     found: dict[str, list[_Candidate]] = {}
     order = 0
-    for block, doc, role in zip(blocks, docs, block_roles(blocks), strict=True):
+    for block, doc, role in zip(blocks, docs, block_roles(blocks, sections), strict=True):
         text = text_of(doc)
         # A sentence holding several criteria's phrases is judged once, not once per criterion.
         judged: dict[tuple[int, int], _Judged] = {}

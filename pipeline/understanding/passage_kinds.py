@@ -88,9 +88,10 @@ class BlockRole:
     assessment: bool = False
 
 
-def block_roles(blocks: list[Block]) -> list[BlockRole]:
+def block_roles(blocks: list[Block], sections: list[SectionKind | None] | None = None) -> list[BlockRole]:
+    """``sections``: block_sections(blocks), when the caller has them already."""
     words = evidence_words()
-    sections = block_sections(blocks)
+    sections = sections if sections is not None else block_sections(blocks)
     title_end = _title_end(blocks)
     roles: list[BlockRole] = []
     situation = signature = False

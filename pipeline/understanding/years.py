@@ -155,9 +155,18 @@ def _compared_or_cohort(text: str, start: int) -> bool:
     words = " " + " ".join(window.split()[-6:])
     if words.endswith(" năm"):  # "cùng kỳ năm (2022)": a mention may start at the number
         words = words[:-4]
+    compared_with, ends = _comparison_words()
+    padded = f"{words} "
+    return any(w in padded for w in compared_with) or words.endswith(ends)
+
+
+@cache
+def _comparison_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of _compared_or_cohort folded once, spaced as they are looked for: within the
+    window (" so với "), and at its end (" cùng kỳ", " tốt nghiệp")."""
     rules = year_rules()
-    return (any(f" {fold(w)} " in f"{words} " for w in rules.compared_with)
-            or any(words.endswith(f" {fold(w)}") for w in [*rules.comparisons, *rules.cohorts]))
+    return (tuple(f" {fold(w)} " for w in rules.compared_with),
+            tuple(f" {fold(w)}" for w in [*rules.comparisons, *rules.cohorts]))
 
 
 def _after_last_stop(prefix: str) -> str:
