@@ -76,6 +76,11 @@ def test_year_clauses_and_comparison_windows_are_the_searches_they_replaced() ->
         end = rng.randint(start, len(text))
         assert years._clause(text, start, end) == clause(text, start, end), text
         assert years._after_last_stop(text[:start]) == re.split(r"[,;:()]|[.!?](?=\s)", text[:start])[-1], text
+    for _ in range(3000):  # long texts: the last words of a window read from the characters before it
+        text = _text(rng, 80) + rng.choice(["ΑΣ ", "ǅ ", "İ ", ""]) + _text(rng, 40)
+        start = rng.randint(0, len(text))
+        expected = re.split(r"[,;:()]|[.!?](?=\s)", text[:start])[-1].lower().split()[-6:]
+        assert years._last_words(text, start) == expected, (text, start)
 
 
 def test_a_search_with_its_assertion_checked_after_is_the_search_with_it() -> None:
@@ -160,6 +165,20 @@ def test_a_whole_word_is_found_as_the_regex_finds_it() -> None:
         assert whole_word(text, word) == expected, (text, word)
         found += expected
     assert found > 300
+
+
+def test_more_words_than_a_heading_has_are_counted_as_the_word_runs() -> None:
+    from pipeline.understanding import passage_kinds as kinds
+
+    rng = random.Random(9)
+    longer = 0
+    for _ in range(3000):
+        text = _text(rng, 30)
+        count = rng.randint(0, 20)
+        expected = len(kinds._WORD.findall(text)) > count
+        assert bool(kinds._more_words(count).match(text)) == expected, (text, count)
+        longer += expected
+    assert 300 < longer < 2700
 
 
 def test_capitals_headings_are_found_as_the_token_walk_found_them() -> None:

@@ -29,7 +29,7 @@ from functools import cached_property, lru_cache
 
 from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.core.textnorm import roman_to_int
-from pipeline.understanding.similarity import word_similarity, words
+from pipeline.understanding.similarity import word_set, word_similarity
 
 
 class NodeKind(StrEnum):
@@ -55,7 +55,7 @@ class Node:
 
     @cached_property
     def words(self) -> frozenset[str]:  # folded once: a node is compared with every row
-        return frozenset(words(self.title))
+        return word_set(self.title)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class RowSignals:
 
     @cached_property
     def words(self) -> frozenset[str]:  # folded once: a row is compared with every node
-        return frozenset(words(self.label))
+        return word_set(self.label)
 
 
 def rubric_nodes(rubric: Rubric) -> list[Node]:

@@ -18,7 +18,7 @@ from pipeline.config.rubric import Criterion, Rubric
 from pipeline.core.model import Block, Document
 from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
-from pipeline.understanding.similarity import words
+from pipeline.understanding.similarity import word_set, words
 
 # "tự chấm: 9,5/10 điểm", "tự chấm 8 điểm", "tự chấm: trừ 1 điểm", "tự chấm cộng 0,5 điểm",
 # "tự chấm được 18 điểm"
@@ -50,7 +50,7 @@ class _Place:
 
     @cached_property
     def words(self) -> frozenset[str]:  # folded once: every paragraph is compared with every row
-        return frozenset(words(self.title))
+        return word_set(self.title)
 
 
 def _places(rubric: Rubric) -> list[_Place]:

@@ -151,8 +151,7 @@ def mentions(text: str) -> list[Mention]:
 def _compared_or_cohort(text: str, start: int) -> bool:
     """"so với năm 2022", "cùng kỳ năm 2022" (within a few words, back to a comma) or "sinh viên tốt
     nghiệp năm 2022": the year is not when the fact happened."""
-    window = _after_last_stop(text[:start]).lower()
-    words = " " + " ".join(window.split()[-6:])
+    words = " " + " ".join(_last_words(text, start))
     if words.endswith(" năm"):  # "cùng kỳ năm (2022)": a mention may start at the number
         words = words[:-4]
     compared_with, ends = _comparison_words()
@@ -167,6 +166,22 @@ def _comparison_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rules = year_rules()
     return (tuple(f" {fold(w)} " for w in rules.compared_with),
             tuple(f" {fold(w)}" for w in [*rules.comparisons, *rules.cohorts]))
+
+
+_TAIL = 100  # characters before a mention that almost always hold the last words of its window
+
+
+def _last_words(text: str, start: int) -> list[str]:
+    """``_after_last_stop(text[:start]).lower().split()[-6:]``, from the last _TAIL characters
+    when they settle it: a stop among them (the window starts there), or seven words at least (the
+    last six are whole). A mention late in a long paragraph copied and searched all before it."""
+    if start > _TAIL:
+        tail = text[start - _TAIL : start]
+        window = _after_last_stop(tail)
+        said = window.lower().split()
+        if len(window) < len(tail) or len(said) > 6:
+            return said[-6:]
+    return _after_last_stop(text[:start]).lower().split()[-6:]
 
 
 def _after_last_stop(prefix: str) -> str:
