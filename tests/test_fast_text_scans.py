@@ -61,6 +61,36 @@ def test_sentence_and_clause_bounds_are_the_searches_from_the_start() -> None:
     assert checked == 15000
 
 
+def test_bounds_searched_near_a_passage_are_those_of_every_boundary_listed() -> None:
+    from bisect import bisect_left
+
+    def reference(text: str, start: int, end: int, boundary: re.Pattern[str], right_before: str):
+        at = [m.start() for m in boundary.finditer(text)]
+        if start and text[start - 1] in right_before:
+            left = start
+        else:
+            i = bisect_left(at, start - 1)
+            left = at[i - 1] + 1 if i else 0
+        j = bisect_left(at, end)
+        return left, at[j] if j < len(at) else None
+
+    rng = random.Random(10)
+    words = ["năm", "học", "sinh", "viên", "đạt", "2023", "(", ")", "\n"]
+    for _ in range(2000):  # long texts with few boundaries: the window before a passage is widened
+        sparse = rng.random() < 0.5
+        text = "".join(rng.choice(words if sparse else _PIECES) + rng.choice(_GAPS)
+                       for _ in range(rng.randint(0, 400)))
+        if sparse and rng.random() < 0.5:
+            text = text.replace("\n", " ")
+        for _ in range(5):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            for boundary, right_before in ((passages._SENTENCE_END, "\n"), (passages._CLAUSE_END, "\n"),
+                                           (years._CUT, ".!?;()")):
+                expected = reference(text, start, end, boundary, right_before)
+                assert passages.around(text, start, end, boundary, right_before) == expected, (text, start, end)
+
+
 def test_year_clauses_and_comparison_windows_are_the_searches_they_replaced() -> None:
     def clause(text: str, start: int, end: int) -> tuple[int, int]:
         left = 0

@@ -186,14 +186,15 @@ def _last_words(text: str, start: int) -> list[str]:
 
 def _after_last_stop(prefix: str) -> str:
     """``re.split(r"[,;:()]|[.!?](?=\\s)", prefix)[-1]``: the text after the last comma, colon,
-    semicolon or parenthesis, or sentence stop followed by a space; found from the end."""
-    cut = max(prefix.rfind(c) for c in ",;:()")
-    for stop in ".!?":
-        at = prefix.rfind(stop)
-        while at > cut and not (at + 1 < len(prefix) and prefix[at + 1].isspace()):
-            at = prefix.rfind(stop, 0, at)
-        cut = max(cut, at)
-    return prefix[cut + 1 :]
+    semicolon or parenthesis, or sentence stop followed by a space (the prefixes are short: see
+    _last_words)."""
+    last = None
+    for last in _STOPS.finditer(prefix):  # noqa: B007 (the last one is wanted)
+        pass
+    return prefix[last.end() :] if last is not None else prefix
+
+
+_STOPS = re.compile(r"[,;:()]|[.!?](?=\s)")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
