@@ -98,8 +98,11 @@ def _sentences(doc: Doc) -> dict[tuple[str, int, int], list[str]]:
     text = text_of(doc)
     spans = [(span.label_, span.start_char, span.end_char) for span in marks(doc, "evidence")]
     by_sentence: dict[tuple[str, int, int], list[str]] = {}
+    # Only another criterion's phrase can hide one: with one criterion's phrases (most blocks) no
+    # pair needs comparing.
+    several = len({label for label, _, _ in spans}) > 1
     for label, start, end in spans:
-        if any(other != label and o_start <= start and o_end >= end and o_end - o_start > end - start
+        if several and any(other != label and o_start <= start and o_end >= end and o_end - o_start > end - start
                for other, o_start, o_end in spans):
             continue  # inside a longer phrase of another criterion
         bounds = sentence_bounds(text, start, end)
