@@ -57,14 +57,20 @@ def _reference_figures(doc, matcher: Matcher) -> list[tuple[str, int, int]]:
     return taken
 
 
-def test_figure_spans_are_the_matchers_longest_figures_on_random_texts() -> None:
-    nlp = spacy.blank("xx")
-    counted = metric_rules().counted
+def _figure_matcher(nlp, counted: list[str]) -> Matcher:
+    """The spaCy Matcher the rule set used to find figures with."""
     matcher = Matcher(nlp.vocab, validate=True)
     number = {"TEXT": {"REGEX": r"^\d[\d.,]*$"}}
     matcher.add("PERCENT", [[number, {"ORTH": "%"}]])
     matcher.add("FRACTION", [[{"TEXT": {"REGEX": r"^\d[\d.,]*/\d[\d.,]*$"}}]])
     matcher.add("COUNT", [[number, *({"ORTH": s} for s in fold(noun).split())] for noun in counted])
+    return matcher
+
+
+def test_figure_spans_are_the_matchers_longest_figures_on_random_texts() -> None:
+    nlp = spacy.blank("xx")
+    counted = metric_rules().counted
+    matcher = _figure_matcher(nlp, counted)
     spans = FigureSpans.build(counted)
     rng = random.Random(16)
     found = 0
@@ -83,11 +89,7 @@ def test_texts_the_quick_test_skips_have_no_figure() -> None:
     the spans are still the Matcher's, and many texts are skipped."""
     nlp = spacy.blank("xx")
     counted = metric_rules().counted
-    matcher = Matcher(nlp.vocab, validate=True)
-    number = {"TEXT": {"REGEX": r"^\d[\d.,]*$"}}
-    matcher.add("PERCENT", [[number, {"ORTH": "%"}]])
-    matcher.add("FRACTION", [[{"TEXT": {"REGEX": r"^\d[\d.,]*/\d[\d.,]*$"}}]])
-    matcher.add("COUNT", [[number, *({"ORTH": s} for s in fold(noun).split())] for noun in counted])
+    matcher = _figure_matcher(nlp, counted)
     spans = FigureSpans.build(counted)
     syllables = sorted({w for noun in counted for w in fold(noun).split()})
     pieces = [*_FILLER, *syllables, "15", "1.", "2023", "92,5", "12.000,75", "3,", "x15", "15x", "%", "/", "½", "٢٣",
