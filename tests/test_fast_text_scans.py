@@ -61,6 +61,36 @@ def test_sentence_and_clause_bounds_are_the_searches_from_the_start() -> None:
     assert checked == 15000
 
 
+def test_bounds_searched_near_a_passage_are_those_of_every_boundary_listed() -> None:
+    from bisect import bisect_left
+
+    def reference(text: str, start: int, end: int, boundary: re.Pattern[str], right_before: str):
+        at = [m.start() for m in boundary.finditer(text)]
+        if start and text[start - 1] in right_before:
+            left = start
+        else:
+            i = bisect_left(at, start - 1)
+            left = at[i - 1] + 1 if i else 0
+        j = bisect_left(at, end)
+        return left, at[j] if j < len(at) else None
+
+    rng = random.Random(10)
+    words = ["năm", "học", "sinh", "viên", "đạt", "2023", "(", ")", "\n"]
+    for _ in range(2000):  # long texts with few boundaries: the window before a passage is widened
+        sparse = rng.random() < 0.5
+        text = "".join(rng.choice(words if sparse else _PIECES) + rng.choice(_GAPS)
+                       for _ in range(rng.randint(0, 400)))
+        if sparse and rng.random() < 0.5:
+            text = text.replace("\n", " ")
+        for _ in range(5):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            for boundary, right_before in ((passages._SENTENCE_END, "\n"), (passages._CLAUSE_END, "\n"),
+                                           (years._CUT, ".!?;()")):
+                expected = reference(text, start, end, boundary, right_before)
+                assert passages.around(text, start, end, boundary, right_before) == expected, (text, start, end)
+
+
 def test_year_clauses_and_comparison_windows_are_the_searches_they_replaced() -> None:
     def clause(text: str, start: int, end: int) -> tuple[int, int]:
         left = 0
@@ -76,6 +106,11 @@ def test_year_clauses_and_comparison_windows_are_the_searches_they_replaced() ->
         end = rng.randint(start, len(text))
         assert years._clause(text, start, end) == clause(text, start, end), text
         assert years._after_last_stop(text[:start]) == re.split(r"[,;:()]|[.!?](?=\s)", text[:start])[-1], text
+    for _ in range(3000):  # long texts: the last words of a window read from the characters before it
+        text = _text(rng, 80) + rng.choice(["ΑΣ ", "ǅ ", "İ ", ""]) + _text(rng, 40)
+        start = rng.randint(0, len(text))
+        expected = re.split(r"[,;:()]|[.!?](?=\s)", text[:start])[-1].lower().split()[-6:]
+        assert years._last_words(text, start) == expected, (text, start)
 
 
 def test_a_search_with_its_assertion_checked_after_is_the_search_with_it() -> None:
@@ -160,3 +195,52 @@ def test_a_whole_word_is_found_as_the_regex_finds_it() -> None:
         assert whole_word(text, word) == expected, (text, word)
         found += expected
     assert found > 300
+
+
+def test_more_words_than_a_heading_has_are_counted_as_the_word_runs() -> None:
+    from pipeline.understanding import passage_kinds as kinds
+
+    rng = random.Random(9)
+    longer = 0
+    for _ in range(3000):
+        text = _text(rng, 30)
+        count = rng.randint(0, 20)
+        expected = len(kinds._WORD.findall(text)) > count
+        assert bool(kinds._more_words(count).match(text)) == expected, (text, count)
+        longer += expected
+    assert 300 < longer < 2700
+
+
+def test_capitals_headings_are_found_as_the_token_walk_found_them() -> None:
+    from pipeline.understanding import selfscore_prose as prose
+
+    def reference(text: str, folded: str, cuts: set[int]) -> set[int]:
+        found: set[int] = set()
+        tokens = list(prose._TOKEN.finditer(text))
+        i = 0
+        while i < len(tokens):
+            end = i
+            while end < len(tokens) and not any(ch.islower() for ch in tokens[end].group()):
+                end += 1
+            if (sum(ch.isalpha() for t in tokens[i:end] for ch in t.group()) >= prose._HEADING_LETTERS
+                    and end < len(tokens) and not prose._SCORE.match(folded, tokens[end].start())
+                    and (i == 0 or tokens[i - 1].group().endswith(prose._SENTENCE_END)
+                         or any(tokens[i - 1].end() <= cut <= tokens[i].start() for cut in cuts))):
+                found |= {tokens[i].start(), tokens[end].start()}
+            i = max(end, i + 1)
+        return found
+
+    pieces = [*_PIECES, "THỰC HIỆN", "NHIỆM VỤ", "ĐƯỢC GIAO", "CÔNG TÁC", "Tự chấm 5/5 điểm", "tự chấm 2 điểm", "ª",
+              "ǅ", "ß", "İ", "UBND", "I.", "II.", "Nhà trường", "\x1c", "\u2028", "\u0085"]
+    rng = random.Random(8)
+    headed = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, 30)))
+        folded = fold(text)
+        if len(folded) != len(text):
+            folded = text.lower()
+        cuts = {m.end() for m in prose._SCORE.finditer(folded)}
+        found = prose._capitals_headings(text, folded, cuts)
+        assert found == reference(text, folded, cuts), text
+        headed += bool(found)
+    assert headed > 100

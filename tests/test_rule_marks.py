@@ -57,14 +57,20 @@ def _reference_figures(doc, matcher: Matcher) -> list[tuple[str, int, int]]:
     return taken
 
 
-def test_figure_spans_are_the_matchers_longest_figures_on_random_texts() -> None:
-    nlp = spacy.blank("xx")
-    counted = metric_rules().counted
+def _figure_matcher(nlp, counted: list[str]) -> Matcher:
+    """The spaCy Matcher the rule set used to find figures with."""
     matcher = Matcher(nlp.vocab, validate=True)
     number = {"TEXT": {"REGEX": r"^\d[\d.,]*$"}}
     matcher.add("PERCENT", [[number, {"ORTH": "%"}]])
     matcher.add("FRACTION", [[{"TEXT": {"REGEX": r"^\d[\d.,]*/\d[\d.,]*$"}}]])
     matcher.add("COUNT", [[number, *({"ORTH": s} for s in fold(noun).split())] for noun in counted])
+    return matcher
+
+
+def test_figure_spans_are_the_matchers_longest_figures_on_random_texts() -> None:
+    nlp = spacy.blank("xx")
+    counted = metric_rules().counted
+    matcher = _figure_matcher(nlp, counted)
     spans = FigureSpans.build(counted)
     rng = random.Random(16)
     found = 0
@@ -75,6 +81,30 @@ def test_figure_spans_are_the_matchers_longest_figures_on_random_texts() -> None
         assert list(spans.spans(doc, text)) == expected, text
         found += len(expected)
     assert found > 1500  # the texts are full of figures: the comparison is not vacuous
+
+
+def test_texts_the_quick_test_skips_have_no_figure() -> None:
+    """FigureSpans.possible lets a text without "%", "/" or a number before a noun's first
+    syllable skip the token walk: on sparse texts (digits, syllables, few figures, odd spacing)
+    the spans are still the Matcher's, and many texts are skipped."""
+    nlp = spacy.blank("xx")
+    counted = metric_rules().counted
+    matcher = _figure_matcher(nlp, counted)
+    spans = FigureSpans.build(counted)
+    syllables = sorted({w for noun in counted for w in fold(noun).split()})
+    pieces = [*_FILLER, *syllables, "15", "1.", "2023", "92,5", "12.000,75", "3,", "x15", "15x", "%", "/", "½", "٢٣",
+              *(f"15 {fold(noun)}" for noun in counted)]
+    rng = random.Random(17)
+    skipped = found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "  ", "", "\t", "\u00a0"])
+                       for _ in range(rng.randint(0, 15)))
+        doc = nlp.make_doc(text)
+        expected = _reference_figures(doc, matcher)
+        assert list(spans.spans(doc, text)) == expected, text
+        skipped += spans.possible.search(text) is None
+        found += len(expected)
+    assert skipped > 300 and found > 1000
 
 
 def test_a_count_takes_the_longest_listed_noun() -> None:

@@ -17,11 +17,11 @@ from pipeline.understanding.header import TITLE_WORDS, HeaderFacts, read_header
 from pipeline.understanding.metrics import find_metrics
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.officers import find_officers
-from pipeline.understanding.sections import find_sections, forward_looking
+from pipeline.understanding.sections import block_sections, find_sections, forward_looking, section_walk
 from pipeline.understanding.selfscore import find_self_score_table
 from pipeline.understanding.unit import identify_unit
 from pipeline.understanding.versions import read_revision
-from pipeline.understanding.years import split_by_year
+from pipeline.understanding.years import lead_ins, split_by_year
 
 __all__ = ["READER_VERSION", "RuleSet", "understand"]
 
@@ -35,9 +35,11 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
     table = find_self_score_table(doc, rubric)
     narrative = [b for b in doc.blocks if b.kind is not BlockKind.TABLE and b.provenance.part is Part.BODY]
     docs = list(rules.docs(b.text for b in narrative))
+    walk = section_walk(narrative)  # the assessment's sections, walked once for every reader of them
     # Directions and proposals state targets ("phấn đấu đạt 100%"), not this year's results.
-    past = [i for i, future in enumerate(forward_looking(narrative)) if not future]
+    past = [i for i, future in enumerate(forward_looking(narrative, walk)) if not future]
     results, result_docs = [narrative[i] for i in past], [docs[i] for i in past]
+    leads = lead_ins(results)  # the years list items take from their lead-in, for awards and figures
     facts = ReportFacts(
         file=doc.file,
         sha256=doc.sha256,
@@ -51,10 +53,11 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         kind=_kind(doc, header, table),
         **_revision(doc),
         self_scores=table,
-        awards=find_awards(results, result_docs, rules),
-        metrics=find_metrics(results, result_docs, rules),
-        evidence=find_evidence(narrative, docs, year=header.year, negative=_deduction_codes(rubric)),
-        sections=find_sections(narrative),
+        awards=find_awards(results, result_docs, rules, leads),
+        metrics=find_metrics(results, result_docs, rules, leads),
+        evidence=find_evidence(narrative, docs, year=header.year, negative=_deduction_codes(rubric),
+                               sections=block_sections(narrative, walk)),
+        sections=find_sections(narrative, walk),
         officers=find_officers(narrative),
         narrative_words=_narrative_words(narrative),
     )

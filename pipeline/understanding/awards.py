@@ -17,7 +17,7 @@ from pipeline.understanding.facts import AwardFact, Recipient
 from pipeline.understanding.nlp import RuleSet, text_of
 from pipeline.understanding.passages import quote, sentence_bounds
 from pipeline.understanding.phrase_spans import Mark, marks
-from pipeline.understanding.years import TextYears, lead_ins
+from pipeline.understanding.years import Mention, TextYears, lead_ins
 
 if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
     from spacy.tokens import Doc
@@ -32,9 +32,11 @@ _NOT_RECEIVED = ("đề nghị", "đề xuất", "phấn đấu", "kiến nghị
 _INDIVIDUAL_SUBJECT = ("đồng chí", "ông ", "bà ", "nhà giáo", "ts.", "ths.", "pgs", "nghệ sĩ")
 
 
-def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[AwardFact]:
+def find_awards(blocks: list[Block], docs: list[Doc], rules: RuleSet,
+                leads: list[Mention | None] | None = None) -> list[AwardFact]:
+    """``leads``: lead_ins(blocks), when the caller has them already."""
     facts: list[AwardFact] = []
-    for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
+    for block, doc, lead in zip(blocks, docs, leads if leads is not None else lead_ins(blocks), strict=True):
         previous_end = 0
         spans = _longest(marks(doc, "awards"))
         if not spans:

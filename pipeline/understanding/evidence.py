@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold
-from pipeline.understanding.facts import EvidencePassage
+from pipeline.understanding.facts import EvidencePassage, SectionKind
 from pipeline.understanding.nlp import text_of
 from pipeline.understanding.passage_kinds import (
     EVIDENCE,
@@ -64,11 +64,13 @@ class _Candidate:
 
 
 def find_evidence(blocks: list[Block], docs: list[Doc], *, year: int | None = None,
-                  negative: frozenset[str] = frozenset()) -> dict[str, list[EvidencePassage]]:
-    """``negative``: codes of deduction criteria, whose evidence is a difficulty or a violation."""
+                  negative: frozenset[str] = frozenset(),
+                  sections: list[SectionKind | None] | None = None) -> dict[str, list[EvidencePassage]]:
+    """``negative``: codes of deduction criteria, whose evidence is a difficulty or a violation;
+    ``sections``: block_sections(blocks), when the caller has them already."""
     found: dict[str, list[_Candidate]] = {}
     order = 0
-    for block, doc, role in zip(blocks, docs, block_roles(blocks), strict=True):
+    for block, doc, role in zip(blocks, docs, block_roles(blocks, sections), strict=True):
         text = text_of(doc)
         # A sentence holding several criteria's phrases is judged once, not once per criterion.
         judged: dict[tuple[int, int], _Judged] = {}
@@ -96,8 +98,11 @@ def _sentences(doc: Doc) -> dict[tuple[str, int, int], list[str]]:
     text = text_of(doc)
     spans = [(span.label_, span.start_char, span.end_char) for span in marks(doc, "evidence")]
     by_sentence: dict[tuple[str, int, int], list[str]] = {}
+    # Only another criterion's phrase can hide one: with one criterion's phrases (most blocks) no
+    # pair needs comparing.
+    several = len({label for label, _, _ in spans}) > 1
     for label, start, end in spans:
-        if any(other != label and o_start <= start and o_end >= end and o_end - o_start > end - start
+        if several and any(other != label and o_start <= start and o_end >= end and o_end - o_start > end - start
                for other, o_start, o_end in spans):
             continue  # inside a longer phrase of another criterion
         bounds = sentence_bounds(text, start, end)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.core.textnorm import fold
+from pipeline.understanding.phrase_spans import literal_trie
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +33,10 @@ class FigureSpans:
     """The counted nouns as syllable sequences by their first syllable, longest first."""
 
     nouns: dict[str, tuple[tuple[str, ...], ...]]
+    # What a text without any figure lacks: "%", "/", or a number before a noun's first syllable
+    # (the token after a number starts at most a space after it). Most paragraphs have digits (a
+    # list label, a date) but no figure, and need no walk over their tokens.
+    possible: re.Pattern[str]
 
     @classmethod
     def build(cls, counted: list[str]) -> FigureSpans:
@@ -40,11 +45,15 @@ class FigureSpans:
             syllables = tuple(fold(noun).split())
             if syllables:
                 by_first.setdefault(syllables[0], set()).add(syllables[1:])
-        return cls({first: tuple(sorted(rests, key=lambda r: (-len(r), r))) for first, rests in by_first.items()})
+        counted = rf"|\d[\d.,]*\s*{literal_trie(set(by_first))}" if by_first else ""
+        return cls({first: tuple(sorted(rests, key=lambda r: (-len(r), r))) for first, rests in by_first.items()},
+                   re.compile("%|/" + counted))
 
     def spans(self, doc: Doc, text: str) -> Iterator[tuple[str, int, int]]:
         """(kind, start, end) token spans of ``doc`` (whose text is ``text``), left to right; a
         span never starts inside the one before."""
+        if self.possible.search(text) is None:
+            return
         starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         count = len(starts)
         after = 0  # a span never starts inside the one before

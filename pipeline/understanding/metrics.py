@@ -18,7 +18,7 @@ from pipeline.understanding.facts import MetricFact
 from pipeline.understanding.figure_spans import COUNT, FRACTION, PERCENT
 from pipeline.understanding.nlp import RuleSet, text_of
 from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds
-from pipeline.understanding.years import TextYears, lead_ins, mentions
+from pipeline.understanding.years import Mention, TextYears, lead_ins, mentions
 
 if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
     from spacy.tokens import Doc
@@ -29,11 +29,13 @@ _MAX_MEASURE_WORDS = 12
 _DIGIT = re.compile(r"\d")
 
 
-def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet) -> list[MetricFact]:
-    """Figures in reading order; a figure repeated later (a summary restating it) is kept once."""
+def find_metrics(blocks: list[Block], docs: list[Doc], rules: RuleSet,
+                 leads: list[Mention | None] | None = None) -> list[MetricFact]:
+    """Figures in reading order; a figure repeated later (a summary restating it) is kept once.
+    ``leads``: lead_ins(blocks), when the caller has them already."""
     facts: list[MetricFact] = []
     seen: set[tuple[str, float, str, int | None]] = set()
-    for block, doc, lead in zip(blocks, docs, lead_ins(blocks), strict=True):
+    for block, doc, lead in zip(blocks, docs, leads if leads is not None else lead_ins(blocks), strict=True):
         if not _DIGIT.search(text_of(doc)):
             continue  # every figure starts at a digit: a block without one needs no token walk
         years = TextYears(text_of(doc), lead)

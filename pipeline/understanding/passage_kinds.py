@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from itertools import islice
 
 from pipeline.core.model import Block, BlockKind
 from pipeline.core.textnorm import fold
@@ -88,9 +87,10 @@ class BlockRole:
     assessment: bool = False
 
 
-def block_roles(blocks: list[Block]) -> list[BlockRole]:
+def block_roles(blocks: list[Block], sections: list[SectionKind | None] | None = None) -> list[BlockRole]:
+    """``sections``: block_sections(blocks), when the caller has them already."""
     words = evidence_words()
-    sections = block_sections(blocks)
+    sections = sections if sections is not None else block_sections(blocks)
     title_end = _title_end(blocks)
     roles: list[BlockRole] = []
     situation = signature = False
@@ -147,11 +147,17 @@ def is_heading(block: Block, words: EvidenceWords | None = None) -> bool:
     if _in_capitals(text):
         return True
     bare = _bare(fold(text))
-    # Words counted only up to one past the limit: a paragraph's hundred words need not be listed.
-    tokens = len(list(islice(_WORD.finditer(bare), words.heading_words + 1)))
-    if not tokens or tokens > words.heading_words or _INNER_STOP.search(bare):
+    # Words counted only up to one past the limit, in one match: a paragraph's hundred words need not be listed.
+    if _more_words(words.heading_words).match(bare) or not _WORD.search(bare) or _INNER_STOP.search(bare):
         return False
     return not any(ch.isdigit() for ch in bare) and not _has_word(bare, words.statement_markers)
+
+
+@lru_cache(maxsize=8)
+def _more_words(count: int) -> re.Pattern[str]:
+    """Matches a text (from its start) with more than ``count`` words (_WORD's runs): each run
+    taken whole (possessive: a word is never split into two to make up the count)."""
+    return re.compile(rf"(?:[\W_]*+[^\W_]++){{{count + 1}}}")
 
 
 def _in_capitals(text: str) -> bool:

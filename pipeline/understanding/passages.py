@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from functools import lru_cache
 
 from pipeline.core.model import Block
 from pipeline.understanding.facts import Quote
@@ -28,21 +26,30 @@ def around(text: str, start: int, end: int, boundary: re.Pattern[str], right_bef
     if none) and where the first at or after ``end`` is (None if none). A boundary just before
     ``start`` counts when it is one of ``right_before``, the characters the pattern takes there
     when its search ends at ``start``."""
-    at = _boundaries(text, boundary)
-    if start and text[start - 1] in right_before:
-        left = start
-    else:
-        i = bisect_left(at, start - 1)  # the boundaries ending before start
-        left = at[i - 1] + 1 if i else 0
-    j = bisect_left(at, end)
-    return left, at[j] if j < len(at) else None
+    # Both are searched near the passage, not over the whole text: most texts are asked about once
+    # or twice, and listing every boundary of every paragraph was the larger cost.
+    left = start if start and text[start - 1] in right_before else _after_last(text, start - 1, boundary)
+    found = boundary.search(text, end)
+    return left, found.start() if found is not None else None
 
 
-@lru_cache(maxsize=1024)
-def _boundaries(text: str, boundary: re.Pattern[str]) -> list[int]:
-    """Where each boundary of ``text`` is: found once for a text whose sentences and clauses are
-    asked for again and again."""
-    return [m.start() for m in boundary.finditer(text)]
+def _after_last(text: str, before: int, boundary: re.Pattern[str]) -> int:
+    """Where the last boundary at a position below ``before`` ends (0 if none), from the
+    boundaries in a window before it, widened until one is found. A boundary's lookahead sees the
+    character after it: the window runs up to ``before`` + 1, and one found at ``before`` is not taken."""
+    window = _WINDOW
+    while True:
+        lo = max(0, before - window)
+        last = -1
+        for m in boundary.finditer(text, lo, before + 1):
+            if m.start() < before:
+                last = m.start()
+        if last >= 0 or lo == 0:
+            return last + 1
+        window *= 4
+
+
+_WINDOW = 200  # characters first searched before a passage for the boundary that opens it
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

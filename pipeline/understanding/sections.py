@@ -27,9 +27,14 @@ _MAX_LEAD_CHARS = 90
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(\.\d{1,2})*[.)]|[ivx]{1,5}[.)]|[a-zđ]\)|[-–+•*])\s*\S")
 
 
-def find_sections(blocks: list[Block]) -> dict[SectionKind, list[Quote]]:
+# (section the block belongs to, whether it opens that section, inline text after 'X:'), block by block.
+Walk = list[tuple[SectionKind | None, bool, str]]
+
+
+def find_sections(blocks: list[Block], walk: Walk | None = None) -> dict[SectionKind, list[Quote]]:
+    """``walk``: section_walk(blocks), when the caller has it already."""
     sections: dict[SectionKind, list[Quote]] = {}
-    for block, (kind, starts_here, rest) in zip(blocks, _walk(blocks), strict=True):
+    for block, (kind, starts_here, rest) in zip(blocks, walk or section_walk(blocks), strict=True):
         if kind is None:
             continue
         if starts_here:
@@ -41,19 +46,20 @@ def find_sections(blocks: list[Block]) -> dict[SectionKind, list[Quote]]:
     return sections
 
 
-def forward_looking(blocks: list[Block]) -> list[bool]:
+def forward_looking(blocks: list[Block], walk: Walk | None = None) -> list[bool]:
     """For each block: does it sit in the directions or proposals (targets, not results)?"""
     future = (SectionKind.DIRECTIONS, SectionKind.PROPOSALS)
-    return [kind in future for kind, _, _ in _walk(blocks)]
+    return [kind in future for kind, _, _ in walk or section_walk(blocks)]
 
 
-def block_sections(blocks: list[Block]) -> list[SectionKind | None]:
+def block_sections(blocks: list[Block], walk: Walk | None = None) -> list[SectionKind | None]:
     """For each block: the assessment section it sits in (its heading's, or its own lead-in's), or None."""
-    return [kind for kind, _, _ in _walk(blocks)]
+    return [kind for kind, _, _ in walk or section_walk(blocks)]
 
 
-def _walk(blocks: list[Block]) -> list[tuple[SectionKind | None, bool, str]]:
-    """(section the block belongs to, whether it opens that section, inline text after 'X:')."""
+def section_walk(blocks: list[Block]) -> Walk:
+    """(section the block belongs to, whether it opens that section, inline text after 'X:').
+    Understanding walks a report's blocks once and gives the walk to each reader above."""
     current: SectionKind | None = None
     result = []
     for block in blocks:

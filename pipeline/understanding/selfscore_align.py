@@ -29,7 +29,7 @@ from functools import cached_property, lru_cache
 
 from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.core.textnorm import roman_to_int
-from pipeline.understanding.similarity import word_similarity, words
+from pipeline.understanding.similarity import word_set, word_similarity
 
 
 class NodeKind(StrEnum):
@@ -55,7 +55,7 @@ class Node:
 
     @cached_property
     def words(self) -> frozenset[str]:  # folded once: a node is compared with every row
-        return frozenset(words(self.title))
+        return word_set(self.title)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class RowSignals:
 
     @cached_property
     def words(self) -> frozenset[str]:  # folded once: a row is compared with every node
-        return frozenset(words(self.label))
+        return word_set(self.label)
 
 
 def rubric_nodes(rubric: Rubric) -> list[Node]:
@@ -162,7 +162,11 @@ def how_matched(row: RowSignals, node: Node) -> str:
 def _title_evidence(row: RowSignals, node: Node) -> float:
     """Two titles of a field share words ("công tác", "thực hiện"): a third of them in common is
     no evidence yet, less is evidence against."""
-    return 3.0 * word_similarity(row.words, node.words) - 1.0
+    return _words_evidence(row.words, node.words)
+
+
+def _words_evidence(said: frozenset[str], title: frozenset[str]) -> float:
+    return 3.0 * word_similarity(said, title) - 1.0
 
 
 def _code_evidence(code: str, node: Node) -> float:
@@ -191,18 +195,29 @@ def _looks_like_group_code(code: str) -> bool:
 def pairing_scores(rows: list[RowSignals], nodes: list[Node]) -> list[list[float]]:
     """For every row and every node: the evidence that the row is the node, less the cost of a
     pairing, for each of the rows × rubric rows pairs of a table."""
+    # What a node or a row brings is read once, not once per pair: the cached words are a property
+    # call each (a third of aligning went there), and a code's evidence against every node is the
+    # same for every row that writes that code. The sums are the same, added in the same order.
+    node_words = [node.words for node in nodes]
+    by_code: dict[str, list[float]] = {}
     scores = []
     for row in rows:
+        codes = None
+        if row.code:
+            codes = by_code.get(row.code)
+            if codes is None:
+                codes = by_code[row.code] = [_code_evidence(row.code, node) for node in nodes]
+        said = row.words if row.label else None
         line = []
-        for node in nodes:
+        for j, node in enumerate(nodes):
             evidence = 0.0
-            if row.code:
-                evidence += _code_evidence(row.code, node)
+            if codes is not None:
+                evidence += codes[j]
             if row.max is not None and node.max is not None:
                 # Deduction maxima are written with or without their minus ("-3", "3").
                 evidence += 2.0 if abs(abs(row.max) - node.max) < _EPS else -2.0
-            if row.label:
-                evidence += _title_evidence(row, node)
+            if said is not None:
+                evidence += _words_evidence(said, node_words[j])
             if row.group_words is not None:
                 evidence += 2.0 if node.kind is NodeKind.GROUP and node.score_kind is row.group_words else -1.0
             line.append(evidence - _MATCH_COST)

@@ -18,7 +18,7 @@ from pipeline.config.rubric import Criterion, Rubric
 from pipeline.core.model import Block, Document
 from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import RowKind, SelfScoreRow, SelfScoreTable
-from pipeline.understanding.similarity import words
+from pipeline.understanding.similarity import word_set, words
 
 # "tự chấm: 9,5/10 điểm", "tự chấm 8 điểm", "tự chấm: trừ 1 điểm", "tự chấm cộng 0,5 điểm",
 # "tự chấm được 18 điểm"
@@ -50,7 +50,7 @@ class _Place:
 
     @cached_property
     def words(self) -> frozenset[str]:  # folded once: every paragraph is compared with every row
-        return frozenset(words(self.title))
+        return word_set(self.title)
 
 
 def _places(rubric: Rubric) -> list[_Place]:
@@ -111,20 +111,37 @@ def _capitals_headings(text: str, folded: str, cuts: set[int]) -> set[int]:
     score or after a sentence) and runs into text that is not in capitals. Not before the score
     it introduces ("- ĐƯỢC TẶNG CỜ THI ĐUA …: tự chấm 2 điểm" is one item)."""
     found: set[int] = set()
-    tokens = list(_TOKEN.finditer(text))
+    # The words as str.split gives them (the same as _TOKEN's matches: both split at str.isspace),
+    # their places found only for a run of capitals long enough to be a heading (most paragraphs
+    # have none): a match object and a generator per word were most of reading prose scores.
+    said = text.split()
+    lower = [_has_lower(word) for word in said]
+    if all(lower):
+        return found
+    tokens: list[re.Match[str]] | None = None
     i = 0
-    while i < len(tokens):
+    while i < len(said):
+        if lower[i]:
+            i += 1
+            continue
         end = i
-        while end < len(tokens) and not any(ch.islower() for ch in tokens[end].group()):
+        while end < len(said) and not lower[end]:
             end += 1
         # Most tokens are in small letters: the costlier tests only for a run of capitals.
-        if (sum(ch.isalpha() for t in tokens[i:end] for ch in t.group()) >= _HEADING_LETTERS
-                and end < len(tokens) and not _SCORE.match(folded, tokens[end].start())  # runs into text
-                and (i == 0 or tokens[i - 1].group().endswith(_SENTENCE_END)
-                     or any(tokens[i - 1].end() <= cut <= tokens[i].start() for cut in cuts))):  # opens a part
-            found |= {tokens[i].start(), tokens[end].start()}
-        i = max(end, i + 1)
+        if end < len(said) and sum(ch.isalpha() for word in said[i:end] for ch in word) >= _HEADING_LETTERS:
+            tokens = tokens or list(_TOKEN.finditer(text))
+            if (not _SCORE.match(folded, tokens[end].start())  # runs into text
+                    and (i == 0 or tokens[i - 1].group().endswith(_SENTENCE_END)
+                         or any(tokens[i - 1].end() <= cut <= tokens[i].start() for cut in cuts))):  # opens a part
+                found |= {tokens[i].start(), tokens[end].start()}
+        i = end
     return found
+
+
+def _has_lower(word: str) -> bool:
+    """``any(ch.islower() for ch in word)``, from str.islower and str.isupper when they settle it
+    (all cased letters small, with one at least; or all capitals), which most words do."""
+    return word.islower() or (not word.isupper() and any(ch.islower() for ch in word))
 
 
 class _Reader:
@@ -134,6 +151,10 @@ class _Reader:
 
     def __init__(self, places: list[_Place]) -> None:
         self.places = places
+        # Each row's title words, read once (a cached property is a call each, and every short
+        # paragraph is compared with every row).
+        self.titles = [(p, p.words) for p in places]
+        self.scored_titles = [(p, words) for p, words in self.titles if p.scored]
         self.by_code = {_plain(p.code): p for p in places}
         self.context: _Place | None = None  # the last row a heading named
         self.pending: _Place | None = None  # a scored row named by a heading, waiting for its score
@@ -166,8 +187,8 @@ class _Reader:
             return self._run_in(said, self.by_code[key])
         if len(said) < _TITLE_WORDS:
             return None  # "Đơn vị tự chấm …": too few words to name a criterion by its title
-        places = [p for p in self.places if p.scored or not scored_only]
-        good = [(share, self._near(p), p) for p in places if (share := _both_ways(said, p.words))]
+        places = self.scored_titles if scored_only else self.titles
+        good = [(share, self._near(p), p) for p, title in places if (share := _both_ways(said, title))]
         # The closer title first; between titles as close, the row nearer the current heading
         # (the same item title, "Có sáng kiến …", under several criteria).
         return self._run_in(said, max(good, key=lambda s: s[0] + 0.05 * s[1])[2]) if good else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.core.textnorm import fold
 
@@ -12,6 +13,12 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def words(text: str) -> set[str]:
     return {w for w in _WORD.findall(fold(text)) if w not in _STOP}
+
+
+@lru_cache(maxsize=1 << 12)  # the rubric's titles are compared in every report of a run
+def word_set(text: str) -> frozenset[str]:
+    """``words(text)``, frozen and remembered."""
+    return frozenset(words(text))
 
 
 def label_similarity(a: str, b: str) -> float:

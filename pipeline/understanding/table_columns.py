@@ -72,7 +72,8 @@ def roles_named(label: str, roles: Roles) -> list[tuple[int, int, str]]:
 def _roles_named(label: str, roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[int, int, str], ...]:
     found = []
     for order, (role, words) in enumerate(roles):
-        longest = max((len(w) for w in words if _whole_word(w).search(label)), default=0)
+        # The plain substring test first: the pattern needs the word, and most words are absent.
+        longest = max((len(w) for w in words if w in label and _whole_word(w).search(label)), default=0)
         if longest:
             found.append((-longest, order, role))
     if not found:

@@ -151,25 +151,50 @@ def mentions(text: str) -> list[Mention]:
 def _compared_or_cohort(text: str, start: int) -> bool:
     """"so với năm 2022", "cùng kỳ năm 2022" (within a few words, back to a comma) or "sinh viên tốt
     nghiệp năm 2022": the year is not when the fact happened."""
-    window = _after_last_stop(text[:start]).lower()
-    words = " " + " ".join(window.split()[-6:])
+    words = " " + " ".join(_last_words(text, start))
     if words.endswith(" năm"):  # "cùng kỳ năm (2022)": a mention may start at the number
         words = words[:-4]
+    compared_with, ends = _comparison_words()
+    padded = f"{words} "
+    return any(w in padded for w in compared_with) or words.endswith(ends)
+
+
+@cache
+def _comparison_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of _compared_or_cohort folded once, spaced as they are looked for: within the
+    window (" so với "), and at its end (" cùng kỳ", " tốt nghiệp")."""
     rules = year_rules()
-    return (any(f" {fold(w)} " in f"{words} " for w in rules.compared_with)
-            or any(words.endswith(f" {fold(w)}") for w in [*rules.comparisons, *rules.cohorts]))
+    return (tuple(f" {fold(w)} " for w in rules.compared_with),
+            tuple(f" {fold(w)}" for w in [*rules.comparisons, *rules.cohorts]))
+
+
+_TAIL = 100  # characters before a mention that almost always hold the last words of its window
+
+
+def _last_words(text: str, start: int) -> list[str]:
+    """``_after_last_stop(text[:start]).lower().split()[-6:]``, from the last _TAIL characters
+    when they settle it: a stop among them (the window starts there), or seven words at least (the
+    last six are whole). A mention late in a long paragraph copied and searched all before it."""
+    if start > _TAIL:
+        tail = text[start - _TAIL : start]
+        window = _after_last_stop(tail)
+        said = window.lower().split()
+        if len(window) < len(tail) or len(said) > 6:
+            return said[-6:]
+    return _after_last_stop(text[:start]).lower().split()[-6:]
 
 
 def _after_last_stop(prefix: str) -> str:
     """``re.split(r"[,;:()]|[.!?](?=\\s)", prefix)[-1]``: the text after the last comma, colon,
-    semicolon or parenthesis, or sentence stop followed by a space; found from the end."""
-    cut = max(prefix.rfind(c) for c in ",;:()")
-    for stop in ".!?":
-        at = prefix.rfind(stop)
-        while at > cut and not (at + 1 < len(prefix) and prefix[at + 1].isspace()):
-            at = prefix.rfind(stop, 0, at)
-        cut = max(cut, at)
-    return prefix[cut + 1 :]
+    semicolon or parenthesis, or sentence stop followed by a space (the prefixes are short: see
+    _last_words)."""
+    last = None
+    for last in _STOPS.finditer(prefix):  # noqa: B007 (the last one is wanted)
+        pass
+    return prefix[last.end() :] if last is not None else prefix
+
+
+_STOPS = re.compile(r"[,;:()]|[.!?](?=\s)")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
