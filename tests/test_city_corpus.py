@@ -55,3 +55,28 @@ def test_reports_are_read_to_the_truth_and_written_the_same_twice(plan, tmp_path
         assert {code: rows[code].self_score for code in truth["scores"] if code in rows} == truth["scores"]
         if truth["stated_total"] is not None:
             assert facts.self_scores.claimed_total == pytest.approx(truth["stated_total"])
+
+
+def test_the_unit_is_found_the_same_from_the_paragraphs_docs_already_made(plan, tmp_path: Path):
+    """understand() hands identify_unit the docs it made of the body's paragraphs (marked with the unit
+    names there instead of tokenized again): the same unit, written the same, at the same place, as
+    when identify_unit tokenizes every text itself."""
+    from extractors import extract
+    from pipeline.core.model import BlockKind, Part
+    from pipeline.runs.steps import ruleset_for
+    from pipeline.understanding.unit import identify_unit
+
+    (tmp_path / "cluster.yaml").write_text(plan.cluster_yaml(), encoding="utf-8")
+    rubric, _, cluster = load_inputs(SAMPLE_CLUSTER_DIR / "rubric.yaml", SAMPLE_CLUSTER_DIR / "rules.yaml",
+                                     tmp_path / "cluster.yaml")
+    rules = ruleset_for(rubric, cluster)
+    found = []
+    for i, report in enumerate(plan.reports[::3]):
+        doc = extract(write_report_docx(report, tmp_path / f"r{i}.docx"))
+        paragraphs = [b for b in doc.blocks if b.kind is not BlockKind.TABLE and b.provenance.part is Part.BODY]
+        given = identify_unit(doc, rules, list(rules.docs(b.text for b in paragraphs)))
+        assert given == identify_unit(doc, rules)
+        found.append(given.member_id)
+    assert found == [report_truth(r)["unit"] for r in plan.reports[::3]]
+    with pytest.raises(ValueError):  # docs that are not the paragraphs'
+        identify_unit(doc, rules, list(rules.docs(b.text for b in paragraphs[1:])))

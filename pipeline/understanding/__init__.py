@@ -43,7 +43,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
     facts = ReportFacts(
         file=doc.file,
         sha256=doc.sha256,
-        unit=identify_unit(doc, rules),
+        unit=identify_unit(doc, rules, docs),
         year=header.year,
         year_source=header.year_source,
         doc_number=header.doc_number,

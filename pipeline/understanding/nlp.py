@@ -103,6 +103,13 @@ class RuleSet:
         names no unit (most table cells), which is not tokenized."""
         return self._only("units", (fold_for_rules(t) for t in texts))
 
+    def units_marked(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        """Docs made by docs() with the unit names marked on them too, as unit_docs() marks them:
+        both tokenize the same folded text, so a report's paragraphs are tokenized once."""
+        mark = self.phrases.get("units")
+        for doc in docs:
+            yield doc if mark is None else mark(doc)
+
     def loose_docs(self, texts: Iterable[str]) -> Iterator[Doc | None]:
         """Docs of the same texts without tone marks (same length), for the loose unit names."""
         def stripped(text: str) -> str:

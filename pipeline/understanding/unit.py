@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pipeline.core.model import Block, Document, Part
 from pipeline.core.textnorm import strip_tones
@@ -19,17 +21,22 @@ from pipeline.understanding.issuer import header_parents, read_issuer
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.phrase_spans import marks
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 _HEADER_WEIGHT = 10
 _BODY_WEIGHT = 1
 
 
-def identify_unit(doc: Document, rules: RuleSet) -> UnitFact | None:
+def identify_unit(doc: Document, rules: RuleSet, paragraph_docs: list[Doc] | None = None) -> UnitFact | None:
+    """``paragraph_docs``: the docs rules.docs() made of the body's paragraphs, in order, when the
+    caller has them (they are marked with the unit names instead of being tokenized again)."""
     if rules.members:
-        return _member_named_in(doc, rules)
+        return _member_named_in(doc, rules, paragraph_docs)
     return _issuing_body(doc)
 
 
-def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
+def _member_named_in(doc: Document, rules: RuleSet, paragraph_docs: list[Doc] | None) -> UnitFact | None:
     """Matches whole paragraphs and cells, so a name wrapped over two lines is still found."""
     body = [b for b in doc.blocks if b.provenance.part is Part.BODY]
     title_at = next((i for i, b in enumerate(body[:HEADER_BLOCKS]) if _is_title(b.text)), 0)
@@ -38,7 +45,7 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
         for i, block in enumerate(body)
         for text, row, cell in block_places(block)
     ]
-    weights, first_seen = _mentions(texts, rules.unit_docs(t for t, _, _ in texts), "units")
+    weights, first_seen = _mentions(texts, _unit_docs(texts, rules, paragraph_docs), "units")
     if not weights:
         weights, first_seen = _mentions(texts, rules.loose_docs(t for t, _, _ in texts), "units_loose")
     if not weights:
@@ -51,6 +58,19 @@ def _member_named_in(doc: Document, rules: RuleSet) -> UnitFact | None:
 
 
 _Place = tuple[Block, int | None, int | None]  # a paragraph, or a table's cell (row, cell)
+
+
+def _unit_docs(texts: list[tuple[str, _Place, int]], rules: RuleSet,
+               paragraph_docs: list[Doc] | None) -> Iterable[Doc | None]:
+    """The texts' docs with the unit names marked (None for a text that cannot name one); the
+    paragraphs' from ``paragraph_docs`` when given, only the cells tokenized here."""
+    if paragraph_docs is None:
+        return rules.unit_docs(t for t, _, _ in texts)
+    if len(paragraph_docs) != sum(row is None for _, (_, row, _), _ in texts):
+        raise ValueError("paragraph_docs are not the docs of the body's paragraphs")
+    cells = rules.unit_docs(t for t, (_, row, _), _ in texts if row is not None)
+    paragraphs = rules.units_marked(paragraph_docs)
+    return [next(paragraphs) if row is None else next(cells) for _, (_, row, _), _ in texts]
 
 
 def _mentions(texts: list[tuple[str, _Place, int]], docs: object,
