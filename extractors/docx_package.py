@@ -25,11 +25,13 @@ import importlib.util
 import posixpath
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+
+from extractors.zip_limits import take_inflated
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT = f"{_RT}officeDocument"
@@ -158,13 +160,17 @@ class WordPackage:
 def open_package(path: Path) -> WordPackage:
     """Raises PackageDamaged, PartMalformed, NotWord, etree.XMLSyntaxError, and what zipfile raises
     for a damaged member (BadZipFile, EOFError, zlib.error…)."""
-    if not zipfile.is_zipfile(path):
+    # The zip as its check left it (opened, its members inflated) when the check was made for this
+    # reading: the check opened it, so it is a zip.
+    inflated = take_inflated(path)
+    if inflated is None and not zipfile.is_zipfile(path):
         raise PackageDamaged(f"not a zip: {path}")
-    with zipfile.ZipFile(path) as archive:
-        content_types = _ContentTypes(parse_xml(archive.read("[Content_Types].xml")))
-        package_rels = _read_relationships(archive, "/")
+    with zipfile.ZipFile(path) if inflated is None else inflated.archive as archive:
+        read_member = archive.read if inflated is None else inflated.read
+        content_types = _ContentTypes(parse_xml(read_member("[Content_Types].xml")))
+        package_rels = _read_relationships(read_member, "/")
         read = []
-        for name, blob, rel_type, rels in _walk(archive, package_rels, set()):
+        for name, blob, rel_type, rels in _walk(read_member, package_rels, set()):
             read.append((name, content_types[name], blob, rel_type, rels))
     parts = {}
     for name, content_type, blob, rel_type, _ in read:
@@ -230,11 +236,12 @@ class _SerializedRelationship:
         return self._name
 
 
-def _read_relationships(archive: zipfile.ZipFile, source: str) -> list[_SerializedRelationship]:
-    """The relationships of part ``source`` ("/" for the package), from its .rels item if any."""
+def _read_relationships(read_member: Callable[[str], bytes], source: str) -> list[_SerializedRelationship]:
+    """The relationships of part ``source`` ("/" for the package), from its .rels item if any
+    (``read_member``: ZipFile.read, or Inflated.read)."""
     folder, file = posixpath.split(source)
     try:
-        xml = archive.read(posixpath.join(folder, "_rels", f"{file}.rels")[1:])
+        xml = read_member(posixpath.join(folder, "_rels", f"{file}.rels")[1:])
     except KeyError:
         return []
     root = parse_xml(xml)
@@ -245,7 +252,7 @@ def _read_relationships(archive: zipfile.ZipFile, source: str) -> list[_Serializ
             for r in root.iterchildren(f"{_PR}Relationship")]
 
 
-def _walk(archive: zipfile.ZipFile, rels: list[_SerializedRelationship],
+def _walk(read_member: Callable[[str], bytes], rels: list[_SerializedRelationship],
           visited: set[str]) -> Iterator[tuple[str, bytes, str | None, list[_SerializedRelationship]]]:
     """(name, bytes, type of the relationship first reaching it, relationships) of every part
     reachable through ``rels``, depth first, each read after its own relationships."""
@@ -256,9 +263,9 @@ def _walk(archive: zipfile.ZipFile, rels: list[_SerializedRelationship],
         if name in visited:
             continue
         visited.add(name)
-        part_rels = _read_relationships(archive, name)
-        yield name, archive.read(name[1:]), rel.rel_type, part_rels
-        yield from _walk(archive, part_rels, visited)
+        part_rels = _read_relationships(read_member, name)
+        yield name, read_member(name[1:]), rel.rel_type, part_rels
+        yield from _walk(read_member, part_rels, visited)
 
 
 # The styles parts parsed last, by their bytes. Documents made from one template share theirs byte
