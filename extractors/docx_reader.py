@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from extractors.base import cell, text_block
+from extractors.base import cell_fields, text_block
 from extractors.docx_numbering import Numbering, int_value
 from extractors.docx_package import NotWord, PackageDamaged, PartMalformed, WordPackage, open_package
 from extractors.docx_styles import Styles, raise_invalid_xml
@@ -51,7 +51,7 @@ from extractors.xml_names import (
     grandchild,
 )
 from pipeline.core.errors import RejectedFileError, RejectReason
-from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
+from pipeline.core.model import Block, BlockKind, Document, DocumentFormat, Part
 from pipeline.core.settings import Settings
 
 # What libxml2 says when it stops a document built to exhaust a reader (entity loops, billion
@@ -161,8 +161,9 @@ class _Walker:
                 if content is not None:
                     yield from self._container(content, part, hidden)
 
-    def _provenance(self, part: Part, **where: int) -> Provenance:
-        return Provenance(file=self.file, paragraph=self.index, part=part, **where)
+    def _provenance(self, part: Part, **where: int) -> dict[str, object]:
+        """The fields of the block's Provenance (text_block validates them)."""
+        return {"file": self.file, "paragraph": self.index, "part": part, **where}
 
     def _paragraph(self, p: etree._Element, part: Part, hidden: bool) -> Block | None:
         props = paragraph_props(p)
@@ -173,7 +174,7 @@ class _Walker:
         label = self.numbering.label_for(props.num_pr, style.num_pr)
         level = _outline_level(props.outline) or style.heading_level
         if level is None:
-            level = heading_level(f"{label} {content.text}" if label else content.text, all_bold(p, style.bold))
+            level = heading_level(f"{label} {content.text}" if label else content.text, all_bold(content, style.bold))
         kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
         block = text_block(kind, content.raw, self._provenance(part), level=level, list_label=label,
                            decoded=content.text)
@@ -191,8 +192,8 @@ class _Walker:
     def _table(self, tbl: etree._Element, part: Part, hidden: bool) -> Block:
         rows = _resolve_grid(tbl, self.styles, self.numbering, hidden)
         provenance = self._provenance(part, table=self.table_index)
-        raw = "\n".join(" | ".join(c.raw for c in row) for row in rows)
-        decoded = "\n".join(" | ".join(c.text for c in row) for row in rows)
+        raw = "\n".join(" | ".join(c["raw"] for c in row) for row in rows)
+        decoded = "\n".join(" | ".join(c["text"] for c in row) for row in rows)
         block = text_block(BlockKind.TABLE, raw, provenance, rows=rows, decoded=decoded)
         self.index += 1
         self.table_index += 1
@@ -244,36 +245,38 @@ def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering, hidden:
     return "\n".join(raws), "\n".join(texts)
 
 
-def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering, hidden: bool) -> list[list[Cell]]:
-    """The table as a full grid: a merged cell's text fills every position it covers."""
-    grid: list[list[Cell | None]] = []
+def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering,
+                  hidden: bool) -> list[list[dict[str, object]]]:
+    """The table as a full grid, each cell as its fields (cell_fields, validated with the block): a
+    merged cell's text fills every position it covers."""
+    grid: list[list[dict[str, object] | None]] = []
     origins: dict[tuple[int, int], tuple[int, int]] = {}
     for tr in tbl.iterchildren(W_TR):  # rows of a nested table belong to its cell's text
         r = len(grid)
-        row: list[Cell | None] = []
+        row: list[dict[str, object] | None] = []
         before = grandchild(tr, W_TRPR, W_GRID_BEFORE)
         for _ in range(int_value(before.get(W_VAL), 0) if before is not None else 0):
-            row.append(cell(""))
+            row.append(cell_fields(""))
         for tc in tr.iterchildren(W_TC):
             span, continues = _cell_merge(tc)
             c = len(row)
             above = origins.get((r - 1, c)) if continues else None
             if above is not None:
                 origin = grid[above[0]][above[1]]
-                origin.row_span += 1
+                origin["row_span"] = origin.get("row_span", 1) + 1
                 for k in range(span):
                     origins[(r, c + k)] = above
-                    row.append(cell(origin.raw, merged_from=above, decoded=origin.text))
+                    row.append(cell_fields(origin["raw"], merged_from=above, decoded=origin["text"]))
                 continue
             raw, text = _cell_text(tc, styles, numbering, hidden)
-            row.append(cell(raw, col_span=span, decoded=text))
+            row.append(cell_fields(raw, col_span=span, decoded=text))
             origins[(r, c)] = (r, c)
             for k in range(1, span):
                 origins[(r, c + k)] = (r, c)
-                row.append(cell(raw, merged_from=(r, c), decoded=text))
+                row.append(cell_fields(raw, merged_from=(r, c), decoded=text))
         grid.append(row)
     width = max((len(row) for row in grid), default=0)
-    return [[c or cell("") for c in row] + [cell("")] * (width - len(row)) for row in grid]
+    return [[c or cell_fields("") for c in row] + [cell_fields("")] * (width - len(row)) for row in grid]
 
 
 def _cell_merge(tc: etree._Element) -> tuple[int, bool]:

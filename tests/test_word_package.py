@@ -88,3 +88,28 @@ def test_a_style_that_fails_fails_in_every_document_sharing_it(tmp_path):
         with pytest.raises(RejectedFileError) as caught:
             extract(write_members(tmp_path / name, members))
         assert caught.value.reason is RejectReason.CORRUPT and "không đúng chuẩn" in caught.value.message
+
+
+def _runs(*runs: tuple[str, str]) -> str:
+    """A paragraph of runs, each (its rPr elements, its text)."""
+    return "<w:p>" + "".join(f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>' for rpr, text in runs) + "</w:p>"
+
+
+@pytest.mark.parametrize(("runs", "level"), [
+    ((("<w:rPr><w:b/></w:rPr>", "a) Tuyển sinh"),), 3),  # a lettered line reads as a heading when bold
+    ((("<w:rPr><w:b/></w:rPr>", "a) Tuyển"), ("", "  "), ("<w:rPr><w:b/></w:rPr>", " sinh")), 3),  # spaces show nothing
+    ((("<w:rPr><w:b/></w:rPr>", "a) Tuyển"), ("", " sinh")), None),
+    ((("<w:rPr/><w:rPr><w:b/></w:rPr>", "a) Tuyển sinh"),), None),  # only a run's first rPr counts
+    ((("<w:rPr><w:b/></w:rPr><w:rPr/>", "a) Tuyển sinh"),), 3),
+    ((("", "a) Tuyển"), ('<w:rPr><w:b w:val="-1"/></w:rPr>', " sinh")), None),  # not read: a run before is not bold
+])
+def test_a_paragraph_is_bold_when_every_run_showing_text_is(tmp_path, runs, level):
+    document = extract(write_members(tmp_path / "a.docx", package(BODY + _runs(*runs))))
+    assert (document.blocks[-1].text, document.blocks[-1].level) == ("a) Tuyển sinh", level)
+
+
+def test_a_bold_value_word_never_writes_refuses_the_file_when_read(tmp_path):
+    body = BODY + _runs(('<w:rPr><w:b w:val="-1"/></w:rPr>', "a) Tuyển"), ("<w:rPr><w:b/></w:rPr>", " sinh"))
+    with pytest.raises(RejectedFileError) as caught:
+        extract(write_members(tmp_path / "a.docx", package(body)))
+    assert caught.value.reason is RejectReason.CORRUPT and "không đúng chuẩn" in caught.value.message
