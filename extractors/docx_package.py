@@ -268,24 +268,27 @@ def _walk(read_member: Callable[[str], bytes], rels: list[_SerializedRelationshi
         yield from _walk(read_member, part_rels, visited)
 
 
-# The styles parts parsed last, by their bytes. Documents made from one template share theirs byte
+# The styles parts parsed last, with their bytes. Documents made from one template share theirs byte
 # for byte (python-docx's template, behind every document it writes, has 350 KB of styles: parsing
 # them took a third of reading such a document), and a reading worker reads file after file. The
 # same bytes parse to the same tree, which no reader changes; only parts that parsed are kept.
-_PARSED_STYLES: dict[bytes, ParsedStyles] = {}  # the most recently used last
+# Found by comparing bytes, not hashing them: a hash reads all 350 KB of every document's part,
+# while parts of one template that differ (in their Normal style, say) differ within a few KB.
+_PARSED_STYLES: list[tuple[bytes, ParsedStyles]] = []  # the most recently used last
 _KEEP_STYLES = 8  # at most ~40 MB of trees (python-docx's styles: 4.5 MB parsed)
 _PARSED_STYLES_LOCK = threading.Lock()  # files read in threads of one process (TDKT_ISOLATE=0)
 
 
 def _parse_styles(blob: bytes) -> ParsedStyles:
     with _PARSED_STYLES_LOCK:
-        parsed = _PARSED_STYLES.pop(blob, None)
+        index = next((i for i, (kept, _) in enumerate(_PARSED_STYLES) if kept == blob), None)
+        parsed = _PARSED_STYLES.pop(index)[1] if index is not None else None
     if parsed is None:
         parsed = ParsedStyles(parse_xml(blob))
     with _PARSED_STYLES_LOCK:
-        _PARSED_STYLES[blob] = parsed
-        while len(_PARSED_STYLES) > _KEEP_STYLES:
-            del _PARSED_STYLES[next(iter(_PARSED_STYLES))]
+        _PARSED_STYLES[:] = [e for e in _PARSED_STYLES if e[0] != blob]  # another thread's parse of them
+        _PARSED_STYLES.append((blob, parsed))
+        del _PARSED_STYLES[:-_KEEP_STYLES]
     return parsed
 
 
