@@ -275,7 +275,13 @@ def _walk(read_member: Callable[[str], bytes], rels: list[_SerializedRelationshi
 # Found by comparing bytes, not hashing them: a hash reads all 350 KB of every document's part,
 # while parts of one template that differ (in their Normal style, say) differ within a few KB.
 _PARSED_STYLES: list[tuple[bytes, ParsedStyles]] = []  # the most recently used last
-_KEEP_STYLES = 8  # at most ~40 MB of trees (python-docx's styles: 4.5 MB parsed)
+# Kept by size, not by count: a parsed tree takes ~13 times its bytes (python-docx's 350 KB of
+# styles: 4.5 MB), so ~96 MB of trees at most: 21 parts of python-docx's size, or the 64 most
+# recent of a Word document's size (~35 KB). The city bench's 846 Word files have 17 styles parts
+# (units' templates differing in their Normal style), which 8 kept parts, the former limit, parsed
+# 233 times: 1.2 ms a file on average (a parse, and freeing the tree it pushed out).
+_KEEP_STYLES_BYTES = 96_000_000 // 13
+_KEEP_STYLES = 64
 _PARSED_STYLES_LOCK = threading.Lock()  # files read in threads of one process (TDKT_ISOLATE=0)
 
 
@@ -289,6 +295,9 @@ def _parse_styles(blob: bytes) -> ParsedStyles:
         _PARSED_STYLES[:] = [e for e in _PARSED_STYLES if e[0] != blob]  # another thread's parse of them
         _PARSED_STYLES.append((blob, parsed))
         del _PARSED_STYLES[:-_KEEP_STYLES]
+        kept = sum(len(b) for b, _ in _PARSED_STYLES)
+        while len(_PARSED_STYLES) > 1 and kept > _KEEP_STYLES_BYTES:
+            kept -= len(_PARSED_STYLES.pop(0)[0])
     return parsed
 
 

@@ -7,7 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from generators.word_packages import BODY, CORNERS, NUMBERING, STYLES, p, package, sect, style, write_members
+from generators.word_packages import (
+    BODY,
+    CORNERS,
+    NUMBERING,
+    STYLES,
+    p,
+    package,
+    sect,
+    style,
+    styles_xml,
+    write_members,
+)
 
 from extractors import extract
 from pipeline.core.errors import RejectedFileError, RejectReason
@@ -113,3 +124,15 @@ def test_a_bold_value_word_never_writes_refuses_the_file_when_read(tmp_path):
     with pytest.raises(RejectedFileError) as caught:
         extract(write_members(tmp_path / "a.docx", package(body)))
     assert caught.value.reason is RejectReason.CORRUPT and "không đúng chuẩn" in caught.value.message
+
+
+def test_styles_parts_parsed_lately_are_kept_up_to_a_size(monkeypatch):
+    from extractors import docx_package
+
+    parts = [styles_xml(STYLES + style(f"S{i}", f"s{i}")).encode() for i in range(4)]
+    monkeypatch.setattr(docx_package, "_PARSED_STYLES", [])
+    monkeypatch.setattr(docx_package, "_KEEP_STYLES_BYTES", sum(map(len, parts[:3])))  # room for three
+    first, *kept = [docx_package._parse_styles(part) for part in parts]
+    assert [docx_package._parse_styles(part) for part in parts[1:]] == kept  # the same trees
+    again = docx_package._parse_styles(parts[0])
+    assert again is not first and again.root.tag.endswith("}styles")  # pushed out by the fourth: parsed again
