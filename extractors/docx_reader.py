@@ -48,6 +48,7 @@ from extractors.xml_names import (
     W_TYPE,
     W_VAL,
     W_VMERGE,
+    first_children,
     grandchild,
 )
 from pipeline.core.errors import RejectedFileError, RejectReason
@@ -282,13 +283,6 @@ def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering,
 def _cell_merge(tc: etree._Element) -> tuple[int, bool]:
     """(columns the cell spans, whether it continues the vertical merge of the cell above): the
     first gridSpan and the first vMerge under any tcPr."""
-    span = merge = None
-    for tcpr in tc.iterchildren(W_TCPR):
-        for child in tcpr:
-            tag = child.tag
-            if tag == W_GRID_SPAN:
-                span = child if span is None else span
-            elif tag == W_VMERGE:
-                merge = child if merge is None else merge
+    span, merge = first_children(tc.iterchildren(W_TCPR), W_GRID_SPAN, W_VMERGE)
     return (max(int_value(span.get(W_VAL), 1), 1) if span is not None else 1,
             merge is not None and merge.get(W_VAL, "continue") == "continue")

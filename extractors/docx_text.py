@@ -36,6 +36,7 @@ from extractors.xml_names import (
     W_TAB,
     W_TXBX_CONTENT,
     W_VAL,
+    first_children,
     grandchild,
 )
 
@@ -203,13 +204,7 @@ def _run_props(run: etree._Element, rpr: object) -> tuple[str | None, etree._Ele
     if rpr is _SEVERAL:
         fonts, bold = grandchild(run, W_RPR, W_RFONTS), _first_child(_first_child(run, W_RPR), W_B)
     else:
-        fonts = bold = None
-        for child in rpr:
-            tag = child.tag
-            if tag == W_RFONTS:
-                fonts = child if fonts is None else fonts
-            elif tag == W_B:
-                bold = child if bold is None else bold
+        fonts, bold = first_children((rpr,), W_RFONTS, W_B)
     if fonts is None:
         return None, bold
     return fonts.get(W_ASCII) or fonts.get(W_HANSI) or fonts.get(W_CS), bold
