@@ -26,6 +26,7 @@ from extractors.xml_names import (
     W_NO_BREAK_HYPHEN,
     W_NUMPR,
     W_OUTLINE_LVL,
+    W_P,
     W_PPR,
     W_PSTYLE,
     W_R,
@@ -72,22 +73,33 @@ _EMPTY = ParagraphText("", "", None)
 _NO_PROPS = ParagraphProps(None, None, None)
 
 
-def paragraph_props(p: etree._Element) -> ParagraphProps:
-    pstyle = num_pr = outline = None
-    pprs = 0
-    for ppr in p.iterchildren(W_PPR):
-        for child in ppr:
-            tag = child.tag
+class PartProps:
+    """What the properties (pPr) of each paragraph of a part say, read in one walk of the part:
+    searching each paragraph for its pPr cost more than the rest of reading them (lxml makes an
+    iterator per search), and most paragraphs' properties say none of this."""
+
+    def __init__(self, root: etree._Element):
+        found: dict[etree._Element, list[etree._Element | None]] = {}
+        for element in root.iter(W_PSTYLE, W_NUMPR, W_OUTLINE_LVL):  # in document order
+            ppr = element.getparent()
+            p = ppr.getparent() if ppr is not None and ppr.tag == W_PPR else None
+            if p is None or p.tag != W_P:
+                continue
+            props = found.setdefault(p, [None, None, None])
+            tag = element.tag
             if tag == W_PSTYLE:
-                if pprs == 0 and pstyle is None:
-                    pstyle = child
+                # the first pPr's first pStyle (python-docx reads only that one)
+                if props[0] is None and next(ppr.itersiblings(W_PPR, preceding=True), None) is None:
+                    props[0] = element
             elif tag == W_NUMPR:
-                if num_pr is None:
-                    num_pr = child
-            elif tag == W_OUTLINE_LVL and outline is None:
-                outline = child
-        pprs += 1
-    return ParagraphProps(pstyle, num_pr, outline) if pprs else _NO_PROPS
+                props[1] = element if props[1] is None else props[1]
+            elif props[2] is None:
+                props[2] = element
+        # Keyed by the paragraphs' elements, kept alive here, so lxml gives the walk the same ones.
+        self._props = {p: ParagraphProps(*props) for p, props in found.items()}
+
+    def of(self, p: etree._Element) -> ParagraphProps:
+        return self._props.get(p, _NO_PROPS)
 
 
 def paragraph_text(p: etree._Element, style_font: str | None, styles: Styles, hidden: bool) -> ParagraphText:

@@ -136,3 +136,33 @@ def test_styles_parts_parsed_lately_are_kept_up_to_a_size(monkeypatch):
     assert [docx_package._parse_styles(part) for part in parts[1:]] == kept  # the same trees
     again = docx_package._parse_styles(parts[0])
     assert again is not first and again.root.tag.endswith("}styles")  # pushed out by the fourth: parsed again
+
+
+@pytest.mark.parametrize(("ppr", "level", "label"), [
+    ('<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>', 1, None),
+    ('<w:pPr/><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>', None, None),  # only the first pPr's style
+    ('<w:pPr><w:pStyle w:val="Normal"/><w:pStyle w:val="Heading1"/></w:pPr>', None, None),  # its first pStyle
+    ('<w:pPr/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>', 2, "2."),
+    ('<w:pPr><w:outlineLvl w:val="9"/></w:pPr><w:pPr><w:outlineLvl w:val="1"/></w:pPr>', None, None),
+    ('<w:pPr><w:pPrChange><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:pPrChange></w:pPr>', None, None),
+    ('<w:pPr><w:outlineLvl w:val="1"/></w:pPr>', 2, None),
+])
+def test_a_paragraphs_properties_are_its_first_of_each_under_its_own_pprs(tmp_path, ppr, level, label):
+    body = BODY + f'<w:p>{ppr}<w:r><w:t>Kết quả thi đua</w:t></w:r></w:p>'
+    block = extract(write_members(tmp_path / "a.docx", package(body, numbering=NUMBERING))).blocks[-1]
+    assert (block.text, block.level, block.list_label) == ("Kết quả thi đua", level, label)
+
+
+def test_a_cells_span_and_merge_are_its_own_tcprs_first(tmp_path):
+    def tc(props: str, text: str) -> str:
+        return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+    nested = "<w:tbl><w:tr>" + tc('<w:tcPr><w:gridSpan w:val="3"/></w:tcPr>', "lồng") + "</w:tr></w:tbl>"
+    rows = [tc('<w:tcPr><w:gridSpan w:val="2"/><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/></w:tcPr>', "A")
+            + f"<w:tc>{nested}<w:p/></w:tc>",
+            tc("<w:tcPr/><w:tcPr><w:vMerge/></w:tcPr>", "") + tc("", "B"),
+            tc('<w:tcPr><w:tcPrChange><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tcPrChange></w:tcPr>', "C")
+            + tc("", "D")]
+    body = "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
+    table = extract(write_members(tmp_path / "a.docx", package(body))).tables()[0]
+    assert [[c.text for c in row] for row in table.rows] == [["A", "A", "lồng"], ["A", "B", ""], ["C", "D", ""]]
+    assert (table.rows[0][0].row_span, table.rows[1][0].merged_from) == (2, (0, 0))
