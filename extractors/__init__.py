@@ -20,7 +20,7 @@ from extractors.pdf_limits import check_pdf
 from extractors.pdf_reader import read_pdf
 from extractors.sniff import Sniffed, sniff
 from extractors.text_reader import read_text
-from extractors.zip_limits import check_zip
+from extractors.zip_limits import check_zip, release_inflated
 from pipeline.core.errors import RejectedFileError, RejectReason
 from pipeline.core.model import Document, DocumentFormat
 from pipeline.core.settings import Settings
@@ -68,8 +68,11 @@ def extract(path: Path, display_name: str | None = None, settings: Settings | No
     """Read one file into the document model, or raise RejectedFileError saying why not."""
     settings = settings or Settings()
     name = display_name or path.name
-    kind = _checked_kind(path, name, settings)
-    return EXTRACTORS[kind](path, name, file_sha256(path), settings)
+    try:
+        kind = _checked_kind(path, name, settings, keep=True)
+        return EXTRACTORS[kind](path, name, file_sha256(path), settings)
+    finally:
+        release_inflated()  # what the zip check inflated for the .docx reader, if it did not take it
 
 
 def convert_legacy_together(paths: list[Path], folder: Path, settings: Settings) -> list[str]:
@@ -91,9 +94,10 @@ def convert_legacy_together(paths: list[Path], folder: Path, settings: Settings)
     return convert_many(sources, folder, settings)
 
 
-def _checked_kind(path: Path, name: str, settings: Settings) -> Sniffed:
+def _checked_kind(path: Path, name: str, settings: Settings, keep: bool = False) -> Sniffed:
     """The file's real format, once the checks made before any reading pass (size, readable
-    format, zip and PDF limits); raises RejectedFileError saying which does not."""
+    format, zip and PDF limits); raises RejectedFileError saying which does not. ``keep``: a .docx's
+    zip check keeps what it inflates for the reader (zip_limits.take_inflated)."""
     size = path.stat().st_size
     if size > settings.max_file_bytes:
         raise RejectedFileError(
@@ -106,7 +110,7 @@ def _checked_kind(path: Path, name: str, settings: Settings) -> Sniffed:
         reason, message = _NOT_READABLE[kind]
         raise RejectedFileError(name, reason, message)
     if kind in (Sniffed.DOCX, Sniffed.ODT):
-        check_zip(path, name, settings)
+        check_zip(path, name, settings, keep=keep and kind is Sniffed.DOCX)
     elif kind is Sniffed.PDF:
         check_pdf(path, name, settings)
     return kind

@@ -25,11 +25,13 @@ import importlib.util
 import posixpath
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+
+from extractors.zip_limits import take_inflated
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT = f"{_RT}officeDocument"
@@ -158,13 +160,17 @@ class WordPackage:
 def open_package(path: Path) -> WordPackage:
     """Raises PackageDamaged, PartMalformed, NotWord, etree.XMLSyntaxError, and what zipfile raises
     for a damaged member (BadZipFile, EOFError, zlib.error…)."""
-    if not zipfile.is_zipfile(path):
+    # The zip as its check left it (opened, its members inflated) when the check was made for this
+    # reading: the check opened it, so it is a zip.
+    inflated = take_inflated(path)
+    if inflated is None and not zipfile.is_zipfile(path):
         raise PackageDamaged(f"not a zip: {path}")
-    with zipfile.ZipFile(path) as archive:
-        content_types = _ContentTypes(parse_xml(archive.read("[Content_Types].xml")))
-        package_rels = _read_relationships(archive, "/")
+    with zipfile.ZipFile(path) if inflated is None else inflated.archive as archive:
+        read_member = archive.read if inflated is None else inflated.read
+        content_types = _ContentTypes(parse_xml(read_member("[Content_Types].xml")))
+        package_rels = _read_relationships(read_member, "/")
         read = []
-        for name, blob, rel_type, rels in _walk(archive, package_rels, set()):
+        for name, blob, rel_type, rels in _walk(read_member, package_rels, set()):
             read.append((name, content_types[name], blob, rel_type, rels))
     parts = {}
     for name, content_type, blob, rel_type, _ in read:
@@ -230,11 +236,12 @@ class _SerializedRelationship:
         return self._name
 
 
-def _read_relationships(archive: zipfile.ZipFile, source: str) -> list[_SerializedRelationship]:
-    """The relationships of part ``source`` ("/" for the package), from its .rels item if any."""
+def _read_relationships(read_member: Callable[[str], bytes], source: str) -> list[_SerializedRelationship]:
+    """The relationships of part ``source`` ("/" for the package), from its .rels item if any
+    (``read_member``: ZipFile.read, or Inflated.read)."""
     folder, file = posixpath.split(source)
     try:
-        xml = archive.read(posixpath.join(folder, "_rels", f"{file}.rels")[1:])
+        xml = read_member(posixpath.join(folder, "_rels", f"{file}.rels")[1:])
     except KeyError:
         return []
     root = parse_xml(xml)
@@ -245,7 +252,7 @@ def _read_relationships(archive: zipfile.ZipFile, source: str) -> list[_Serializ
             for r in root.iterchildren(f"{_PR}Relationship")]
 
 
-def _walk(archive: zipfile.ZipFile, rels: list[_SerializedRelationship],
+def _walk(read_member: Callable[[str], bytes], rels: list[_SerializedRelationship],
           visited: set[str]) -> Iterator[tuple[str, bytes, str | None, list[_SerializedRelationship]]]:
     """(name, bytes, type of the relationship first reaching it, relationships) of every part
     reachable through ``rels``, depth first, each read after its own relationships."""
@@ -256,29 +263,41 @@ def _walk(archive: zipfile.ZipFile, rels: list[_SerializedRelationship],
         if name in visited:
             continue
         visited.add(name)
-        part_rels = _read_relationships(archive, name)
-        yield name, archive.read(name[1:]), rel.rel_type, part_rels
-        yield from _walk(archive, part_rels, visited)
+        part_rels = _read_relationships(read_member, name)
+        yield name, read_member(name[1:]), rel.rel_type, part_rels
+        yield from _walk(read_member, part_rels, visited)
 
 
-# The styles parts parsed last, by their bytes. Documents made from one template share theirs byte
+# The styles parts parsed last, with their bytes. Documents made from one template share theirs byte
 # for byte (python-docx's template, behind every document it writes, has 350 KB of styles: parsing
 # them took a third of reading such a document), and a reading worker reads file after file. The
 # same bytes parse to the same tree, which no reader changes; only parts that parsed are kept.
-_PARSED_STYLES: dict[bytes, ParsedStyles] = {}  # the most recently used last
-_KEEP_STYLES = 8  # at most ~40 MB of trees (python-docx's styles: 4.5 MB parsed)
+# Found by comparing bytes, not hashing them: a hash reads all 350 KB of every document's part,
+# while parts of one template that differ (in their Normal style, say) differ within a few KB.
+_PARSED_STYLES: list[tuple[bytes, ParsedStyles]] = []  # the most recently used last
+# Kept by size, not by count: a parsed tree takes ~13 times its bytes (python-docx's 350 KB of
+# styles: 4.5 MB), so ~96 MB of trees at most: 21 parts of python-docx's size, or the 64 most
+# recent of a Word document's size (~35 KB). The city bench's 846 Word files have 17 styles parts
+# (units' templates differing in their Normal style), which 8 kept parts, the former limit, parsed
+# 233 times: 1.2 ms a file on average (a parse, and freeing the tree it pushed out).
+_KEEP_STYLES_BYTES = 96_000_000 // 13
+_KEEP_STYLES = 64
 _PARSED_STYLES_LOCK = threading.Lock()  # files read in threads of one process (TDKT_ISOLATE=0)
 
 
 def _parse_styles(blob: bytes) -> ParsedStyles:
     with _PARSED_STYLES_LOCK:
-        parsed = _PARSED_STYLES.pop(blob, None)
+        index = next((i for i, (kept, _) in enumerate(_PARSED_STYLES) if kept == blob), None)
+        parsed = _PARSED_STYLES.pop(index)[1] if index is not None else None
     if parsed is None:
         parsed = ParsedStyles(parse_xml(blob))
     with _PARSED_STYLES_LOCK:
-        _PARSED_STYLES[blob] = parsed
-        while len(_PARSED_STYLES) > _KEEP_STYLES:
-            del _PARSED_STYLES[next(iter(_PARSED_STYLES))]
+        _PARSED_STYLES[:] = [e for e in _PARSED_STYLES if e[0] != blob]  # another thread's parse of them
+        _PARSED_STYLES.append((blob, parsed))
+        del _PARSED_STYLES[:-_KEEP_STYLES]
+        kept = sum(len(b) for b, _ in _PARSED_STYLES)
+        while len(_PARSED_STYLES) > 1 and kept > _KEEP_STYLES_BYTES:
+            kept -= len(_PARSED_STYLES.pop(0)[0])
     return parsed
 
 

@@ -14,16 +14,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from extractors.base import cell, text_block
+from extractors.base import cell_fields, text_block
 from extractors.docx_numbering import Numbering, int_value
 from extractors.docx_package import NotWord, PackageDamaged, PartMalformed, WordPackage, open_package
 from extractors.docx_styles import Styles, raise_invalid_xml
 from extractors.docx_text import (
     MC_FALLBACK,
+    PartProps,
     all_bold,
     hidden_anywhere,
     hidden_below,
-    paragraph_props,
     paragraph_text,
 )
 from extractors.layout import heading_level
@@ -51,7 +51,7 @@ from extractors.xml_names import (
     grandchild,
 )
 from pipeline.core.errors import RejectedFileError, RejectReason
-from pipeline.core.model import Block, BlockKind, Cell, Document, DocumentFormat, Part, Provenance
+from pipeline.core.model import Block, BlockKind, Document, DocumentFormat, Part
 from pipeline.core.settings import Settings
 
 # What libxml2 says when it stops a document built to exhaust a reader (entity loops, billion
@@ -118,6 +118,7 @@ class _Walker:
         self.index = 0
         self.table_index = 0
         self._boxes = True  # whether the part walked has text boxes at all
+        self._props: PartProps | None = None  # of the part walked
 
     def body(self) -> list[Block]:
         root = self.package.document
@@ -127,6 +128,7 @@ class _Walker:
         if body is None:
             raise PartMalformed("the document has no body")
         self._boxes = _has_text_boxes(body)
+        self._props = PartProps(body)
         return list(self._container(body, Part.BODY, hidden_anywhere(body)))
 
     def headers_and_footers(self, part: Part) -> Iterator[Block]:
@@ -139,6 +141,7 @@ class _Walker:
                     continue  # linked to the previous section's
                 root = self.package.related(rel_id)
                 self._boxes = _has_text_boxes(root)
+                self._props = PartProps(root)
                 for block in self._container(root, part, hidden_anywhere(root)):
                     if block.text and block.text not in seen:
                         seen.add(block.text)
@@ -161,11 +164,12 @@ class _Walker:
                 if content is not None:
                     yield from self._container(content, part, hidden)
 
-    def _provenance(self, part: Part, **where: int) -> Provenance:
-        return Provenance(file=self.file, paragraph=self.index, part=part, **where)
+    def _provenance(self, part: Part, **where: int) -> dict[str, object]:
+        """The fields of the block's Provenance (text_block validates them)."""
+        return {"file": self.file, "paragraph": self.index, "part": part, **where}
 
     def _paragraph(self, p: etree._Element, part: Part, hidden: bool) -> Block | None:
-        props = paragraph_props(p)
+        props = self._props.of(p)
         style = self.styles.of(props.pstyle)
         content = paragraph_text(p, style.font, self.styles, hidden)
         if not content.text.strip():
@@ -173,7 +177,7 @@ class _Walker:
         label = self.numbering.label_for(props.num_pr, style.num_pr)
         level = _outline_level(props.outline) or style.heading_level
         if level is None:
-            level = heading_level(f"{label} {content.text}" if label else content.text, all_bold(p, style.bold))
+            level = heading_level(f"{label} {content.text}" if label else content.text, all_bold(content, style.bold))
         kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
         block = text_block(kind, content.raw, self._provenance(part), level=level, list_label=label,
                            decoded=content.text)
@@ -189,10 +193,10 @@ class _Walker:
                 yield from self._container(box, part, True)
 
     def _table(self, tbl: etree._Element, part: Part, hidden: bool) -> Block:
-        rows = _resolve_grid(tbl, self.styles, self.numbering, hidden)
+        rows = _resolve_grid(tbl, self.styles, self.numbering, hidden, self._props)
         provenance = self._provenance(part, table=self.table_index)
-        raw = "\n".join(" | ".join(c.raw for c in row) for row in rows)
-        decoded = "\n".join(" | ".join(c.text for c in row) for row in rows)
+        raw = "\n".join(" | ".join(c["raw"] for c in row) for row in rows)
+        decoded = "\n".join(" | ".join(c["text"] for c in row) for row in rows)
         block = text_block(BlockKind.TABLE, raw, provenance, rows=rows, decoded=decoded)
         self.index += 1
         self.table_index += 1
@@ -226,12 +230,13 @@ def _outline_level(outline: etree._Element | None) -> int | None:
     return None
 
 
-def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering, hidden: bool) -> tuple[str, str]:
+def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering, hidden: bool,
+               props_of: PartProps) -> tuple[str, str]:
     """(raw, Unicode) text of a cell: its paragraphs, one per line, with their automatic numbers
     (an STT column numbered by Word holds no text of its own)."""
     raws, texts = [], []
     for p in tc.iter(W_P):
-        props = paragraph_props(p)
+        props = props_of.of(p)
         style = styles.of(props.pstyle)
         content = paragraph_text(p, style.font, styles, hidden or (p.getparent() is not tc and hidden_below(p, tc)))
         label = numbering.label_for(props.num_pr, style.num_pr)
@@ -244,48 +249,55 @@ def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering, hidden:
     return "\n".join(raws), "\n".join(texts)
 
 
-def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering, hidden: bool) -> list[list[Cell]]:
-    """The table as a full grid: a merged cell's text fills every position it covers."""
-    grid: list[list[Cell | None]] = []
+def _resolve_grid(tbl: etree._Element, styles: Styles, numbering: Numbering, hidden: bool,
+                  props_of: PartProps) -> list[list[dict[str, object]]]:
+    """The table as a full grid, each cell as its fields (cell_fields, validated with the block): a
+    merged cell's text fills every position it covers."""
+    grid: list[list[dict[str, object] | None]] = []
     origins: dict[tuple[int, int], tuple[int, int]] = {}
+    merges = _cell_merges(tbl)
     for tr in tbl.iterchildren(W_TR):  # rows of a nested table belong to its cell's text
         r = len(grid)
-        row: list[Cell | None] = []
+        row: list[dict[str, object] | None] = []
         before = grandchild(tr, W_TRPR, W_GRID_BEFORE)
         for _ in range(int_value(before.get(W_VAL), 0) if before is not None else 0):
-            row.append(cell(""))
+            row.append(cell_fields(""))
         for tc in tr.iterchildren(W_TC):
-            span, continues = _cell_merge(tc)
+            span, continues = merges.get(tc, (1, False))
             c = len(row)
             above = origins.get((r - 1, c)) if continues else None
             if above is not None:
                 origin = grid[above[0]][above[1]]
-                origin.row_span += 1
+                origin["row_span"] = origin.get("row_span", 1) + 1
                 for k in range(span):
                     origins[(r, c + k)] = above
-                    row.append(cell(origin.raw, merged_from=above, decoded=origin.text))
+                    row.append(cell_fields(origin["raw"], merged_from=above, decoded=origin["text"]))
                 continue
-            raw, text = _cell_text(tc, styles, numbering, hidden)
-            row.append(cell(raw, col_span=span, decoded=text))
+            raw, text = _cell_text(tc, styles, numbering, hidden, props_of)
+            row.append(cell_fields(raw, col_span=span, decoded=text))
             origins[(r, c)] = (r, c)
             for k in range(1, span):
                 origins[(r, c + k)] = (r, c)
-                row.append(cell(raw, merged_from=(r, c), decoded=text))
+                row.append(cell_fields(raw, merged_from=(r, c), decoded=text))
         grid.append(row)
     width = max((len(row) for row in grid), default=0)
-    return [[c or cell("") for c in row] + [cell("")] * (width - len(row)) for row in grid]
+    return [[c or cell_fields("") for c in row] + [cell_fields("")] * (width - len(row)) for row in grid]
 
 
-def _cell_merge(tc: etree._Element) -> tuple[int, bool]:
-    """(columns the cell spans, whether it continues the vertical merge of the cell above): the
-    first gridSpan and the first vMerge under any tcPr."""
-    span = merge = None
-    for tcpr in tc.iterchildren(W_TCPR):
-        for child in tcpr:
-            tag = child.tag
-            if tag == W_GRID_SPAN:
-                span = child if span is None else span
-            elif tag == W_VMERGE:
-                merge = child if merge is None else merge
-    return (max(int_value(span.get(W_VAL), 1), 1) if span is not None else 1,
-            merge is not None and merge.get(W_VAL, "continue") == "continue")
+def _cell_merges(tbl: etree._Element) -> dict[etree._Element, tuple[int, bool]]:
+    """(columns the cell spans, whether it continues the vertical merge of the cell above) of each
+    cell of ``tbl`` that says either (others span one column and continue nothing): the first
+    gridSpan and the first vMerge under any tcPr of the cell. Found in one walk of the table, as
+    searching each cell for its tcPr cost an iterator per cell."""
+    found: dict[etree._Element, list[etree._Element | None]] = {}
+    for element in tbl.iter(W_GRID_SPAN, W_VMERGE):  # in document order
+        tcpr = element.getparent()
+        tc = tcpr.getparent() if tcpr is not None and tcpr.tag == W_TCPR else None
+        if tc is None or tc.tag != W_TC:
+            continue
+        merge = found.setdefault(tc, [None, None])
+        index = 0 if element.tag == W_GRID_SPAN else 1
+        merge[index] = element if merge[index] is None else merge[index]
+    return {tc: (max(int_value(span.get(W_VAL), 1), 1) if span is not None else 1,
+                 merge is not None and merge.get(W_VAL, "continue") == "continue")
+            for tc, (span, merge) in found.items()}

@@ -26,6 +26,7 @@ from extractors.xml_names import (
     W_NO_BREAK_HYPHEN,
     W_NUMPR,
     W_OUTLINE_LVL,
+    W_P,
     W_PPR,
     W_PSTYLE,
     W_R,
@@ -36,6 +37,7 @@ from extractors.xml_names import (
     W_TAB,
     W_TXBX_CONTENT,
     W_VAL,
+    first_children,
     grandchild,
 )
 
@@ -54,6 +56,9 @@ class ParagraphText(NamedTuple):
     raw: str  # as the file stores it (legacy bytes stay legacy)
     text: str  # Unicode
     legacy: str | None  # "tcvn3" / "vni" when any run was converted
+    # The bold property (w:b, not yet read) of each of the paragraph's own runs that shows text, in
+    # order, None for a run without one: for all_bold, found in the same walk of the runs.
+    bolds: tuple[etree._Element | None, ...] = ()
 
 
 class ParagraphProps(NamedTuple):
@@ -68,22 +73,33 @@ _EMPTY = ParagraphText("", "", None)
 _NO_PROPS = ParagraphProps(None, None, None)
 
 
-def paragraph_props(p: etree._Element) -> ParagraphProps:
-    pstyle = num_pr = outline = None
-    pprs = 0
-    for ppr in p.iterchildren(W_PPR):
-        for child in ppr:
-            tag = child.tag
+class PartProps:
+    """What the properties (pPr) of each paragraph of a part say, read in one walk of the part:
+    searching each paragraph for its pPr cost more than the rest of reading them (lxml makes an
+    iterator per search), and most paragraphs' properties say none of this."""
+
+    def __init__(self, root: etree._Element):
+        found: dict[etree._Element, list[etree._Element | None]] = {}
+        for element in root.iter(W_PSTYLE, W_NUMPR, W_OUTLINE_LVL):  # in document order
+            ppr = element.getparent()
+            p = ppr.getparent() if ppr is not None and ppr.tag == W_PPR else None
+            if p is None or p.tag != W_P:
+                continue
+            props = found.setdefault(p, [None, None, None])
+            tag = element.tag
             if tag == W_PSTYLE:
-                if pprs == 0 and pstyle is None:
-                    pstyle = child
+                # the first pPr's first pStyle (python-docx reads only that one)
+                if props[0] is None and next(ppr.itersiblings(W_PPR, preceding=True), None) is None:
+                    props[0] = element
             elif tag == W_NUMPR:
-                if num_pr is None:
-                    num_pr = child
-            elif tag == W_OUTLINE_LVL and outline is None:
-                outline = child
-        pprs += 1
-    return ParagraphProps(pstyle, num_pr, outline) if pprs else _NO_PROPS
+                props[1] = element if props[1] is None else props[1]
+            elif props[2] is None:
+                props[2] = element
+        # Keyed by the paragraphs' elements, kept alive here, so lxml gives the walk the same ones.
+        self._props = {p: ParagraphProps(*props) for p, props in found.items()}
+
+    def of(self, p: etree._Element) -> ParagraphProps:
+        return self._props.get(p, _NO_PROPS)
 
 
 def paragraph_text(p: etree._Element, style_font: str | None, styles: Styles, hidden: bool) -> ParagraphText:
@@ -91,14 +107,18 @@ def paragraph_text(p: etree._Element, style_font: str | None, styles: Styles, hi
     inside a deletion, a text box or a fallback (it then shows no text here)."""
     if hidden:
         return _EMPTY
-    raw_parts, text_parts, legacy = [], [], None
+    raw_parts, text_parts, legacy, bolds = [], [], None, []
     for run in p.iter(W_R):
-        if run.getparent() is not p and not _belongs(run, p):
+        own = run.getparent() is p
+        if not own and not _belongs(run, p):
             continue
-        raw, rpr = _run_text(run)
+        raw, rpr, shows = _run_text(run)
         if not raw:
             continue
-        font = _run_font(run, rpr) or style_font or styles.default_font
+        font, bold = _run_props(run, rpr)
+        if own and shows:
+            bolds.append(bold)
+        font = font or style_font or styles.default_font
         encoding, capitals = _ENCODINGS.get(font) or _encoding(font)
         raw_parts.append(raw)
         if encoding is None:
@@ -111,9 +131,9 @@ def paragraph_text(p: etree._Element, style_font: str | None, styles: Styles, hi
     if legacy is None:
         if guessed := guess_encoding(raw):
             # Font names can be lost (a document re-saved, styles replaced): go by the characters.
-            return ParagraphText(raw, decode(raw, guessed), guessed)
-        return ParagraphText(raw, raw, None)
-    return ParagraphText(raw, "".join(text_parts), legacy)
+            return ParagraphText(raw, decode(raw, guessed), guessed, tuple(bolds))
+        return ParagraphText(raw, raw, None, tuple(bolds))
+    return ParagraphText(raw, "".join(text_parts), legacy, tuple(bolds))
 
 
 # Font name → (legacy encoding, draws capitals): a document names a handful of fonts thousands of
@@ -144,15 +164,16 @@ def hidden_anywhere(element: etree._Element) -> bool:
     return element.tag in SKIP or any(a.tag in SKIP for a in element.iterancestors())
 
 
-def all_bold(p: etree._Element, style_bold: bool) -> bool:
-    """Whether every run of ``p`` that shows text is bold, by its own formatting or else its style's
-    (python-docx's reading: the paragraph's own runs, a run's first rPr and its first w:b)."""
-    runs = [r for r in p.iterchildren(W_R) if _shows_text(r)]
-    for run in runs:
-        bold = _run_bold(run)
+def all_bold(content: ParagraphText, style_bold: bool) -> bool:
+    """Whether every run of the paragraph read as ``content`` that shows text is bold, by its own
+    formatting or else its style's (python-docx's reading: the paragraph's own runs, a run's first
+    rPr and its first w:b). The bold properties are read here, in order, up to the first run that
+    is not bold: a value Word never writes fails only when reached."""
+    for b in content.bolds:
+        bold = on_off(b) if b is not None else None
         if not (bold or (bold is None and style_bold)):
             return False
-    return bool(runs)
+    return bool(content.bolds)
 
 
 def _belongs(run: etree._Element, p: etree._Element) -> bool:
@@ -166,39 +187,39 @@ def _belongs(run: etree._Element, p: etree._Element) -> bool:
 _SEVERAL = object()  # a run with more than one rPr
 
 
-def _run_text(run: etree._Element) -> tuple[str, object]:
-    """(the run's text, its rPr: None, the element, or _SEVERAL)."""
+def _run_text(run: etree._Element) -> tuple[str, object, bool]:
+    """(the run's text, its rPr: None, the element, or _SEVERAL, whether the text is more than white
+    space as python-docx's ``run.text`` has it), in one walk of its children."""
     parts = []
     rpr = None
-    for child in run:
-        tag = child.tag
-        if tag == W_T:
-            parts.append(child.text or "")
-        elif tag in _PIECES:
-            parts.append(_PIECES[tag])
-        elif tag == W_RPR:
-            rpr = child if rpr is None else _SEVERAL
-    return "".join(parts), rpr
-
-
-def _shows_text(run: etree._Element) -> bool:
-    """Whether python-docx's ``run.text`` of ``run`` is more than white space."""
+    shows = False
     for child in run:
         tag = child.tag
         if tag == W_T:
             text = child.text
-            if text and not text.isspace():
-                return True
-        elif tag == W_NO_BREAK_HYPHEN:
-            return True
-    return False
+            if text:
+                parts.append(text)
+                shows = shows or not text.isspace()
+        elif tag in _PIECES:
+            parts.append(_PIECES[tag])
+            shows = shows or tag == W_NO_BREAK_HYPHEN
+        elif tag == W_RPR:
+            rpr = child if rpr is None else _SEVERAL
+    return "".join(parts), rpr, shows
 
 
-def _run_bold(run: etree._Element) -> bool | None:
-    """The run's bold: its first rPr's first w:b (rPr comes first in a run, b early in rPr)."""
-    rpr = _first_child(run, W_RPR)
-    b = _first_child(rpr, W_B) if rpr is not None else None
-    return on_off(b) if b is not None else None
+def _run_props(run: etree._Element, rpr: object) -> tuple[str | None, etree._Element | None]:
+    """(the run's font: of the first rFonts under its rPr; its first rPr's first w:b), given ``rpr``
+    from _run_text: one walk of a single rPr finds both."""
+    if rpr is None:
+        return None, None
+    if rpr is _SEVERAL:
+        fonts, bold = grandchild(run, W_RPR, W_RFONTS), _first_child(_first_child(run, W_RPR), W_B)
+    else:
+        fonts, bold = first_children((rpr,), W_RFONTS, W_B)
+    if fonts is None:
+        return None, bold
+    return fonts.get(W_ASCII) or fonts.get(W_HANSI) or fonts.get(W_CS), bold
 
 
 def _first_child(element: etree._Element, tag: str) -> etree._Element | None:
@@ -212,13 +233,3 @@ def _first_child(element: etree._Element, tag: str) -> etree._Element | None:
 def _all_caps(run: etree._Element) -> bool:
     caps = grandchild(run, W_RPR, W_CAPS)
     return caps is not None and caps.get(W_VAL, "true") not in ("0", "false", "off")
-
-
-def _run_font(run: etree._Element, rpr: object) -> str | None:
-    """The run's font: of the first rFonts under its rPr (``rpr`` from _run_text)."""
-    if rpr is None:
-        return None
-    fonts = grandchild(run, W_RPR, W_RFONTS) if rpr is _SEVERAL else _first_child(rpr, W_RFONTS)
-    if fonts is None:
-        return None
-    return fonts.get(W_ASCII) or fonts.get(W_HANSI) or fonts.get(W_CS)

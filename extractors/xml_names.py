@@ -5,6 +5,8 @@ ask for the same few dozen names tens of thousands of times a document."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -84,3 +86,18 @@ def grandchild(element: etree._Element, child: str, tag: str) -> etree._Element 
         for found in parent.iterchildren(tag):
             return found
     return None
+
+
+def first_children(parents: Iterable[etree._Element], first: str,
+                   second: str) -> tuple[etree._Element | None, etree._Element | None]:
+    """The first ``first`` and the first ``second`` among the children of ``parents`` (in order),
+    found in one walk of them."""
+    found_first = found_second = None
+    for parent in parents:
+        for child in parent:
+            tag = child.tag
+            if tag == first:
+                found_first = child if found_first is None else found_first
+            elif tag == second:
+                found_second = child if found_second is None else found_second
+    return found_first, found_second

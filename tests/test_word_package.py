@@ -7,7 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from generators.word_packages import BODY, CORNERS, NUMBERING, STYLES, p, package, sect, style, write_members
+from generators.word_packages import (
+    BODY,
+    CORNERS,
+    NUMBERING,
+    STYLES,
+    p,
+    package,
+    sect,
+    style,
+    styles_xml,
+    write_members,
+)
 
 from extractors import extract
 from pipeline.core.errors import RejectedFileError, RejectReason
@@ -88,3 +99,70 @@ def test_a_style_that_fails_fails_in_every_document_sharing_it(tmp_path):
         with pytest.raises(RejectedFileError) as caught:
             extract(write_members(tmp_path / name, members))
         assert caught.value.reason is RejectReason.CORRUPT and "không đúng chuẩn" in caught.value.message
+
+
+def _runs(*runs: tuple[str, str]) -> str:
+    """A paragraph of runs, each (its rPr elements, its text)."""
+    return "<w:p>" + "".join(f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>' for rpr, text in runs) + "</w:p>"
+
+
+@pytest.mark.parametrize(("runs", "level"), [
+    ((("<w:rPr><w:b/></w:rPr>", "a) Tuyển sinh"),), 3),  # a lettered line reads as a heading when bold
+    ((("<w:rPr><w:b/></w:rPr>", "a) Tuyển"), ("", "  "), ("<w:rPr><w:b/></w:rPr>", " sinh")), 3),  # spaces show nothing
+    ((("<w:rPr><w:b/></w:rPr>", "a) Tuyển"), ("", " sinh")), None),
+    ((("<w:rPr/><w:rPr><w:b/></w:rPr>", "a) Tuyển sinh"),), None),  # only a run's first rPr counts
+    ((("<w:rPr><w:b/></w:rPr><w:rPr/>", "a) Tuyển sinh"),), 3),
+    ((("", "a) Tuyển"), ('<w:rPr><w:b w:val="-1"/></w:rPr>', " sinh")), None),  # not read: a run before is not bold
+])
+def test_a_paragraph_is_bold_when_every_run_showing_text_is(tmp_path, runs, level):
+    document = extract(write_members(tmp_path / "a.docx", package(BODY + _runs(*runs))))
+    assert (document.blocks[-1].text, document.blocks[-1].level) == ("a) Tuyển sinh", level)
+
+
+def test_a_bold_value_word_never_writes_refuses_the_file_when_read(tmp_path):
+    body = BODY + _runs(('<w:rPr><w:b w:val="-1"/></w:rPr>', "a) Tuyển"), ("<w:rPr><w:b/></w:rPr>", " sinh"))
+    with pytest.raises(RejectedFileError) as caught:
+        extract(write_members(tmp_path / "a.docx", package(body)))
+    assert caught.value.reason is RejectReason.CORRUPT and "không đúng chuẩn" in caught.value.message
+
+
+def test_styles_parts_parsed_lately_are_kept_up_to_a_size(monkeypatch):
+    from extractors import docx_package
+
+    parts = [styles_xml(STYLES + style(f"S{i}", f"s{i}")).encode() for i in range(4)]
+    monkeypatch.setattr(docx_package, "_PARSED_STYLES", [])
+    monkeypatch.setattr(docx_package, "_KEEP_STYLES_BYTES", sum(map(len, parts[:3])))  # room for three
+    first, *kept = [docx_package._parse_styles(part) for part in parts]
+    assert [docx_package._parse_styles(part) for part in parts[1:]] == kept  # the same trees
+    again = docx_package._parse_styles(parts[0])
+    assert again is not first and again.root.tag.endswith("}styles")  # pushed out by the fourth: parsed again
+
+
+@pytest.mark.parametrize(("ppr", "level", "label"), [
+    ('<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>', 1, None),
+    ('<w:pPr/><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>', None, None),  # only the first pPr's style
+    ('<w:pPr><w:pStyle w:val="Normal"/><w:pStyle w:val="Heading1"/></w:pPr>', None, None),  # its first pStyle
+    ('<w:pPr/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>', 2, "2."),
+    ('<w:pPr><w:outlineLvl w:val="9"/></w:pPr><w:pPr><w:outlineLvl w:val="1"/></w:pPr>', None, None),
+    ('<w:pPr><w:pPrChange><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:pPrChange></w:pPr>', None, None),
+    ('<w:pPr><w:outlineLvl w:val="1"/></w:pPr>', 2, None),
+])
+def test_a_paragraphs_properties_are_its_first_of_each_under_its_own_pprs(tmp_path, ppr, level, label):
+    body = BODY + f'<w:p>{ppr}<w:r><w:t>Kết quả thi đua</w:t></w:r></w:p>'
+    block = extract(write_members(tmp_path / "a.docx", package(body, numbering=NUMBERING))).blocks[-1]
+    assert (block.text, block.level, block.list_label) == ("Kết quả thi đua", level, label)
+
+
+def test_a_cells_span_and_merge_are_its_own_tcprs_first(tmp_path):
+    def tc(props: str, text: str) -> str:
+        return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+    nested = "<w:tbl><w:tr>" + tc('<w:tcPr><w:gridSpan w:val="3"/></w:tcPr>', "lồng") + "</w:tr></w:tbl>"
+    rows = [tc('<w:tcPr><w:gridSpan w:val="2"/><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/></w:tcPr>', "A")
+            + f"<w:tc>{nested}<w:p/></w:tc>",
+            tc("<w:tcPr/><w:tcPr><w:vMerge/></w:tcPr>", "") + tc("", "B"),
+            tc('<w:tcPr><w:tcPrChange><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tcPrChange></w:tcPr>', "C")
+            + tc("", "D")]
+    body = "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
+    table = extract(write_members(tmp_path / "a.docx", package(body))).tables()[0]
+    assert [[c.text for c in row] for row in table.rows] == [["A", "A", "lồng"], ["A", "B", ""], ["C", "D", ""]]
+    assert (table.rows[0][0].row_span, table.rows[1][0].merged_from) == (2, (0, 0))
