@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 from pipeline.core.model import Block, BlockKind, Document, Part, Provenance
 from pipeline.core.textnorm import fold
@@ -41,8 +42,10 @@ class HeaderLine:
 
 def header_lines(doc: Document, limit: int = HEADER_BLOCKS) -> Iterator[HeaderLine]:
     """Text lines of the top of the document: paragraphs and each cell of header tables."""
-    body = [b for b in doc.blocks if b.provenance.part is Part.BODY]
-    for block in body[:limit]:
+    # The first ``limit`` body blocks, not a list of all of them: a report has hundreds, and its
+    # top is read four times (header, kind, issuer).
+    body = (b for b in doc.blocks if b.provenance.part is Part.BODY)
+    for block in islice(body, limit):
         yield from block_lines(block)
 
 
