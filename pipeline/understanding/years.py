@@ -244,7 +244,10 @@ class TextYears:
     def of_figure(self, start: int) -> Mention | None:
         """The governing mention of a figure starting at ``start``."""
         c_start, _ = _clause(self.text, start, start)
-        before = [m for m in self.found if c_start <= m.start and m.end <= start]
+        # A mention holds a year's four digits: a clause with none before the figure (most) has no
+        # mention there, and the block's mentions need not be found at all.
+        has_year = _ANY_YEAR.search(self.text, c_start, start) is not None
+        before = [m for m in self.found if c_start <= m.start and m.end <= start] if has_year else []
         return _governing([_last(m for m in before if not m.dated), self._lead(dated=False),
                            _last(m for m in before if m.dated), self._lead(dated=True)])
 
