@@ -244,3 +244,55 @@ def test_capitals_headings_are_found_as_the_token_walk_found_them() -> None:
         assert found == reference(text, folded, cuts), text
         headed += bool(found)
     assert headed > 100
+
+
+def test_sentence_words_and_bare_topics_are_the_counts_they_replaced() -> None:
+    from pipeline.understanding import passage_kinds as kinds
+    from pipeline.understanding.rules import evidence_words
+
+    words = evidence_words()
+
+    def reference(text: str, phrases: list[str]) -> bool:  # bare_topic as it was
+        folded = kinds._bare(fold(text))
+        count = len(kinds._WORD.findall(folded))
+        if count == 0:
+            return True
+        if count > words.heading_words or any(ch.isdigit() for ch in folded):
+            return False
+        if kinds._has_word(folded, words.statement_markers):
+            return False
+        return sum(len(p.split()) for p in phrases) / count >= words.topic_share
+
+    pieces = [*_PIECES, "1.", "- ", "Phần I.", "được", "đã", "chất lượng đào tạo", "công tác"]
+    rng = random.Random(11)
+    topics = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, rng.choice([4, 12, 30]))))
+        phrases = rng.sample(["chất lượng đào tạo", "công tác", "năm"], rng.randint(0, 2))
+        assert kinds.sentence_words(text) == len(kinds._WORD.findall(text)), text
+        expected = reference(text, phrases)
+        assert kinds.bare_topic(text, phrases) == expected, (text, phrases)
+        topics += expected
+    assert 100 < topics < 2900
+
+
+def test_a_figures_year_is_read_from_every_mention_of_its_block() -> None:
+    def reference(found: years.TextYears, start: int) -> years.Mention | None:  # of_figure as it was
+        c_start, _ = years._clause(found.text, start, start)
+        before = [m for m in found.found if c_start <= m.start and m.end <= start]
+        return years._governing([years._last(m for m in before if not m.dated), found._lead(dated=False),
+                                 years._last(m for m in before if m.dated), found._lead(dated=True)])
+
+    pieces = [*_PIECES, "năm 2022", "năm học 2021 - 2022", "(2021)", "ngày 10/3/2021", "so với năm 2022", "đạt 92%"]
+    leads = [None, years.Mention(0, 8, 2020, 2020), years.Mention(0, 14, 2019, 2019, dated=True)]
+    rng = random.Random(12)
+    stated = 0
+    for _ in range(2000):
+        text = fold("".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, 40))))
+        lead = rng.choice(leads)
+        for _ in range(5):
+            start = rng.randint(0, len(text))
+            expected = reference(years.TextYears(text, lead), start)
+            assert years.TextYears(text, lead).of_figure(start) == expected, (text, start)
+            stated += expected is not None and expected is not lead
+    assert stated > 500
