@@ -296,3 +296,59 @@ def test_a_figures_year_is_read_from_every_mention_of_its_block() -> None:
             assert years.TextYears(text, lead).of_figure(start) == expected, (text, start)
             stated += expected is not None and expected is not lead
     assert stated > 500
+
+
+def test_a_section_opens_as_its_lead_in_pattern_tried_on_every_text_said() -> None:
+    from pipeline.understanding import sections
+
+    def reference(text: str, heading: bool) -> tuple[object, str]:  # _text_starts_section as it was
+        folded = fold(text)
+        head, rest = folded, ""
+        lead = sections._LEAD_IN.match(folded)
+        if lead:
+            head, rest = lead.group(1), text[len(text) - len(lead.group(2)) :].strip()
+        elif not heading and (len(folded) > sections._MAX_LEAD_CHARS or not sections._NUMBERED.match(folded)):
+            return None, ""
+        for kind, words in sections._KEYWORDS:
+            if any(w in head for w in words):
+                if kind in (sections.SectionKind.DIRECTIONS, sections.SectionKind.PROPOSALS) and "kết quả" in head:
+                    return None, ""
+                return kind, rest
+        return None, ""
+
+    pieces = [*_PIECES, "Hạn chế", "ưu điểm", "2.", "II.", "Phương hướng", "kết quả", "kiến nghị", ":", ": "]
+    rng = random.Random(13)
+    opened = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, rng.choice([3, 8, 30]))))
+        heading = rng.random() < 0.3
+        expected = reference(text, heading)
+        assert sections._text_starts_section.__wrapped__(text, heading) == expected, (text, heading)
+        opened += expected[0] is not None
+    assert opened > 300
+
+
+def test_officer_titles_are_found_as_the_case_blind_alternation_found_them() -> None:
+    from pipeline.understanding import officers
+    from pipeline.understanding.rules import officer_rules
+
+    titles = officer_rules().titles
+    pattern = officers._pattern()
+    # Every character a title's first one matches case-blind is in the set the pattern scans for.
+    everything = "".join(map(chr, range(0x110000)))
+    firsts = pattern.pattern[1 : pattern.pattern.index("]")]
+    for title in titles:
+        for ch in re.findall(f"(?i:{re.escape(title[0])})", everything):
+            assert re.fullmatch(f"[{firsts}]", ch), (title, ch)
+    reference = re.compile(rf"(?i:(?:{'|'.join(re.escape(t) for t in titles)}))\s+"
+                           rf"((?:{officers._SYLLABLE}\s+){{1,4}}{officers._SYLLABLE})(?:\s*,\s*([^,;.]+))?")
+    pieces = [*_PIECES, "đồng chí", "Đồng chí", "ĐỒNG CHÍ", "ông", "Ông", "ÔNG", "bà", "Bà", "BÀ", "công", "Nguyễn",
+              "Thị", "Hồng", "NHUNG", "Trần Văn", "chuyên viên", "phụ trách"]
+    rng = random.Random(14)
+    named = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", ", ", *_GAPS]) for _ in range(rng.randint(0, 30)))
+        expected = [(m.span(), m.groups()) for m in finditer_after(reference, text, word_start)]
+        assert [(m.span(), m.groups()) for m in finditer_after(pattern, text, word_start)] == expected, text
+        named += len(expected)
+    assert named > 300
