@@ -48,9 +48,11 @@ class KindFound:
         return self.kind in document_kinds().scored
 
 
-def document_kind(doc: Document, header: HeaderFacts, has_table: bool) -> KindFound:
+def document_kind(doc: Document, header: HeaderFacts, has_table: bool,
+                  lines: list[HeaderLine] | None = None) -> KindFound:
+    """``lines``: header_lines(doc), when the caller has them already."""
     vocabulary = document_kinds()
-    lines = list(header_lines(doc))
+    lines = lines if lines is not None else list(header_lines(doc))
     administrative = header.doc_number is not None or vocabulary.motto in " ".join(fold(ln.text) for ln in lines)
     subject = _by_subject(lines) if administrative else None
     own = (_by_title(lines, administrative) or (subject if subject is not None and subject.scored else None)

@@ -86,8 +86,9 @@ def is_title_line(text: str) -> bool:
     return fold(text).startswith(TITLE_WORDS)
 
 
-def read_header(doc: Document) -> HeaderFacts:
-    lines = list(header_lines(doc))
+def read_header(doc: Document, lines: list[HeaderLine] | None = None) -> HeaderFacts:
+    """``lines``: header_lines(doc), when the caller has them already."""
+    lines = lines if lines is not None else list(header_lines(doc))
     # Each pattern is searched only in lines holding its word ("số", "ngày"): the searches start with a
     # word boundary or a lookbehind, tried at every character of every line of the top of the report.
     number = next((m.group(1) for ln in lines if "số" in (f := fold(ln.text)) and (m := _NUMBER.search(f))), None)
