@@ -30,7 +30,7 @@ from functools import cached_property, lru_cache
 
 from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.core.textnorm import roman_to_int
-from pipeline.understanding.similarity import word_set, word_similarity
+from pipeline.understanding.similarity import word_set, word_similarities, word_similarity
 
 
 class NodeKind(StrEnum):
@@ -221,7 +221,7 @@ def pairing_scores(rows: list[RowSignals], nodes: list[Node]) -> list[list[float
             codes = by_code.get(row.code)
             if codes is None:
                 codes = by_code[row.code] = list(map(_code_against(row.code), nodes))
-        said = row.words if row.label else None
+        said = word_similarities(row.words, node_words) if row.label else None
         line = []
         for j, node in enumerate(nodes):
             evidence = 0.0
@@ -231,7 +231,7 @@ def pairing_scores(rows: list[RowSignals], nodes: list[Node]) -> list[list[float
                 # Deduction maxima are written with or without their minus ("-3", "3").
                 evidence += 2.0 if abs(abs(row.max) - node.max) < _EPS else -2.0
             if said is not None:
-                evidence += _words_evidence(said, node_words[j])
+                evidence += 3.0 * said[j] - 1.0  # _words_evidence
             if row.group_words is not None:
                 evidence += 2.0 if node.kind is NodeKind.GROUP and node.score_kind is row.group_words else -1.0
             line.append(evidence - _MATCH_COST)
