@@ -352,3 +352,15 @@ def test_officer_titles_are_found_as_the_case_blind_alternation_found_them() -> 
         assert [(m.span(), m.groups()) for m in finditer_after(pattern, text, word_start)] == expected, text
         named += len(expected)
     assert named > 300
+
+
+def test_word_similarities_are_each_pairs_word_similarity() -> None:
+    from pipeline.understanding.similarity import word_similarities, word_similarity
+
+    rng = random.Random(15)
+    vocabulary = ["công", "tác", "thi", "đua", "khen", "thưởng", "tuyển", "sinh", "đào", "tạo", "chất", "lượng"]
+    for _ in range(2000):
+        said = frozenset(rng.sample(vocabulary, rng.randint(0, 6)))
+        others = [frozenset(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(rng.randint(0, 6))]
+        assert word_similarities(said, others) == [word_similarity(said, other) for other in others]
+
