@@ -53,6 +53,7 @@ _NOT_COUNTS = ("số", "năm", "tháng", "ngày", "khóa", "khoá", "đoạn", "
 _DURATIONS = ("tháng", "năm", "ngày", "tuần", "giờ", "tuổi")  # "sau 12 tháng": a time, not a result
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_DIGITS = re.compile(r"(?=((?:19|20)\d\d))")  # every place four digits could read as a year
+_FOUR_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # whether there is one
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+")
 _INNER_STOP = re.compile(r"[.;!?:]\s+\S")  # a stop inside the text: more than one sentence
@@ -251,7 +252,9 @@ def _only_later_years(text: str, year: int | None) -> bool:
         return False
     # A year left once dates and document numbers are blanked is four digits of the text as it is:
     # when no such digits name a later year, none of the years can (the common case, no regex run).
-    if all(int(y) <= year for y in _YEAR_DIGITS.findall(text)):
+    # _YEAR_DIGITS is a lookahead tried at every character: a text with no such four digits at all
+    # (most sentences) is told by one search for them.
+    if _FOUR_YEAR_DIGITS.search(text) is None or all(int(y) <= year for y in _YEAR_DIGITS.findall(text)):
         return False
     blanked, _ = blank_after(_DATE, blank_after(_DOCUMENT, text, word_start)[0], word_start)
     years = [int(y) for y in _YEAR.findall(blanked)]
