@@ -364,3 +364,13 @@ def test_word_similarities_are_each_pairs_word_similarity() -> None:
         others = [frozenset(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(rng.randint(0, 6))]
         assert word_similarities(said, others) == [word_similarity(said, other) for other in others]
 
+
+
+def test_a_sentence_or_clause_start_is_where_its_bounds_start() -> None:
+    rng = random.Random(18)
+    for _ in range(3000):
+        text = _text(rng)
+        at = rng.randint(0, len(text))
+        assert passages.sentence_start(text, at) == passages.sentence_bounds(text, at, at)[0], (text, at)
+        assert passages.clause_start(text, at) == passages.clause_bounds(text, at, at)[0], (text, at)
+        assert years._clause_start(text, at) == years._clause(text, at, at)[0], (text, at)

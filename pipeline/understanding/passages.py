@@ -28,9 +28,14 @@ def around(text: str, start: int, end: int, boundary: re.Pattern[str], right_bef
     when its search ends at ``start``."""
     # Both are searched near the passage, not over the whole text: most texts are asked about once
     # or twice, and listing every boundary of every paragraph was the larger cost.
-    left = start if start and text[start - 1] in right_before else _after_last(text, start - 1, boundary)
     found = boundary.search(text, end)
-    return left, found.start() if found is not None else None
+    return start_of(text, start, boundary, right_before), found.start() if found is not None else None
+
+
+def start_of(text: str, start: int, boundary: re.Pattern[str], right_before: str) -> int:
+    """``around(text, start, …)[0]``, without searching for the end: what a reader that needs only
+    where a figure's sentence or clause starts asks."""
+    return start if start and text[start - 1] in right_before else _after_last(text, start - 1, boundary)
 
 
 def _after_last(text: str, before: int, boundary: re.Pattern[str]) -> int:
@@ -62,6 +67,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _bounds(text, start, end, _CLAUSE_END)
+
+
+def sentence_start(text: str, at: int) -> int:
+    """``sentence_bounds(text, at, at)[0]``."""
+    return start_of(text, at, _SENTENCE_END, "\n")
+
+
+def clause_start(text: str, at: int) -> int:
+    """``clause_bounds(text, at, at)[0]``."""
+    return start_of(text, at, _CLAUSE_END, "\n")
 
 
 def quote(block: Block, start: int, end: int) -> Quote:
