@@ -73,9 +73,10 @@ def prose_self_scores(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
     """The self-scores the report writes in its paragraphs, or None when it writes none."""
     blocks = doc.body_text_blocks()
     said = [fold(block.text) for block in blocks]
-    # Every score holds "tự chấm": a report that never writes it (most of those without a
-    # self-scoring table) has none, and its paragraphs need not be cut into parts and headings.
-    if not any(_SCORE_WORDS in folded for folded in said):
+    # A score is a match of _SCORE in a part of a paragraph, so in the paragraph: a report with none
+    # (most of those without a self-scoring table: "bảng tự chấm điểm" is no score) has no score,
+    # and its paragraphs need not be cut into parts and headings. The words first: a plain test.
+    if not any(_SCORE_WORDS in folded and _SCORE.search(folded) for folded in said):
         return None
     reader = _Reader(_places(rubric))
     rows: list[SelfScoreRow] = []
