@@ -244,3 +244,133 @@ def test_capitals_headings_are_found_as_the_token_walk_found_them() -> None:
         assert found == reference(text, folded, cuts), text
         headed += bool(found)
     assert headed > 100
+
+
+def test_sentence_words_and_bare_topics_are_the_counts_they_replaced() -> None:
+    from pipeline.understanding import passage_kinds as kinds
+    from pipeline.understanding.rules import evidence_words
+
+    words = evidence_words()
+
+    def reference(text: str, phrases: list[str]) -> bool:  # bare_topic as it was
+        folded = kinds._bare(fold(text))
+        count = len(kinds._WORD.findall(folded))
+        if count == 0:
+            return True
+        if count > words.heading_words or any(ch.isdigit() for ch in folded):
+            return False
+        if kinds._has_word(folded, words.statement_markers):
+            return False
+        return sum(len(p.split()) for p in phrases) / count >= words.topic_share
+
+    pieces = [*_PIECES, "1.", "- ", "Phần I.", "được", "đã", "chất lượng đào tạo", "công tác"]
+    rng = random.Random(11)
+    topics = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, rng.choice([4, 12, 30]))))
+        phrases = rng.sample(["chất lượng đào tạo", "công tác", "năm"], rng.randint(0, 2))
+        assert kinds.sentence_words(text) == len(kinds._WORD.findall(text)), text
+        expected = reference(text, phrases)
+        assert kinds.bare_topic(text, phrases) == expected, (text, phrases)
+        topics += expected
+    assert 100 < topics < 2900
+
+
+def test_a_figures_year_is_read_from_every_mention_of_its_block() -> None:
+    def reference(found: years.TextYears, start: int) -> years.Mention | None:  # of_figure as it was
+        c_start, _ = years._clause(found.text, start, start)
+        before = [m for m in found.found if c_start <= m.start and m.end <= start]
+        return years._governing([years._last(m for m in before if not m.dated), found._lead(dated=False),
+                                 years._last(m for m in before if m.dated), found._lead(dated=True)])
+
+    pieces = [*_PIECES, "năm 2022", "năm học 2021 - 2022", "(2021)", "ngày 10/3/2021", "so với năm 2022", "đạt 92%"]
+    leads = [None, years.Mention(0, 8, 2020, 2020), years.Mention(0, 14, 2019, 2019, dated=True)]
+    rng = random.Random(12)
+    stated = 0
+    for _ in range(2000):
+        text = fold("".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, 40))))
+        lead = rng.choice(leads)
+        for _ in range(5):
+            start = rng.randint(0, len(text))
+            expected = reference(years.TextYears(text, lead), start)
+            assert years.TextYears(text, lead).of_figure(start) == expected, (text, start)
+            stated += expected is not None and expected is not lead
+    assert stated > 500
+
+
+def test_a_section_opens_as_its_lead_in_pattern_tried_on_every_text_said() -> None:
+    from pipeline.understanding import sections
+
+    def reference(text: str, heading: bool) -> tuple[object, str]:  # _text_starts_section as it was
+        folded = fold(text)
+        head, rest = folded, ""
+        lead = sections._LEAD_IN.match(folded)
+        if lead:
+            head, rest = lead.group(1), text[len(text) - len(lead.group(2)) :].strip()
+        elif not heading and (len(folded) > sections._MAX_LEAD_CHARS or not sections._NUMBERED.match(folded)):
+            return None, ""
+        for kind, words in sections._KEYWORDS:
+            if any(w in head for w in words):
+                if kind in (sections.SectionKind.DIRECTIONS, sections.SectionKind.PROPOSALS) and "kết quả" in head:
+                    return None, ""
+                return kind, rest
+        return None, ""
+
+    pieces = [*_PIECES, "Hạn chế", "ưu điểm", "2.", "II.", "Phương hướng", "kết quả", "kiến nghị", ":", ": "]
+    rng = random.Random(13)
+    opened = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(0, rng.choice([3, 8, 30]))))
+        heading = rng.random() < 0.3
+        expected = reference(text, heading)
+        assert sections._text_starts_section.__wrapped__(text, heading) == expected, (text, heading)
+        opened += expected[0] is not None
+    assert opened > 300
+
+
+def test_officer_titles_are_found_as_the_case_blind_alternation_found_them() -> None:
+    from pipeline.understanding import officers
+    from pipeline.understanding.rules import officer_rules
+
+    titles = officer_rules().titles
+    pattern = officers._pattern()
+    # Every character a title's first one matches case-blind is in the set the pattern scans for.
+    everything = "".join(map(chr, range(0x110000)))
+    firsts = pattern.pattern[1 : pattern.pattern.index("]")]
+    for title in titles:
+        for ch in re.findall(f"(?i:{re.escape(title[0])})", everything):
+            assert re.fullmatch(f"[{firsts}]", ch), (title, ch)
+    reference = re.compile(rf"(?i:(?:{'|'.join(re.escape(t) for t in titles)}))\s+"
+                           rf"((?:{officers._SYLLABLE}\s+){{1,4}}{officers._SYLLABLE})(?:\s*,\s*([^,;.]+))?")
+    pieces = [*_PIECES, "đồng chí", "Đồng chí", "ĐỒNG CHÍ", "ông", "Ông", "ÔNG", "bà", "Bà", "BÀ", "công", "Nguyễn",
+              "Thị", "Hồng", "NHUNG", "Trần Văn", "chuyên viên", "phụ trách"]
+    rng = random.Random(14)
+    named = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", ", ", *_GAPS]) for _ in range(rng.randint(0, 30)))
+        expected = [(m.span(), m.groups()) for m in finditer_after(reference, text, word_start)]
+        assert [(m.span(), m.groups()) for m in finditer_after(pattern, text, word_start)] == expected, text
+        named += len(expected)
+    assert named > 300
+
+
+def test_word_similarities_are_each_pairs_word_similarity() -> None:
+    from pipeline.understanding.similarity import word_similarities, word_similarity
+
+    rng = random.Random(15)
+    vocabulary = ["công", "tác", "thi", "đua", "khen", "thưởng", "tuyển", "sinh", "đào", "tạo", "chất", "lượng"]
+    for _ in range(2000):
+        said = frozenset(rng.sample(vocabulary, rng.randint(0, 6)))
+        others = [frozenset(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(rng.randint(0, 6))]
+        assert word_similarities(said, others) == [word_similarity(said, other) for other in others]
+
+
+
+def test_a_sentence_or_clause_start_is_where_its_bounds_start() -> None:
+    rng = random.Random(18)
+    for _ in range(3000):
+        text = _text(rng)
+        at = rng.randint(0, len(text))
+        assert passages.sentence_start(text, at) == passages.sentence_bounds(text, at, at)[0], (text, at)
+        assert passages.clause_start(text, at) == passages.clause_bounds(text, at, at)[0], (text, at)
+        assert years._clause_start(text, at) == years._clause(text, at, at)[0], (text, at)

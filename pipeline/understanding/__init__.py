@@ -13,7 +13,7 @@ from pipeline.understanding.awards import find_awards
 from pipeline.understanding.doc_kind import document_kind
 from pipeline.understanding.evidence import find_evidence
 from pipeline.understanding.facts import KindFact, ReportFacts
-from pipeline.understanding.header import TITLE_WORDS, HeaderFacts, read_header
+from pipeline.understanding.header import TITLE_WORDS, HeaderFacts, HeaderLine, header_lines, read_header
 from pipeline.understanding.metrics import find_metrics
 from pipeline.understanding.nlp import RuleSet
 from pipeline.understanding.officers import find_officers
@@ -31,7 +31,8 @@ READER_VERSION = 4  # 4: a unit's report once taken for criteria is read as a re
 
 
 def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
-    header = read_header(doc)
+    top = list(header_lines(doc))  # the header's lines, read for its facts and for the document's kind
+    header = read_header(doc, top)
     table = find_self_score_table(doc, rubric)
     narrative = [b for b in doc.blocks if b.kind is not BlockKind.TABLE and b.provenance.part is Part.BODY]
     docs = list(rules.docs(b.text for b in narrative))
@@ -50,7 +51,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
         doc_date=header.doc_date,
         place=header.place,
         title=header.title,
-        kind=_kind(doc, header, table),
+        kind=_kind(doc, header, table, top),
         **_revision(doc),
         self_scores=table,
         awards=find_awards(results, result_docs, rules, leads),
@@ -81,8 +82,8 @@ def _revision(doc: Document) -> dict[str, object]:
     return {"replaces": revision.replaces, "revision": revision.quote} if revision else {}
 
 
-def _kind(doc: Document, header: HeaderFacts, table: object) -> KindFact:
-    found = document_kind(doc, header, has_table=table is not None)
+def _kind(doc: Document, header: HeaderFacts, table: object, top: list[HeaderLine]) -> KindFact:
+    found = document_kind(doc, header, has_table=table is not None, lines=top)
     return KindFact(kind=found.kind, name=found.name, evidence=found.evidence, scored=found.scored)
 
 

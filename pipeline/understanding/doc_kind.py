@@ -48,9 +48,11 @@ class KindFound:
         return self.kind in document_kinds().scored
 
 
-def document_kind(doc: Document, header: HeaderFacts, has_table: bool) -> KindFound:
+def document_kind(doc: Document, header: HeaderFacts, has_table: bool,
+                  lines: list[HeaderLine] | None = None) -> KindFound:
+    """``lines``: header_lines(doc), when the caller has them already."""
     vocabulary = document_kinds()
-    lines = list(header_lines(doc))
+    lines = lines if lines is not None else list(header_lines(doc))
     administrative = header.doc_number is not None or vocabulary.motto in " ".join(fold(ln.text) for ln in lines)
     subject = _by_subject(lines) if administrative else None
     own = (_by_title(lines, administrative) or (subject if subject is not None and subject.scored else None)
@@ -102,11 +104,13 @@ def _by_title(lines: list[HeaderLine], administrative: bool) -> KindFound | None
     capitals before its summary ("KẾ HOẠCH TỔ CHỨC …"), or, as the first line after the
     administrative header, a title line in sentence case ("Kế hoạch tổ chức Hội nghị …")."""
     kinds = document_kinds().kinds
+    # A title is where a line starts with one: the others are not compared with every kind's titles.
+    titles = tuple(title for kind in kinds.values() for title in kind.titles)
     first = True  # no text of the document's own yet: only the header (or nothing) above
     for line in lines[:_TITLE_LINES]:
         text = " ".join(line.text.split())
         folded = fold(text).strip(" :")
-        for key, kind in kinds.items():
+        for key, kind in kinds.items() if folded.startswith(titles) else ():
             if any(_is_title(text, folded, title, first, administrative) for title in kind.titles):
                 return KindFound(key, kind.name, f"tiêu đề “{text[:60]}”")
         first = first and _is_header_line(text, folded)
@@ -142,9 +146,12 @@ def _by_subject(lines: list[HeaderLine]) -> KindFound | None:
     A công văn whose subject is itself a report ("V/v báo cáo kết quả …") is a report written
     as a letter."""
     kinds = document_kinds().kinds
+    # Only a line that starts with a subject word is compared with each kind's (the header's every
+    # cell is read).
+    subjects = tuple(subject for kind in kinds.values() for subject in kind.subjects)
     for line in lines:
         folded = fold(line.text).strip()
-        for key, kind in kinds.items():
+        for key, kind in kinds.items() if folded.startswith(subjects) else ():
             for subject in kind.subjects:
                 if not (folded.startswith(subject) and folded[len(subject) : len(subject) + 1] in ("", " ", ":")):
                     continue

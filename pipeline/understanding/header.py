@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 from pipeline.core.model import Block, BlockKind, Document, Part, Provenance
 from pipeline.core.textnorm import fold
@@ -18,6 +19,9 @@ _YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
 # "Hải Phòng, ngày 10 tháng 12 năm 2023": the place is the name before ", ngày" (the number line
 # may share the line: a tab, or glued by OCR).
 _PLACE = re.compile(r"(?<![\w/-])((?:(?:TP|Tp|tp)\.\s*)?(?:[^\W\d_][^\W\d_]*\s*){1,5}),\s*ngày\b")
+# What _PLACE cannot match without, found fast (it starts with a literal): _PLACE itself is tried
+# from every letter of a line, a few words each time, and many lines say "ngày" elsewhere.
+_PLACE_DATE = re.compile(r",\s*ngày\b")
 # Document types whose title line carries the report year: a report, or its scoring table sent apart.
 TITLE_WORDS = ("báo cáo", "bảng tự chấm", "bảng chấm điểm", "bảng điểm thi đua")
 # How many blocks from the top can hold the header and title.
@@ -41,8 +45,10 @@ class HeaderLine:
 
 def header_lines(doc: Document, limit: int = HEADER_BLOCKS) -> Iterator[HeaderLine]:
     """Text lines of the top of the document: paragraphs and each cell of header tables."""
-    body = [b for b in doc.blocks if b.provenance.part is Part.BODY]
-    for block in body[:limit]:
+    # The first ``limit`` body blocks, not a list of all of them: a report has hundreds, and its
+    # top is read four times (header, kind, issuer).
+    body = (b for b in doc.blocks if b.provenance.part is Part.BODY)
+    for block in islice(body, limit):
         yield from block_lines(block)
 
 
@@ -83,16 +89,18 @@ def is_title_line(text: str) -> bool:
     return fold(text).startswith(TITLE_WORDS)
 
 
-def read_header(doc: Document) -> HeaderFacts:
-    lines = list(header_lines(doc))
+def read_header(doc: Document, lines: list[HeaderLine] | None = None) -> HeaderFacts:
+    """``lines``: header_lines(doc), when the caller has them already."""
+    lines = lines if lines is not None else list(header_lines(doc))
     # Each pattern is searched only in lines holding its word ("số", "ngày"): the searches start with a
     # word boundary or a lookbehind, tried at every character of every line of the top of the report.
-    number = next((m.group(1) for ln in lines if "số" in (f := fold(ln.text)) and (m := _NUMBER.search(f))), None)
+    number = next((m.group(1) for ln in lines
+                   if "số" in (f := fold(ln.text)) and ":" in f and (m := _NUMBER.search(f))), None)
     date = next((_date(m) for ln in lines if (m := _DATE.search(fold(ln.text)))), None)
     title, title_prov = _title(lines)
     year, source = _year(title, title_prov, date)
     place = next((p for ln in lines
-                  if "ngày" in ln.text and (m := _PLACE.search(ln.text)) and (p := _place(m.group(1)))), None)
+                  if _PLACE_DATE.search(ln.text) and (m := _PLACE.search(ln.text)) and (p := _place(m.group(1)))), None)
     return HeaderFacts(
         doc_number=_original_case(number, lines),
         doc_date=date,

@@ -43,7 +43,13 @@ class Issuer:
 @dataclass(frozen=True)
 class _Piece:
     text: str
-    provenance: Provenance
+    line: HeaderLine
+
+    @property
+    def provenance(self) -> Provenance:
+        # The line's, made when asked for: a header table's cell copies its table's provenance,
+        # and only the unit's first piece is ever quoted.
+        return self.line.provenance
 
 
 def read_issuer(doc: Document) -> Issuer | None:
@@ -93,7 +99,7 @@ def left_column(lines: Iterable[HeaderLine]) -> list[_Piece]:
     for line in lines:
         for raw in _COLUMNS.split(line.text):
             parts, pending = _without_motto(raw, pending)
-            pieces += [_Piece(text, line.provenance) for text in parts if not _is_furniture(_key(text))]
+            pieces += [_Piece(text, line) for text in parts if not _is_furniture(_key(text))]
     return pieces
 
 

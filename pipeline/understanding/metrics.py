@@ -17,7 +17,7 @@ from pipeline.core.textnorm import fold, parse_number
 from pipeline.understanding.facts import MetricFact
 from pipeline.understanding.figure_spans import COUNT, FRACTION, PERCENT
 from pipeline.understanding.nlp import RuleSet, text_of
-from pipeline.understanding.passages import clause_bounds, quote, sentence_bounds
+from pipeline.understanding.passages import clause_bounds, clause_start, quote, sentence_start
 from pipeline.understanding.years import Mention, TextYears, lead_ins, mentions
 
 if TYPE_CHECKING:  # spaCy is imported when rules are built, not by every importer
@@ -76,8 +76,10 @@ def _count(block: Block, doc: Doc, start: int, end: int, rules: RuleSet) -> Metr
     value = parse_number(doc[start].text)
     if value is None or _is_date_or_number_line(doc, start):
         return None
-    phrase = _noun_after(doc, start + 1, rules) or doc[start + 1 : end].text
-    return _fact(block, doc, (start, end), doc[start + 1].idx, phrase, value, doc[start + 1 : end].text, None)
+    counted = doc[start + 1 : end]
+    unit = counted.text
+    phrase = _noun_after(doc, start + 1, rules) or unit
+    return _fact(block, doc, (start, end), counted.start_char, phrase, value, unit, None)
 
 
 def _fact(block: Block, doc: Doc, figure: tuple[int, int], where: int, measure: str, value: float,
@@ -104,15 +106,16 @@ def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
     restated = _restated_for_a_year(doc, start, rules)
     if restated is not None:
         return _measure_before(doc, restated, rules)
-    c_start, _ = clause_bounds(text_of(doc), doc[start].idx, doc[start].idx)
-    text = text_of(doc)[c_start : doc[start].idx]
+    at = doc[start].idx
+    c_start = clause_start(text_of(doc), at)
+    text = text_of(doc)[c_start:at]
     for verb in sorted(rules.metrics.verbs, key=len, reverse=True):
         stripped = text.rstrip()
         if stripped.endswith(" " + verb) or stripped.strip() == verb:
             text = stripped[: -len(verb)]
             break
     if not text.strip() and c_start > 1:
-        p_start, _ = clause_bounds(text_of(doc), c_start - 2, c_start - 2)
+        p_start = clause_start(text_of(doc), c_start - 2)
         c_start, text = p_start, text_of(doc)[p_start : c_start - 1]
     # "Kết quả khảo sát cho thấy tỷ lệ sinh viên …": the measure starts at its head word.
     folded = text.lower()
@@ -130,8 +133,9 @@ def _measure_before(doc: Doc, start: int, rules: RuleSet) -> tuple[int, str]:
 def _restated_for_a_year(doc: Doc, start: int, rules: RuleSet) -> int | None:
     """'đạt 92% (năm 2022 là 88%)': a figure in parentheses that says only which year it is of
     restates the figure before the parenthesis, for that year. The index of that figure, or None."""
-    s_start, _ = sentence_bounds(text_of(doc), doc[start].idx, doc[start].idx)
-    before = text_of(doc)[s_start : doc[start].idx]
+    at = doc[start].idx
+    s_start = sentence_start(text_of(doc), at)
+    before = text_of(doc)[s_start:at]
     paren = before.rfind("(")
     if paren < 0 or ")" in before[paren:]:
         return None
@@ -158,8 +162,8 @@ def _noun_after(doc: Doc, index: int, rules: RuleSet) -> str | None:
 
 def _aspirational(doc: Doc, start: int, rules: RuleSet) -> bool:
     """A target or plan ("phấn đấu đạt 100%"), not a result."""
-    s_start, _ = sentence_bounds(text_of(doc), doc[start].idx, doc[start].idx)
-    before = text_of(doc)[s_start : doc[start].idx]
+    at = doc[start].idx
+    before = text_of(doc)[sentence_start(text_of(doc), at) : at]
     return any(word in before for word in rules.metrics.targets)
 
 

@@ -28,28 +28,37 @@ def around(text: str, start: int, end: int, boundary: re.Pattern[str], right_bef
     when its search ends at ``start``."""
     # Both are searched near the passage, not over the whole text: most texts are asked about once
     # or twice, and listing every boundary of every paragraph was the larger cost.
-    left = start if start and text[start - 1] in right_before else _after_last(text, start - 1, boundary)
     found = boundary.search(text, end)
-    return left, found.start() if found is not None else None
+    return start_of(text, start, boundary, right_before), found.start() if found is not None else None
+
+
+def start_of(text: str, start: int, boundary: re.Pattern[str], right_before: str) -> int:
+    """``around(text, start, …)[0]``, without searching for the end: what a reader that needs only
+    where a figure's sentence or clause starts asks."""
+    return start if start and text[start - 1] in right_before else _after_last(text, start - 1, boundary)
 
 
 def _after_last(text: str, before: int, boundary: re.Pattern[str]) -> int:
-    """Where the last boundary at a position below ``before`` ends (0 if none), from the
-    boundaries in a window before it, widened until one is found. A boundary's lookahead sees the
-    character after it: the window runs up to ``before`` + 1, and one found at ``before`` is not taken."""
-    window = _WINDOW
-    while True:
-        lo = max(0, before - window)
-        last = -1
-        for m in boundary.finditer(text, lo, before + 1):
-            if m.start() < before:
-                last = m.start()
-        if last >= 0 or lo == 0:
-            return last + 1
-        window *= 4
+    """Where the last boundary at a position below ``before`` ends (0 if none). A boundary's
+    lookahead sees the character after it: the search runs up to ``before`` + 1, and one found at
+    ``before`` is not taken."""
+    # One match of the boundary after the longest possible run of anything: the engine backtracks
+    # from the end to the last boundary, in C, instead of a Python loop over the boundaries of a
+    # window before the passage (a tenth of finding evidence).
+    found = _last_of(boundary).match(text, 0, before + 1) if before >= 0 else None
+    return found.end() if found is not None else 0
 
 
-_WINDOW = 200  # characters first searched before a passage for the boundary that opens it
+_LAST: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _last_of(boundary: re.Pattern[str]) -> re.Pattern[str]:
+    """Matches a text up to the end of its last one-character ``boundary`` that has a character
+    after it (the lookahead: a boundary at the search's last character is not one below it)."""
+    last = _LAST.get(boundary)
+    if last is None:
+        last = _LAST[boundary] = re.compile(rf"(?s:.*)(?:{boundary.pattern})(?s:(?=.))", boundary.flags)
+    return last
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -58,6 +67,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _bounds(text, start, end, _CLAUSE_END)
+
+
+def sentence_start(text: str, at: int) -> int:
+    """``sentence_bounds(text, at, at)[0]``."""
+    return start_of(text, at, _SENTENCE_END, "\n")
+
+
+def clause_start(text: str, at: int) -> int:
+    """``clause_bounds(text, at, at)[0]``."""
+    return start_of(text, at, _CLAUSE_END, "\n")
 
 
 def quote(block: Block, start: int, end: int) -> Quote:

@@ -84,7 +84,9 @@ def _section_start(block: Block) -> tuple[SectionKind | None, str]:
 def _text_starts_section(text: str, heading: bool) -> tuple[SectionKind | None, str]:
     folded = fold(text)
     head, rest = folded, ""
-    lead = _LEAD_IN.match(folded)
+    # The lead-in needs a colon: without one (most paragraphs) its pattern, which backtracks over
+    # the first eighty characters, is not tried.
+    lead = _LEAD_IN.match(folded) if ":" in folded else None
     if lead:
         head, rest = lead.group(1), text[len(text) - len(lead.group(2)) :].strip()
     elif not heading and (len(folded) > _MAX_LEAD_CHARS or not _NUMBERED.match(folded)):

@@ -23,13 +23,14 @@ does not have) and a rubric row may be missing from the unit's table.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
 from pipeline.config.rubric import Criterion, Group, GroupKind, Rubric
 from pipeline.core.textnorm import roman_to_int
-from pipeline.understanding.similarity import word_set, word_similarity
+from pipeline.understanding.similarity import word_set, word_similarities, word_similarity
 
 
 class NodeKind(StrEnum):
@@ -170,21 +171,34 @@ def _words_evidence(said: frozenset[str], title: frozenset[str]) -> float:
 
 
 def _code_evidence(code: str, node: Node) -> float:
-    if _same_code(code, node.code):
-        return 4.0
+    return _code_against(code)(node)
+
+
+def _code_against(code: str) -> Callable[[Node], float]:
+    """``_code_evidence(code, ·)``, with what depends on the code alone (its positions, whether it
+    reads as a group's) worked out once for all the nodes it is compared with."""
+    plain = _plain(code)
     parts = code_parts(code)
-    if parts is None:
-        return -0.5
-    if len(parts) == len(node.path) and all(p in s for p, s in zip(node.path, parts, strict=True)):
-        return 3.0  # the same position in another numbering scheme
-    if len(parts) < len(node.path) and all(p in s for p, s in zip(node.path[-len(parts):], parts, strict=True)):
-        # Restarting numbering ("b" under its parent): the position among siblings. A capital
-        # Roman numeral or letter alone is a group's code, digits and small letters a criterion's.
-        single = len(parts) == 1
-        return 1.5 + (0.5 if single and _looks_like_group_code(code) == (node.depth == 0) else 0.0)
-    if len(parts) == 1 and node.depth == 0 and node.path[0] in parts[0]:
-        return 2.0 if _looks_like_group_code(code) else 1.0
-    return -1.5
+    group = _looks_like_group_code(code) if parts is not None and len(parts) == 1 else False
+
+    def evidence(node: Node) -> float:
+        if plain == _plain(node.code):
+            return 4.0
+        if parts is None:
+            return -0.5
+        path = node.path
+        if len(parts) == len(path) and all(p in s for p, s in zip(path, parts, strict=True)):
+            return 3.0  # the same position in another numbering scheme
+        if len(parts) < len(path) and all(p in s for p, s in zip(path[-len(parts):], parts, strict=True)):
+            # Restarting numbering ("b" under its parent): the position among siblings. A capital
+            # Roman numeral or letter alone is a group's code, digits and small letters a criterion's.
+            single = len(parts) == 1
+            return 1.5 + (0.5 if single and group == (len(path) == 1) else 0.0)
+        if len(parts) == 1 and len(path) == 1 and path[0] in parts[0]:
+            return 2.0 if group else 1.0
+        return -1.5
+
+    return evidence
 
 
 def _looks_like_group_code(code: str) -> bool:
@@ -206,8 +220,8 @@ def pairing_scores(rows: list[RowSignals], nodes: list[Node]) -> list[list[float
         if row.code:
             codes = by_code.get(row.code)
             if codes is None:
-                codes = by_code[row.code] = [_code_evidence(row.code, node) for node in nodes]
-        said = row.words if row.label else None
+                codes = by_code[row.code] = list(map(_code_against(row.code), nodes))
+        said = word_similarities(row.words, node_words) if row.label else None
         line = []
         for j, node in enumerate(nodes):
             evidence = 0.0
@@ -217,7 +231,7 @@ def pairing_scores(rows: list[RowSignals], nodes: list[Node]) -> list[list[float
                 # Deduction maxima are written with or without their minus ("-3", "3").
                 evidence += 2.0 if abs(abs(row.max) - node.max) < _EPS else -2.0
             if said is not None:
-                evidence += _words_evidence(said, node_words[j])
+                evidence += 3.0 * said[j] - 1.0  # _words_evidence
             if row.group_words is not None:
                 evidence += 2.0 if node.kind is NodeKind.GROUP and node.score_kind is row.group_words else -1.0
             line.append(evidence - _MATCH_COST)

@@ -26,6 +26,7 @@ _SCORE = re.compile(
     r"tự chấm\s*(?:được|là|đạt)?\s*:?\s*(?P<sign>trừ\s*|cộng\s*|-\s*|\+\s*)?(?P<self>\d+(?:[.,]\d+)?)"
     r"\s*(?:/\s*(?P<max>\d+(?:[.,]\d+)?))?\s*điểm"
 )
+_SCORE_WORDS = "tự chấm"  # what _SCORE cannot match without
 # The total's own words just before "tự chấm" ("Tổng điểm tự chấm", "Tổng cộng điểm tự chấm").
 _TOTAL_BEFORE = re.compile(r"(?:^|\W)(?:tổng cộng|tổng điểm|tổng số điểm)(?:\W+\w+){0,2}\W*$")
 # What comes before a code that opens a text: "- ", "Tiêu chí ", "Phần ", "Nội dung ", "Mục ".
@@ -70,11 +71,17 @@ def _places(rubric: Rubric) -> list[_Place]:
 
 def prose_self_scores(doc: Document, rubric: Rubric) -> SelfScoreTable | None:
     """The self-scores the report writes in its paragraphs, or None when it writes none."""
+    blocks = doc.body_text_blocks()
+    said = [fold(block.text) for block in blocks]
+    # A score is a match of _SCORE in a part of a paragraph, so in the paragraph: a report with none
+    # (most of those without a self-scoring table: "bảng tự chấm điểm" is no score) has no score,
+    # and its paragraphs need not be cut into parts and headings. The words first: a plain test.
+    if not any(_SCORE_WORDS in folded and _SCORE.search(folded) for folded in said):
+        return None
     reader = _Reader(_places(rubric))
     rows: list[SelfScoreRow] = []
     unmatched: list[str] = []
-    for block in doc.body_text_blocks():
-        folded = fold(block.text)
+    for block, folded in zip(blocks, said, strict=True):
         for start, end in _parts(block.text, folded):
             match = _SCORE.search(folded, start, end)
             if match is None:

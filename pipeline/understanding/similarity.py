@@ -37,3 +37,17 @@ def word_similarity(wa: set[str] | frozenset[str], wb: set[str] | frozenset[str]
     common = len(wa & wb)
     # |a ∪ b| = |a| + |b| − |a ∩ b|: no union set built (called rows × rubric rows times a table).
     return 0.5 * common / (len(wa) + len(wb) - common) + 0.5 * common / min(len(wa), len(wb))
+
+
+def word_similarities(wa: frozenset[str], others: list[frozenset[str]]) -> list[float]:
+    """``word_similarity(wa, b)`` for each ``b`` of ``others``, the same sums in the same order:
+    aligning a table compares each row's words with every rubric row's, and a call per pair
+    was most of the cost."""
+    size = len(wa)
+    if not size:
+        return [0.0] * len(others)
+    found = []
+    for wb in others:
+        common = len(wa & wb) if wb else 0
+        found.append(0.5 * common / (size + len(wb) - common) + 0.5 * common / min(size, len(wb)) if wb else 0.0)
+    return found

@@ -78,9 +78,16 @@ def _roles_named(label: str, roles: tuple[tuple[str, tuple[str, ...]], ...]) -> 
             found.append((-longest, order, role))
     if not found:
         compact = label.replace(" ", "")
-        found = [(0, order, role) for order, (role, words) in enumerate(roles)
-                 if compact and any(compact == w.replace(" ", "") for w in words)]
+        compacts = _compact(roles)
+        found = [(0, order, role) for order, (role, _) in enumerate(roles) if compact and compact in compacts[order]]
     return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _compact(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[frozenset[str], ...]:
+    """Each role's words without their spaces, made once for the roles rather than for every
+    label compared with them (a dozen new labels a report, each against every word)."""
+    return tuple(frozenset(w.replace(" ", "") for w in words) for _, words in roles)
 
 
 @lru_cache(maxsize=1 << 10)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from pipeline.core.model import BlockKind, Document, Part
 from pipeline.core.textnorm import fold
@@ -31,8 +32,9 @@ def read_revision(doc: Document) -> Revision | None:
     words = version_words()
     replaces = [fold(w) for w in words.replaces]
     marks = [fold(w) for w in words.revised]
-    body = [b for b in doc.blocks if b.provenance.part is Part.BODY and b.kind is not BlockKind.TABLE]
-    for block in body[:_OPENING_BLOCKS]:
+    # The opening blocks taken as they come, not after listing the hundreds of a whole report.
+    body = (b for b in doc.blocks if b.provenance.part is Part.BODY and b.kind is not BlockKind.TABLE)
+    for block in islice(body, _OPENING_BLOCKS):
         for line in block_lines(block):
             folded = fold(line.text)
             for phrase in replaces:

@@ -28,7 +28,7 @@ from typing import TypeVar
 from pipeline.core.model import Block
 from pipeline.core.textnorm import fold
 from pipeline.understanding.facts import AwardFact, MetricFact, ReportFacts
-from pipeline.understanding.passages import around
+from pipeline.understanding.passages import around, start_of
 from pipeline.understanding.rules import year_rules
 from pipeline.understanding.scan import finditer_after, not_in_number, word_start
 
@@ -204,6 +204,11 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right if right is not None else len(text)
 
 
+def _clause_start(text: str, start: int) -> int:
+    """``_clause(text, start, start)[0]``, without searching for the clause's end."""
+    return start_of(text, start, _CUT, ".!?;()")
+
+
 def _governing(candidates: Sequence[Mention | None]) -> Mention | None:
     return next((c for c in candidates if c is not None), None)
 
@@ -243,8 +248,11 @@ class TextYears:
 
     def of_figure(self, start: int) -> Mention | None:
         """The governing mention of a figure starting at ``start``."""
-        c_start, _ = _clause(self.text, start, start)
-        before = [m for m in self.found if c_start <= m.start and m.end <= start]
+        c_start = _clause_start(self.text, start)
+        # A mention holds a year's four digits: a clause with none before the figure (most) has no
+        # mention there, and the block's mentions need not be found at all.
+        has_year = _ANY_YEAR.search(self.text, c_start, start) is not None
+        before = [m for m in self.found if c_start <= m.start and m.end <= start] if has_year else []
         return _governing([_last(m for m in before if not m.dated), self._lead(dated=False),
                            _last(m for m in before if m.dated), self._lead(dated=True)])
 
@@ -286,7 +294,7 @@ def lead_ins(blocks: Sequence[Block]) -> list[Mention | None]:
 
 
 def _lead_year(text: str) -> Mention | None:
-    c_start, _ = _clause(text, len(text) - 1, len(text) - 1)
+    c_start = _clause_start(text, len(text) - 1)
     last = [m for m in mentions(text) if m.start >= c_start]
     return _last(m for m in last if not m.dated) or _last(m for m in last if m.dated)
 
