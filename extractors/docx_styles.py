@@ -5,8 +5,10 @@ read, or refused, as before: a style's type decides what it is (a style without 
 type Word does not have, is an error once the styles are listed), its base style is the first
 style of the basedOn id (a missing one ends the chain), a name makes a heading style whatever its
 case (python-docx shows "heading 1" as "Heading 1"), and bold is an on/off value ("1", "true",
-"on", "0", "false", "off"; none is on; anything else is an error). A basedOn chain that loops is
-followed for ever, as before (a run's time limit ends it).
+"on", "0", "false", "off"; none is on; anything else is an error). A basedOn chain that loops
+(python-docx followed it for ever, until the run's time limit set the file aside) ends where it
+would come back to a style already read: the styles of the loop have then each given what they
+hold, which is all that following it further could give.
 """
 
 from __future__ import annotations
@@ -135,7 +137,9 @@ class _StylesIndex:
     def read(self, style_id: str) -> StyleFacts:
         level, bold, num_pr, font = None, None, None, None
         style = self.by_id.get(style_id)
-        while style is not None:
+        read: set[etree._Element] = set()  # the chain's styles so far: a loop ends where it closes
+        while style is not None and style not in read:
+            read.add(style)
             if font is None:
                 font = rfonts_name(grandchild(style, W_RPR, W_RFONTS))
             match = _HEADING_STYLE.match(_name(style) or "")

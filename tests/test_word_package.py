@@ -166,3 +166,19 @@ def test_a_cells_span_and_merge_are_its_own_tcprs_first(tmp_path):
     table = extract(write_members(tmp_path / "a.docx", package(body))).tables()[0]
     assert [[c.text for c in row] for row in table.rows] == [["A", "A", "lồng"], ["A", "B", ""], ["C", "D", ""]]
     assert (table.rows[0][0].row_span, table.rows[1][0].merged_from) == (2, (0, 0))
+
+
+@pytest.mark.parametrize("loop", [["Loop"], ["LoopA", "LoopB"], ["LoopA", "LoopB", "LoopC"]])
+def test_a_based_on_chain_that_loops_ends_where_it_closes(tmp_path, loop):
+    """python-docx followed such a chain for ever (the run's time limit then set the file aside): the
+    chain now ends at the style it would read again, each style of the loop having given what it
+    holds (here the heading name of the last one)."""
+    names = {style_id: f"loop {i}" for i, style_id in enumerate(loop)}
+    names[loop[-1]] = "heading 2"
+    styles = STYLES + "".join(style(style_id, names[style_id], based_on=loop[(i + 1) % len(loop)])
+                              for i, style_id in enumerate(loop))
+    styles += style("Self", "plain loop", based_on="Self")
+    body = p("Kết quả năm 2023", style=loop[0]) + p("Tuyển sinh", style="Self") + sect()
+    document = extract(write_members(tmp_path / "loop.docx", package(body, styles=styles)))
+    assert [(b.text, b.kind, b.level) for b in document.blocks] == [
+        ("Kết quả năm 2023", BlockKind.HEADING, 2), ("Tuyển sinh", BlockKind.PARAGRAPH, None)]
