@@ -318,7 +318,8 @@ def _styles_of(document: PackagePart, seen: set[str]) -> ParsedStyles:
         document.rels.add(document.rels.next_id(), RT_STYLES, part)
     if part.kind == _DOCUMENT:
         if part.name in seen:
-            raise RecursionError("maximum recursion depth exceeded")  # python-docx recursed for ever
+            # python-docx recursed until Python stopped it (an internal error); a malformed file
+            raise PartMalformed(f"the styles relationships of {part.name} lead back to it")
         return _styles_of(part, seen | {part.name})
     if part.kind != _STYLES:
         raise PartMalformed(f"the styles relationship leads to {part.name} ({part.content_type})")

@@ -17,7 +17,7 @@ from lxml import etree
 from extractors.base import cell_fields, text_block
 from extractors.docx_numbering import Numbering, int_value
 from extractors.docx_package import NotWord, PackageDamaged, PartMalformed, WordPackage, open_package
-from extractors.docx_styles import Styles, raise_invalid_xml
+from extractors.docx_styles import Styles
 from extractors.docx_text import (
     MC_FALLBACK,
     PartProps,
@@ -95,9 +95,10 @@ def read_docx(path: Path, display_name: str, sha256: str, settings: Settings | N
             RejectReason.CORRUPT,
             "tệp Word (.docx) bị hỏng hoặc chưa được sao chép hết; hãy gửi lại tệp gốc",
         ) from e
-    # A part whose root is not what Word writes (relationships, the body), or an attribute value
-    # Word never writes (a bold of "-1"); or zipfile tripping over a damaged directory.
-    except (PartMalformed, AttributeError, TypeError, ValueError) as e:
+    # A part whose root is not what Word writes (relationships, the body), an attribute value Word
+    # never writes (a bold of "-1") or a required one missing, a style id no XPath can name (python-
+    # docx's lookup failed on a quote); or zipfile tripping over a damaged directory.
+    except (PartMalformed, AttributeError, TypeError, ValueError, etree.XPathEvalError) as e:
         raise RejectedFileError(
             display_name, RejectReason.CORRUPT,
             "cấu trúc bên trong tệp Word (.docx) không đúng chuẩn (tệp bị sửa hỏng hoặc không do Word tạo ra); hãy "
@@ -218,7 +219,7 @@ def _reference(section: etree._Element, reference: str, kind: str) -> str | None
         if ref.get(W_TYPE) == kind:
             rel_id = ref.get(R_ID)
             if rel_id is None:
-                raise_invalid_xml(f"required 'r:id' attribute not present on element {ref.tag}")
+                raise PartMalformed(f"required 'r:id' attribute not present on element {ref.tag}")
             return rel_id
     return None
 

@@ -217,14 +217,14 @@ def _name(style: etree._Element) -> str | None:
 
 
 def _value_of(style: etree._Element, tag: str) -> str | None:
-    """The w:val of the style's first ``tag`` child, None without one; python-docx's error when
-    that child has no w:val."""
+    """The w:val of the style's first ``tag`` child, None without one; a child without its w:val is
+    malformed (python-docx raised an error of its own, which set the file aside as an internal error)."""
     child = style.find(tag)
     if child is None:
         return None
     value = child.get(W_VAL)
     if value is None:
-        raise_invalid_xml(f"required 'w:val' attribute not present on element {child.tag}")
+        raise PartMalformed(f"required 'w:val' attribute not present on element {child.tag}")
     return value
 
 
@@ -246,11 +246,3 @@ def _by_xpath(styles: etree._Element | None, style_id: str) -> etree._Element | 
     if base is not None and not (isinstance(base, etree._Element) and base.tag == W_STYLE):
         raise PartMalformed(f"the base style of id {style_id!r} is not a style")
     return base
-
-
-def raise_invalid_xml(message: str) -> None:
-    """Raise what python-docx raised for a required attribute missing: its own InvalidXmlError,
-    which nothing caught (the file is set aside as an internal error naming it)."""
-    from docx.oxml.exceptions import InvalidXmlError
-
-    raise InvalidXmlError(message)

@@ -182,3 +182,15 @@ def test_a_based_on_chain_that_loops_ends_where_it_closes(tmp_path, loop):
     document = extract(write_members(tmp_path / "loop.docx", package(body, styles=styles)))
     assert [(b.text, b.kind, b.level) for b in document.blocks] == [
         ("Kết quả năm 2023", BlockKind.HEADING, 2), ("Tuyển sinh", BlockKind.PARAGRAPH, None)]
+
+
+@pytest.mark.parametrize("corner", ["header-id-missing", "style-name-without-value", "style-based-on-quote",
+                                    "styles-is-document"])
+def test_a_malformed_part_python_docx_stumbled_on_is_refused_in_plain_words(tmp_path, corner):
+    """A header reference without its id, a style name without its value, a base style id holding a
+    quote, a styles relationship leading back to the document: python-docx raised errors of its own
+    (or recursed until Python stopped it), which set the file aside as an internal error."""
+    with pytest.raises(RejectedFileError) as caught:
+        _read(tmp_path, corner)
+    assert caught.value.reason is RejectReason.CORRUPT
+    assert caught.value.message.startswith("cấu trúc bên trong tệp Word (.docx) không đúng chuẩn")
