@@ -3,7 +3,8 @@
 Reads the body in order (paragraphs and tables interleaved, content controls unwrapped), heading
 levels from styles or outline levels (or inferred from numbering when a report uses bold Normal
 paragraphs), automatic list numbering, merged table cells, and the headers and footers of every
-section. Text boxes are not read yet (see _Walker._text_boxes).
+section, with the paragraphs and tables of text boxes after the paragraph holding them
+(_Walker._text_boxes; a text box inside a table cell is not read).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from extractors.layout import heading_level
 from extractors.xml_names import (
     R_ID,
     W_BODY,
+    W_DEL,
     W_DOCUMENT,
     W_FOOTER_REFERENCE,
     W_GRID_BEFORE,
@@ -157,7 +159,7 @@ class _Walker:
                 if block is not None:
                     yield block
                 if self._boxes:
-                    yield from self._text_boxes(child, part)
+                    yield from self._text_boxes(child, part, hidden)
             elif tag == W_TBL:
                 yield self._table(child, part, hidden)
             elif tag == W_SDT:
@@ -185,13 +187,18 @@ class _Walker:
         self.index += 1
         return block
 
-    def _text_boxes(self, p: etree._Element, part: Part) -> Iterator[Block]:
-        """Text boxes sit inside runs; Word stores each twice (DrawingML and a VML fallback). Their
-        paragraphs are walked as hidden, as the reader before this one walked them: a text box's
-        text is not read (a known gap; only the list labels of a table in a box come out)."""
+    def _text_boxes(self, p: etree._Element, part: Part, hidden: bool) -> Iterator[Block]:
+        """The paragraphs and tables of the text boxes anchored in ``p``'s runs, after ``p``: units put
+        their name, the document's number or the signature in them. Word stores a box twice (DrawingML,
+        and a VML copy under mc:Fallback): the copy is never read. A box inside another box is read
+        with that box's paragraphs; one inside a deletion, or in a hidden paragraph, shows nothing."""
         for box in p.iter(W_TXBX_CONTENT):
-            if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
-                yield from self._container(box, part, True)
+            deleted, holder = False, box.getparent()
+            while holder is not p and holder.tag not in (W_TXBX_CONTENT, MC_FALLBACK):
+                deleted = deleted or holder.tag == W_DEL
+                holder = holder.getparent()
+            if holder is p:
+                yield from self._container(box, part, hidden or deleted)
 
     def _table(self, tbl: etree._Element, part: Part, hidden: bool) -> Block:
         rows = _resolve_grid(tbl, self.styles, self.numbering, hidden, self._props)

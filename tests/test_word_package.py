@@ -194,3 +194,37 @@ def test_a_malformed_part_python_docx_stumbled_on_is_refused_in_plain_words(tmp_
         _read(tmp_path, corner)
     assert caught.value.reason is RejectReason.CORRUPT
     assert caught.value.message.startswith("cấu trúc bên trong tệp Word (.docx) không đúng chuẩn")
+
+
+def _box(content: str, *, fallback: bool = True) -> str:
+    """A text box as Word writes it: DrawingML, and (``fallback``) the same box again in VML."""
+    choice = f'<w:drawing><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx></w:drawing>'
+    if not fallback:
+        return choice
+    return (f'<mc:AlternateContent><mc:Choice Requires="wps">{choice}</mc:Choice><mc:Fallback><w:pict>'
+            f'<w:txbxContent>{content}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent>')
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_holding_it(tmp_path):
+    """Units put their name, the document's number or the signature in text boxes: their paragraphs
+    and tables are blocks after the paragraph that anchors them, never twice (Word's VML copy), a box
+    in a box with its box, a box in a deleted run not at all."""
+    unit = p("TRƯỜNG CAO ĐẲNG Y TẾ", bold="1") + p("Số: 15/BC-CĐYT")
+    inner = p("Hộp ngoài") + f"<w:p><w:r>{_box(p('Hộp trong'), fallback=False)}</w:r></w:p>"
+    body = (p("Trước hộp")
+            + f'<w:p><w:r>{_box(unit)}</w:r><w:r><w:t>Neo</w:t></w:r></w:p>'
+            + f'<w:p><w:r>{_box(inner)}</w:r></w:p>'
+            + f'<w:p><w:del w:id="1" w:author="A"><w:r>{_box(p("Đã xóa"))}</w:r></w:del>'
+              '<w:r><w:t>Còn lại</w:t></w:r></w:p>'
+            + p("Sau hộp") + sect())
+    document = extract(write_members(tmp_path / "boxes.docx", package(body)))
+    assert [(b.text, b.provenance.paragraph) for b in document.blocks] == [
+        ("Trước hộp", 0), ("Neo", 1), ("TRƯỜNG CAO ĐẲNG Y TẾ", 2), ("Số: 15/BC-CĐYT", 3),
+        ("Hộp ngoài", 4), ("Hộp trong", 5), ("Còn lại", 6), ("Sau hộp", 7)]
+
+
+def test_a_text_box_in_a_header_is_part_of_the_header(tmp_path):
+    members = package(BODY + sect(("header", "default", "rIdH1")),
+                      headers={"rIdH1": f'<w:p><w:r>{_box(p("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"))}</w:r></w:p>'})
+    document = extract(write_members(tmp_path / "header-box.docx", members))
+    assert _texts(document, Part.HEADER) == ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"]

@@ -27,7 +27,7 @@ __all__ = ["READER_VERSION", "RuleSet", "understand"]
 
 # Raised whenever a change alters what is read from a file (kinds, units, years, versions): a
 # workspace reads its archived reports again once after an upgrade (intake.understanding_fingerprint).
-READER_VERSION = 4  # 4: a unit's report once taken for criteria is read as a report
+READER_VERSION = 5  # 5: text boxes of Word files are read; 4: a report once taken for criteria is read again
 
 
 def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
