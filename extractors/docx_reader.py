@@ -4,7 +4,7 @@ Reads the body in order (paragraphs and tables interleaved, content controls unw
 levels from styles or outline levels (or inferred from numbering when a report uses bold Normal
 paragraphs), automatic list numbering, merged table cells, and the headers and footers of every
 section, with the paragraphs and tables of text boxes after the paragraph holding them
-(_Walker._text_boxes; a text box inside a table cell is not read).
+(_Walker._text_boxes), and in a table cell after the cell's paragraph holding them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from extractors.docx_numbering import Numbering, int_value
 from extractors.docx_package import NotWord, PackageDamaged, PartMalformed, WordPackage, open_package
 from extractors.docx_styles import Styles
 from extractors.docx_text import (
+    HIDDEN_IN_CELL,
     MC_FALLBACK,
     PartProps,
     all_bold,
@@ -241,12 +242,13 @@ def _outline_level(outline: etree._Element | None) -> int | None:
 def _cell_text(tc: etree._Element, styles: Styles, numbering: Numbering, hidden: bool,
                props_of: PartProps) -> tuple[str, str]:
     """(raw, Unicode) text of a cell: its paragraphs, one per line, with their automatic numbers
-    (an STT column numbered by Word holds no text of its own)."""
+    (an STT column numbered by Word holds no text of its own), a text box's after its anchor's."""
     raws, texts = [], []
     for p in tc.iter(W_P):
         props = props_of.of(p)
         style = styles.of(props.pstyle)
-        content = paragraph_text(p, style.font, styles, hidden or (p.getparent() is not tc and hidden_below(p, tc)))
+        content = paragraph_text(p, style.font, styles,
+                                 hidden or (p.getparent() is not tc and hidden_below(p, tc, HIDDEN_IN_CELL)))
         label = numbering.label_for(props.num_pr, style.num_pr)
         if label and label != "-":
             raws.append(f"{label} {content.raw}".strip())

@@ -149,11 +149,16 @@ def _encoding(font: str | None) -> tuple[str | None, bool]:
     return found
 
 
-def hidden_below(element: etree._Element, top: etree._Element) -> bool:
-    """Whether a deletion, text box or fallback holds ``element`` below ``top``."""
+# In a table cell, a text box's paragraphs are the cell's too (the cell's paragraphs are read in
+# document order, a box's after the paragraph anchoring it): only deletions and Word's copies hide.
+HIDDEN_IN_CELL = frozenset((W_DEL, MC_FALLBACK))
+
+
+def hidden_below(element: etree._Element, top: etree._Element, hiding: frozenset[str] = SKIP) -> bool:
+    """Whether a deletion, text box or fallback (``hiding``) holds ``element`` below ``top``."""
     parent = element.getparent()
     while parent is not top and parent is not None:
-        if parent.tag in SKIP:
+        if parent.tag in hiding:
             return True
         parent = parent.getparent()
     return False

@@ -228,3 +228,16 @@ def test_a_text_box_in_a_header_is_part_of_the_header(tmp_path):
                       headers={"rIdH1": f'<w:p><w:r>{_box(p("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"))}</w:r></w:p>'})
     document = extract(write_members(tmp_path / "header-box.docx", members))
     assert _texts(document, Part.HEADER) == ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"]
+
+
+def test_a_text_box_in_a_table_cell_is_part_of_the_cells_text(tmp_path):
+    """The header table of a report, its left cell's unit name in a text box: the cell reads the
+    anchoring paragraph's text, then the box's, once."""
+    cell = f'<w:p><w:r><w:t>UBND THÀNH PHỐ HÀ NỘI</w:t></w:r><w:r>{_box(p("TRƯỜNG CAO ĐẲNG Y TẾ"))}</w:r></w:p>'
+    table = (f"<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc>{cell}</w:tc>"
+             f"<w:tc>{p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}</w:tc></w:tr></w:tbl>")
+    document = extract(write_members(tmp_path / "cell-box.docx", package(table + p("BÁO CÁO") + sect())))
+    header = document.blocks[0]
+    assert header.kind is BlockKind.TABLE
+    assert header.row_texts(0) == ["UBND THÀNH PHỐ HÀ NỘI\nTRƯỜNG CAO ĐẲNG Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert [b.text for b in document.blocks[1:]] == ["BÁO CÁO"]
