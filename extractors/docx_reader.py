@@ -21,7 +21,6 @@ from extractors.docx_package import NotWord, PackageDamaged, PartMalformed, Word
 from extractors.docx_styles import Styles
 from extractors.docx_text import (
     HIDDEN_IN_CELL,
-    MC_FALLBACK,
     PartProps,
     all_bold,
     hidden_anywhere,
@@ -32,7 +31,6 @@ from extractors.layout import heading_level
 from extractors.xml_names import (
     R_ID,
     W_BODY,
-    W_DEL,
     W_DOCUMENT,
     W_FOOTER_REFERENCE,
     W_GRID_BEFORE,
@@ -192,14 +190,12 @@ class _Walker:
         """The paragraphs and tables of the text boxes anchored in ``p``'s runs, after ``p``: units put
         their name, the document's number or the signature in them. Word stores a box twice (DrawingML,
         and a VML copy under mc:Fallback): the copy is never read. A box inside another box is read
-        with that box's paragraphs; one inside a deletion, or in a hidden paragraph, shows nothing."""
+        with that box's paragraphs; one inside a deletion, or in a hidden paragraph, is not read."""
+        if hidden:
+            return
         for box in p.iter(W_TXBX_CONTENT):
-            deleted, holder = False, box.getparent()
-            while holder is not p and holder.tag not in (W_TXBX_CONTENT, MC_FALLBACK):
-                deleted = deleted or holder.tag == W_DEL
-                holder = holder.getparent()
-            if holder is p:
-                yield from self._container(box, part, hidden or deleted)
+            if not hidden_below(box, p):  # in another box (read with it), in Word's copy, or deleted
+                yield from self._container(box, part, False)
 
     def _table(self, tbl: etree._Element, part: Part, hidden: bool) -> Block:
         rows = _resolve_grid(tbl, self.styles, self.numbering, hidden, self._props)

@@ -208,13 +208,14 @@ def _box(content: str, *, fallback: bool = True) -> str:
 def test_a_text_box_is_read_once_after_the_paragraph_holding_it(tmp_path):
     """Units put their name, the document's number or the signature in text boxes: their paragraphs
     and tables are blocks after the paragraph that anchors them, never twice (Word's VML copy), a box
-    in a box with its box, a box in a deleted run not at all."""
+    in a box with its box, a box in a deleted run not at all (not even as an empty table)."""
     unit = p("TRƯỜNG CAO ĐẲNG Y TẾ", bold="1") + p("Số: 15/BC-CĐYT")
     inner = p("Hộp ngoài") + f"<w:p><w:r>{_box(p('Hộp trong'), fallback=False)}</w:r></w:p>"
+    deleted_table = f"<w:tbl><w:tr><w:tc>{p('Bảng đã xóa')}</w:tc></w:tr></w:tbl>"
     body = (p("Trước hộp")
             + f'<w:p><w:r>{_box(unit)}</w:r><w:r><w:t>Neo</w:t></w:r></w:p>'
             + f'<w:p><w:r>{_box(inner)}</w:r></w:p>'
-            + f'<w:p><w:del w:id="1" w:author="A"><w:r>{_box(p("Đã xóa"))}</w:r></w:del>'
+            + f'<w:p><w:del w:id="1" w:author="A"><w:r>{_box(p("Đã xóa") + deleted_table)}</w:r></w:del>'
               '<w:r><w:t>Còn lại</w:t></w:r></w:p>'
             + p("Sau hộp") + sect())
     document = extract(write_members(tmp_path / "boxes.docx", package(body)))
