@@ -238,7 +238,8 @@ def _bold(style: etree._Element) -> bool | None:
 
 def _by_xpath(styles: etree._Element | None, style_id: str) -> etree._Element | None:
     """python-docx's lookup, an XPath with the id between double quotes, for an id holding one: it
-    then fails as before, or selects what the expression it makes selects."""
+    selects what the expression it makes selects, or fails (etree.XPathEvalError: read_docx then
+    refuses the file as malformed)."""
     if styles is None or styles.tag != W_STYLES:
         raise PartMalformed(f"a style of base {style_id!r} is not among styles")
     found = styles.xpath(f'w:style[@w:styleId="{style_id}"]', namespaces={"w": W_NS})
