@@ -62,7 +62,6 @@ def test_the_unit_is_found_the_same_from_the_paragraphs_docs_already_made(plan, 
     names there instead of tokenized again): the same unit, written the same, at the same place, as
     when identify_unit tokenizes every text itself."""
     from extractors import extract
-    from pipeline.core.model import BlockKind, Part
     from pipeline.runs.steps import ruleset_for
     from pipeline.understanding.unit import identify_unit
 
@@ -73,7 +72,7 @@ def test_the_unit_is_found_the_same_from_the_paragraphs_docs_already_made(plan, 
     found = []
     for i, report in enumerate(plan.reports[::3]):
         doc = extract(write_report_docx(report, tmp_path / f"r{i}.docx"))
-        paragraphs = [b for b in doc.blocks if b.kind is not BlockKind.TABLE and b.provenance.part is Part.BODY]
+        paragraphs = doc.body_text_blocks()
         given = identify_unit(doc, rules, list(rules.docs(b.text for b in paragraphs)))
         assert given == identify_unit(doc, rules)
         found.append(given.member_id)

@@ -7,7 +7,7 @@ narrative's awards, figures, evidence and assessment sections.
 from __future__ import annotations
 
 from pipeline.config.rubric import GroupKind, Rubric
-from pipeline.core.model import BlockKind, Document, Part
+from pipeline.core.model import Document
 from pipeline.core.textnorm import fold
 from pipeline.understanding.awards import find_awards
 from pipeline.understanding.doc_kind import document_kind
@@ -34,7 +34,7 @@ def understand(doc: Document, rubric: Rubric, rules: RuleSet) -> ReportFacts:
     top = list(header_lines(doc))  # the header's lines, read for its facts and for the document's kind
     header = read_header(doc, top)
     table = find_self_score_table(doc, rubric)
-    narrative = [b for b in doc.blocks if b.kind is not BlockKind.TABLE and b.provenance.part is Part.BODY]
+    narrative = doc.body_text_blocks()
     docs = list(rules.docs(b.text for b in narrative))
     walk = section_walk(narrative)  # the assessment's sections, walked once for every reader of them
     # Directions and proposals state targets ("phấn đấu đạt 100%"), not this year's results.
